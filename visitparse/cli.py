@@ -1,0 +1,166 @@
+"""The `visitparse` command line: convert, explain, schema.
+
+Exit codes: 0 all converted; 1 some inputs failed to convert; 2 usage error or unreadable input.
+Errors are one line on stderr naming the input and the problem, never a traceback.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .converter import InputError, convert
+from .converter.explain import explain as explain_report
+from .schema import Report
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Unreadable(Exception):
+    """An input that cannot be read as UTF-8 text."""
+
+
+def read_input(name: str, encoding_errors: str = "strict") -> str:
+    """The text of a path or of "-" (stdin), decoded as UTF-8 (a leading BOM dropped)."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except IsADirectoryError:
+        raise _Unreadable("is a directory") from None
+    except FileNotFoundError:
+        raise _Unreadable("no such file") from None
+    except OSError as e:
+        raise _Unreadable(e.strerror or str(e)) from None
+    try:
+        return data.decode("utf-8-sig", errors=encoding_errors)
+    except UnicodeDecodeError as e:
+        raise _Unreadable(f"not UTF-8 (invalid byte at offset {e.start})") from None
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write `text` to `path` through a temporary file and a rename: never a half-written file."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _error(name: str, message: str) -> None:
+    click.echo(f"visitparse: {name}: {message}", err=True)
+
+
+def _iso_date(ctx, param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+_publication_date = click.option("--publication-date", callback=_iso_date, metavar="YYYY-MM-DD",
+                                 help="Date that relative dates ('on Friday') resolve against.")
+_lexicon = click.option("--lexicon", type=click.Path(exists=True, dir_okay=True), default=None,
+                        help="A user lexicon (directory of TSV tables or a TOML file) added to the built-in one.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="visitparse")
+def cli() -> None:
+    """Turn reports of official visits into structured records."""
+
+
+@cli.command("convert")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here (atomically) instead of stdout.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON (one input only; the golden-file format).")
+@_publication_date
+@_lexicon
+def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, publication_date, lexicon) -> None:
+    """Convert reports to JSON: one input gives one object, several give JSON Lines.
+
+    INPUT is a path or "-" for stdin (the default).
+    """
+    inputs = inputs or ("-",)
+    lines: list[str] = []
+    status = EXIT_OK
+    for name in inputs:
+        try:
+            text = read_input(name)
+        except _Unreadable as e:
+            _error(name, str(e))
+            sys.exit(EXIT_USAGE)
+        try:
+            report = convert(text, publication_date=publication_date, lexicon=lexicon)
+        except InputError as e:
+            _error(name, str(e))
+            status = EXIT_FAILED
+            continue
+        except Exception as e:  # a converter bug must still not lose the other inputs
+            _error(name, f"internal error: {type(e).__name__}: {e}")
+            status = EXIT_FAILED
+            continue
+        if len(inputs) == 1:
+            lines.append(report.to_json(pretty=pretty))
+        else:
+            lines.append(json.dumps({"id": name, "report": json.loads(report.to_json())}, ensure_ascii=False) + "\n")
+    out = "".join(lines)
+    if output:
+        write_atomically(output, out)
+    else:
+        click.echo(out, nl=False)
+    sys.exit(status)
+
+
+@cli.command("explain")
+@click.argument("input_", metavar="INPUT", default="-")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@_publication_date
+@_lexicon
+def explain_cmd(input_: str, as_json: bool, publication_date, lexicon) -> None:
+    """Show, sentence by sentence, the rules that matched, the facts they gave, and the
+    sentences with trigger words that no rule covered."""
+    try:
+        text = read_input(input_)
+    except _Unreadable as e:
+        _error(input_, str(e))
+        sys.exit(EXIT_USAGE)
+    trace = explain_report(text, publication_date=publication_date, lexicon=lexicon)
+    if as_json:
+        click.echo(json.dumps(trace, ensure_ascii=False, indent=2))
+        return
+    for s in trace["sentences"]:
+        mark = "  <- trigger words not covered: " + ", ".join(s["uncovered_triggers"]) if s["uncovered_triggers"] else ""
+        click.echo(f"[{s['start']}:{s['end']}] {s['text']}{mark}")
+        click.echo(f"    tokens: {s['tokens']}")
+        for c in s["clauses"]:
+            click.echo(f"    {c['rules']}: {c['text']!r}")
+
+
+@cli.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of a converted report."""
+    click.echo(json.dumps(Report.model_json_schema(), indent=2, sort_keys=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (tests call this directly)."""
+    try:
+        cli.main(args=argv, prog_name="visitparse", standalone_mode=True)
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else EXIT_USAGE)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""The converter: text -> tokens -> parse trees -> facts -> resolution -> Report.
+
+The stages, in order, each a module with one job:
+  normalize   same-length cleaning (offsets into the cleaned text are offsets into the input)
+  document    title, publication date, wire dateline
+  sentences   sentence spans
+  tagger      typed tokens from the lexicon tables (lexicon/*.tsv)
+  parser      LALR islands over the tokens (grammar/clauses.lark)
+  transformer parse trees -> mentions, events, clauses
+  assemble    people, dates and records resolved across the report -> Report
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+from .. import schema
+from . import document, sentences
+from .assemble import ReportBuilder
+from .errors import InputError
+from .lexicon import words
+from .normalize import normalize
+from .parser import islands
+from .tagger import tagger_for
+from .transformer import TreeToFacts
+
+__all__ = ["convert", "InputError"]
+
+
+# Called once per sentence with (start, end, tokens, clause islands); `explain` listens here.
+SentenceHook = Callable[[int, int, list, list], None]
+
+
+def convert(text: str, *, publication_date: dt.date | str | None = None,
+            lexicon: str | Path | None = None, on_sentence: SentenceHook | None = None) -> schema.Report:
+    """Convert one report's text into a validated `Report`.
+
+    Args:
+        text: the report as published (clutter and all).
+        publication_date: the document creation time that relative dates resolve against;
+            defaults to what the text says (a ` date YYYY-MM-DD` prefix or a wire dateline).
+        lexicon: a user lexicon (directory of TSV tables or a TOML file) added to the package's.
+        on_sentence: an observer of each sentence's tokens and clause islands (for `explain`).
+
+    Returns:
+        The report; every span's `text` equals `text[start:end]`.
+
+    Raises:
+        InputError: `text` is not a string, or `publication_date` is not an ISO date.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}")
+    dct = _iso_date(publication_date)
+    tagger = tagger_for(str(lexicon) if lexicon else None)
+    lex = tagger.lex
+    clean = normalize(text)
+    info = document.read(text, clean, dct, lambda place: words(place) in lex.places)
+    builder = ReportBuilder(text, clean, lex, info.publication_date, info.dateline_place)
+    to_facts = TreeToFacts()
+    for start, end in sentences.split(clean):
+        tokens = tagger.tag(clean, start, end)
+        covered = [False] * len(tokens)
+        clause_islands = islands(tokens, "clause")
+        for island in clause_islands:
+            builder.add_clause(to_facts.transform(island.tree), end)
+            covered[island.start:island.end] = [True] * (island.end - island.start)
+        if on_sentence:
+            on_sentence(start, end, tokens, clause_islands)
+        gaps = [t for t, c in zip(tokens, covered) if not c]
+        for island in islands(gaps, "person_list"):
+            builder.add_people(to_facts.transform(island.tree))
+        for t in tokens:
+            if t.type == "ORG" and len(t.data) == 2:
+                builder.add_organization(t.data[0], t.data[1], t.start_pos, t.end_pos)
+    doc = schema.Document(
+        title=info.title,
+        publication_date=info.publication_date,
+        dateline=schema.Dateline(place=info.dateline_place, agency=info.dateline_agency) if info.dateline_place else None,
+    )
+    return builder.report(doc)
+
+
+def _iso_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InputError(f"publication_date must be an ISO date (YYYY-MM-DD), got {value!r}") from None

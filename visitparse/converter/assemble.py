@@ -1,0 +1,319 @@
+"""Stage 7b: turn the clauses of a report into its records, then finish what needs the whole text.
+
+`ReportBuilder.add_clause` reads one clause: it resolves the people (people.py), resolves dates
+against the publication date (timex.py) and records visits, meetings, messages, statements and
+agreements. `ReportBuilder.report` then infers what only the whole report tells: the country of
+an office holder known only as "President X" (the host of the visitor they met), and visits
+implied by a reception or a meeting in a named place.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import schema
+from .facts import Clause, Event, Mention
+from .lexicon import Lexicon
+from .people import Entity, People
+from .timex import TimeExpr, resolve, resolve_atom
+
+VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit")
+MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting")
+# Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
+GUEST_IS_SUBJECT = ("received_by", "call_on")
+GUEST_IS_OBJECT = ("receive",)
+
+
+@dataclass
+class VisitRec:
+    visitor: Entity
+    host: str
+    status: str
+    start: int
+    end: int
+    rule: str
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    date_text: str | None = None
+    places: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MeetingRec:
+    participants: list[Entity]
+    guests: list[Entity]
+    hosts: list[Entity]
+    status: str
+    start: int
+    end: int
+    rule: str
+    date: dt.date | None = None
+    place: str | None = None
+    place_country: str | None = None
+
+
+class ReportBuilder:
+    def __init__(self, original: str, clean: str, lex: Lexicon, dct: dt.date | None, dateline_place: str | None):
+        self.original, self.clean, self.lex, self.dct = original, clean, lex, dct
+        self.dateline = _place(lex, dateline_place)  # (country, name) or None
+        self.people = People()
+        self.visits: list[VisitRec] = []
+        self.meetings: list[MeetingRec] = []
+        self.messages: list[schema.Message] = []
+        self.statements: list[schema.Statement] = []
+        self.agreements: list[schema.Agreement] = []
+        self.orgs: dict[str, schema.Organization] = {}
+        self.last_subject: list[Entity] = []
+
+    # ------------------------------------------------------------ helpers
+    def span(self, start: int, end: int, rule: str | None) -> schema.Span:
+        return schema.Span(start=start, end=end, text=self.original[start:end], rule=rule)
+
+    def _resolve(self, mentions: list[Mention], *, create: bool, rule: str) -> list[Entity]:
+        out: list[Entity] = []
+        for m in mentions:
+            for e in self.people.resolve(m, create=create, rule=rule):
+                if e not in out:
+                    out.append(e)
+        return out
+
+    def _date(self, exprs: list[TimeExpr], status: str) -> tuple[dt.date | None, dt.date | None, TimeExpr | None]:
+        if not exprs:
+            return None, None, None
+        expr = exprs[0]
+        start, end = resolve(expr, self.dct, future=status == "planned")
+        return start, end, expr
+
+    # ------------------------------------------------------------ clauses
+    def add_people(self, mentions: list[Mention]) -> None:
+        """Person phrases outside any clause: they name people, they take part in nothing."""
+        self._resolve([m for m in mentions if m.name], create=False, rule="person")
+
+    def add_organization(self, name: str, acronym: str | None, start: int, end: int) -> None:
+        org = self.orgs.setdefault(name, schema.Organization(name=name, acronym=acronym))
+        org.mentions.append(self.span(start, end, "organization"))
+
+    def add_clause(self, cl: Clause, sentence_end: int) -> None:
+        if cl.subject:
+            subject = self._resolve(cl.subject, create=True, rule="subject")
+        else:
+            subject = list(self.last_subject)  # "..., reaching consensus on ...": the subject carries over
+        fronted_dates = cl.fronted.dates if cl.fronted else []
+        if cl.fronted and cl.fronted.rule != "fronted_date":
+            self._event(cl.fronted, subject, cl, sentence_end, [])
+        for ev in cl.events:
+            self._event(ev, subject, cl, sentence_end, fronted_dates)
+        if subject:
+            self.last_subject = subject
+            self.people.note_subject(subject)
+
+    def _event(self, ev: Event, subject: list[Entity], cl: Clause, sentence_end: int, extra_dates: list[TimeExpr]) -> None:
+        status = ev.status or ("ongoing" if ev.present else "completed")
+        dates = ev.dates or extra_dates
+        start = cl.start if cl.subject else ev.start
+        if ev.rule in VISIT_EVENTS:
+            self._visit(ev, subject, status, dates, start)
+        elif ev.rule in MEETING_EVENTS:
+            self._meeting(ev, subject, status, dates, start)
+        elif ev.rule in ("convey", "convey_own", "ask_convey"):
+            self._message(ev, subject, start)
+        elif ev.rule == "say":
+            self._statement(ev, subject, cl, sentence_end)
+        elif ev.rule == "agree":
+            parties = subject or self.people.last_group
+            text = self.clean[ev.trigger_end:sentence_end].strip(" .,;:")
+            self.agreements.append(schema.Agreement(
+                parties=[e.id for e in parties], kind=ev.lemma or "agreement", subject=text or None,
+                evidence=self.span(start, sentence_end, ev.rule)))
+
+    def _visit(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:
+        places = list(ev.places)
+        if ev.here and self.dateline:
+            places.append(_Place(*self.dateline))
+        if not places:
+            return
+        host = places[0].country
+        d1, d2, expr = self._date(dates, status)
+        if d1 and d2 is None and ev.duration:
+            span = dt.timedelta(days=ev.duration - 1)
+            if ev.rule == "visit_end":
+                d1, d2 = d1 - span, d1
+            else:
+                d2 = d1 + span
+        elif d1 and d2 is None and ev.rule == "visit_end":
+            d1, d2 = None, d1
+        names = [p.name for p in places if p.name and p.country == host]
+        for visitor in subject:
+            self._add_visit(VisitRec(visitor, host, status, start, ev.end, ev.rule, d1, d2,
+                                     expr.text if expr else None, names))
+
+    def _add_visit(self, v: VisitRec) -> None:
+        happened = v.status in ("completed", "ongoing")
+        for old in self.visits:
+            if old.visitor is v.visitor and old.host == v.host and (old.status in ("completed", "ongoing")) == happened:
+                old.start_date = old.start_date or v.start_date
+                old.end_date = old.end_date or v.end_date
+                old.date_text = old.date_text or v.date_text
+                old.places.extend(p for p in v.places if p not in old.places)
+                return
+        self.visits.append(v)
+
+    def _meeting(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:
+        others = self._resolve(ev.objects, create=True, rule="object")
+        if ev.rule == "during_meeting" and not subject:
+            subject = [self.people.last_subject] if self.people.last_subject else []
+        d1, _, _ = self._date(dates, status)
+        place = ev.places[0] if ev.places else (_Place(*self.dateline) if ev.here and self.dateline else None)
+        guests = subject if ev.rule in GUEST_IS_SUBJECT else others if ev.rule in GUEST_IS_OBJECT else []
+        hosts = others if ev.rule in GUEST_IS_SUBJECT else subject if ev.rule in GUEST_IS_OBJECT else []
+        groups = [[o] for o in others] if ev.respectively and len(others) > 1 else [others]
+        for group in groups:
+            participants = list(dict.fromkeys(subject + group))
+            if len(participants) < 2 or self._known_meeting(participants, status, d1):
+                continue
+            self.meetings.append(MeetingRec(
+                participants, [g for g in guests if g in participants], [h for h in hosts if h in participants],
+                status, start, ev.end, ev.rule, d1,
+                place.name if place else (ev.at[0] if ev.at else None), place.country if place else None))
+            if status in ("completed", "ongoing"):
+                self.people.note_meeting(participants)
+        # The visit a meeting in a named place of a named country implies is found in report().
+
+    def _known_meeting(self, participants: list[Entity], status: str, date: dt.date | None) -> bool:
+        """The same meeting told again (headline and body, "the talks"): same people, status, day."""
+        for m in self.meetings:
+            if set(m.participants) == set(participants) and m.status == status and (m.date is None or date is None or m.date == date):
+                m.date = m.date or date
+                return True
+        return False
+
+    def _message(self, ev: Event, subject: list[Entity], start: int) -> None:
+        recipients = self._resolve(ev.objects, create=True, rule="recipient")
+        if ev.rule == "convey":
+            senders, carrier = self._resolve(ev.senders, create=True, rule="sender"), subject[:1]
+        elif ev.rule == "ask_convey":
+            senders = subject
+            carrier = self._resolve([ev.carrier], create=True, rule="carrier") if ev.carrier else []
+        else:
+            senders, carrier = subject, []
+        self.messages.append(schema.Message(
+            kind=ev.noun or "greetings", senders=[e.id for e in senders],
+            carrier=carrier[0].id if carrier else None, recipients=[e.id for e in recipients],
+            evidence=self.span(start, ev.end, ev.rule)))
+
+    def _statement(self, ev: Event, subject: list[Entity], cl: Clause, sentence_end: int) -> None:
+        content = self.clean[ev.trigger_end:sentence_end].strip(" .,;:")
+        if ev.objects:  # "told A that ...": the content follows the addressee
+            content = self.clean[max(ev.trigger_end, ev.end):sentence_end].strip(" .,;:")
+        start, end = cl.start, sentence_end
+        if not content:  # "..., he added." - the content comes first
+            sentence_start = self._sentence_start(cl.start)
+            content = self.clean[sentence_start:cl.start].strip(" .,;:\"'")
+            start = sentence_start
+        self.statements.append(schema.Statement(
+            speakers=[e.id for e in subject], verb=ev.lemma or "said", content=content or None,
+            evidence=self.span(start, end, ev.rule)))
+
+    def _sentence_start(self, pos: int) -> int:
+        return max(self.clean.rfind(". ", 0, pos) + 2, self.clean.rfind("\n", 0, pos) + 1, 0)
+
+    # ------------------------------------------------------------ the whole report
+    def _infer_countries(self) -> None:
+        """Office holders without a stated country serve the country that hosts the visitor they meet."""
+        hosted = {v.visitor.id: v.host for v in self.visits if v.status in ("completed", "ongoing")}
+        for m in self.meetings:
+            hosts = {hosted[p.id] for p in m.participants if p.id in hosted}
+            for p in m.participants:
+                if p.country is None and p.organization is None and p.id not in hosted and len(hosts) == 1:
+                    p.country, p.country_rule = next(iter(hosts)), "meets_visitor"
+        for msg in self.messages:
+            carrier = next((e for e in self.people.entities if e.id == msg.carrier), None)
+            if carrier is None:
+                continue
+            for pid in msg.senders:
+                e = self._entity(pid)
+                if e and e.country is None and carrier.country:
+                    e.country, e.country_rule = carrier.country, "sends_through_carrier"
+            for pid in msg.recipients:
+                e = self._entity(pid)
+                if e and e.country is None and carrier.id in hosted:
+                    e.country, e.country_rule = hosted[carrier.id], "receives_from_visitor"
+
+    def _entity(self, pid: str) -> Entity | None:
+        return next((e for e in self.people.entities if e.id == pid), None)
+
+    def _infer_visits(self) -> None:
+        """A guest received by a host of another country, or a participant of another country at a
+        meeting in a named place, is visiting that country."""
+        for m in self.meetings:
+            if m.status not in ("completed", "ongoing"):
+                continue
+            if m.place_country:
+                for p in m.participants:
+                    if p.country and p.country != m.place_country:
+                        self._add_visit(VisitRec(p, m.place_country, m.status, m.start, m.end, "meeting_place:" + m.rule,
+                                                 m.date, None, None, [m.place] if m.place else []))
+            host_countries = {h.country for h in m.hosts if h.country}
+            if len(host_countries) == 1:
+                host = next(iter(host_countries))
+                for g in m.guests:
+                    if g.country and g.country != host:
+                        self._add_visit(VisitRec(g, host, m.status, m.start, m.end, "hosted:" + m.rule, m.date))
+
+    def _visit_places(self) -> None:
+        """Places where the visitor met people during the visit ("the mayor of Almaty")."""
+        for v in self.visits:
+            for m in self.meetings:
+                if v.visitor not in m.participants or m.status != v.status and v.status not in ("completed", "ongoing"):
+                    continue
+                named = [m.place] if m.place and m.place_country == v.host else []
+                named += [p.place for p in m.participants if p.place and p.country == v.host]
+                v.places.extend(n for n in named if n not in v.places)
+
+    def report(self, document: schema.Document) -> schema.Report:
+        self._infer_countries()
+        self._infer_visits()
+        self._infer_countries()
+        self._visit_places()
+        if self.dateline:
+            for e in self.people.entities:
+                if e.country is None and e.organization is None and e.titled and not any(v.visitor is e for v in self.visits):
+                    e.country, e.country_rule = self.dateline[0], "dateline"
+        visits = [v for v in self.visits if v.visitor.country != v.host]
+        return schema.Report(
+            document=document,
+            people=[schema.Person(
+                id=e.id, name=e.name, title=e.title, other_titles=e.other_titles, country=e.country,
+                mentions=[self.span(s, t, r) for s, t, r in sorted(set(e.mentions))]) for e in self.people.entities],
+            organizations=list(self.orgs.values()),
+            visits=[schema.Visit(
+                visitor=v.visitor.id, host_country=v.host, start_date=v.start_date, end_date=v.end_date,
+                date_text=v.date_text, places=v.places, status=v.status,
+                evidence=self.span(v.start, v.end, v.rule)) for v in visits],
+            meetings=[schema.Meeting(
+                participants=[p.id for p in m.participants], date=m.date, place=m.place, status=m.status,
+                evidence=self.span(m.start, m.end, m.rule)) for m in self.meetings],
+            messages=self.messages,
+            statements=self.statements,
+            agreements=self.agreements,
+        )
+
+
+@dataclass
+class _Place:
+    country: str
+    name: str | None
+
+
+def _place(lex: Lexicon, name: str | None) -> tuple[str, str] | None:
+    """(country, name) of a dateline city such as "ISLAMABAD" or "New Delhi"."""
+    if not name:
+        return None
+    from .lexicon import words
+
+    key = words(name)
+    if key in lex.places:
+        return lex.places[key], lex.place_names[key]
+    if key in lex.countries:
+        return lex.countries[key], None
+    return None

@@ -1,0 +1,53 @@
+"""`visitparse explain`: which rules matched each sentence, what they gave, and what no rule covered.
+
+This is how a user finds the phrasing to add next: a sentence whose trigger words ("met",
+"visit", "received") sit outside every parsed clause is a gap in the grammar or the lexicon.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from lark import Tree
+
+from . import convert
+
+# Terminals that name an event: outside every clause, they mark a sentence no rule understood.
+TRIGGERS = frozenset(("MEET", "MEETING", "RECEIVE", "CALL", "VISITED", "VISIT", "PAY", "END", "ARRIVE",
+                      "CONVEY", "AGREE"))
+# The rules worth naming in a trace: the events and clause shapes of grammar/clauses.lark.
+SHOWN = frozenset(("clause", "bare_clause", "during_visit", "during_meeting", "fronted_date", "visit_verb",
+                   "visit_noun", "visit_end", "arrival", "meet", "receive", "received_by", "call_on", "convey",
+                   "convey_own", "ask_convey", "say", "agree", "delegation"))
+
+
+def _rules(tree: Tree) -> list[str]:
+    return [str(t.data) for t in tree.iter_subtrees_topdown() if t.data in SHOWN]
+
+
+def explain(text: str, *, publication_date: dt.date | None = None, lexicon: str | Path | None = None) -> dict:
+    """The trace of one conversion: per sentence, its tokens, clauses and uncovered triggers; then the facts."""
+    sentences: list[dict] = []
+
+    def on_sentence(start: int, end: int, tokens: list, islands: list) -> None:
+        inside = {k for isl in islands for k in range(isl.start, isl.end)}
+        sentences.append({
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "tokens": " ".join(t.type if t.type != "W" else "." for t in tokens),
+            "clauses": [{
+                "rules": _rules(isl.tree),
+                "start": tokens[isl.start].start_pos,
+                "end": tokens[isl.end - 1].end_pos,
+                "text": text[tokens[isl.start].start_pos:tokens[isl.end - 1].end_pos],
+            } for isl in islands],
+            "uncovered_triggers": [str(t) for k, t in enumerate(tokens) if t.type in TRIGGERS and k not in inside],
+        })
+
+    report = convert(text, publication_date=publication_date, lexicon=lexicon, on_sentence=on_sentence)
+    facts = []
+    for kind in ("visits", "meetings", "messages", "statements", "agreements"):
+        for record in getattr(report, kind):
+            facts.append({"kind": kind, "rule": record.evidence.rule, "evidence": record.evidence.text})
+    return {"sentences": sentences, "facts": facts}

@@ -1,0 +1,67 @@
+"""What the transformer hands to resolution: mentions, events and clauses with their spans.
+
+These are the parse trees' meaning before anything is resolved: a Mention is a way the text
+refers to a person ("Kazakh President Kassym-Jomart Tokayev", "he", "the Kazakh leaders"), an
+Event is one predicate of a clause ("met with A, B and C respectively").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .timex import TimeExpr
+
+
+@dataclass
+class Mention:
+    rule: str                       # titled | named | pronoun | group | relative_subject
+    start: int
+    end: int
+    name: str | None = None
+    name_span: tuple[int, int] | None = None
+    titles: list[str] = field(default_factory=list)
+    title_kinds: list[str] = field(default_factory=list)
+    country: str | None = None      # from a demonym, "Kazakhstan's", "of Kazakhstan" or the office
+    organization: str | None = None  # "Secretary-General of the United Nations"
+    place: str | None = None        # "the mayor of Almaty"
+    visiting: bool = False          # "the visiting U.S. Vice President"
+    plural: bool = False            # "the Kazakh leaders", "they", "both sides"
+    text: str = ""
+
+
+@dataclass
+class Place:
+    country: str
+    name: str | None          # the city or region; None when the text names only the country
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    rule: str                                   # the grammar alias: visit_verb, meet, convey, ...
+    start: int
+    end: int
+    lemma: str | None = None
+    noun: str | None = None                                 # "greetings", "letter", "invitation"
+    objects: list[Mention] = field(default_factory=list)    # met / received / called on / recipients
+    senders: list[Mention] = field(default_factory=list)    # greetings from
+    carrier: Mention | None = None                          # "asked Liu to convey"
+    places: list[Place] = field(default_factory=list)
+    at: list[str] = field(default_factory=list)             # "at the Jubilee House"
+    dates: list[TimeExpr] = field(default_factory=list)
+    duration: int | None = None
+    respectively: bool = False
+    status: str | None = None                               # planned / cancelled
+    present: bool = False                                   # "is on a visit", "is visiting"
+    here: bool = False
+    trigger_end: int = 0                                    # where the statement's content begins
+
+
+@dataclass
+class Clause:
+    rule: str                     # clause | bare_clause
+    start: int
+    end: int
+    subject: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    fronted: Event | None = None  # during_visit / during_meeting / fronted_date

@@ -1,0 +1,143 @@
+"""Load the lexicon tables (visitparse/lexicon/*.tsv, plus an optional user lexicon) into lookups.
+
+One loader, cached per user-lexicon path. Tables are TSV with a header row; lines starting with
+"#" are comments; multiple values in a cell are separated by "|". A user lexicon is a directory
+holding any of the same files (rows are added to the package's) or a single TOML file with one
+table per file name, e.g. `[countries]` rows as `XYZ = {demonyms = [...], names = [...], places = [...]}`.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free key used for every gazetteer lookup."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+@dataclass
+class Lexicon:
+    """Surface forms (folded, as word tuples) mapped to what they denote."""
+
+    countries: dict[tuple[str, ...], str] = field(default_factory=dict)      # name -> alpha-3
+    demonyms: dict[tuple[str, ...], str] = field(default_factory=dict)       # adjective -> alpha-3
+    places: dict[tuple[str, ...], str] = field(default_factory=dict)         # city/region -> alpha-3
+    place_names: dict[tuple[str, ...], str] = field(default_factory=dict)    # folded -> display form
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)         # office -> kind
+    modifiers: set[tuple[str, ...]] = field(default_factory=set)
+    honorifics: set[tuple[str, ...]] = field(default_factory=set)
+    organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)
+    triggers: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (terminal, lemma)
+    function_words: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> terminal
+    office_words: set[str] = field(default_factory=set)        # may continue an office after "of"
+    institution_words: set[str] = field(default_factory=set)   # make a name run an institution
+    country_names: dict[str, str] = field(default_factory=dict)               # alpha-3 -> short name
+
+    @functools.cached_property
+    def longest(self) -> int:
+        tables = (self.countries, self.demonyms, self.places, self.titles, self.organizations, self.triggers,
+                  self.function_words)
+        return max(len(k) for t in tables for k in t)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The folded word tuple of a phrase, split the way the tagger splits text."""
+    from .tagger import split_words  # one tokenisation for tables and text
+
+    return tuple(fold(w) for _, _, w in split_words(text))
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _values(cell: str | None) -> list[str]:
+    return [v.strip() for v in (cell or "").split("|") if v.strip()]
+
+
+def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
+    for row in tables.get("countries", []):
+        code = row["alpha3"].strip().upper()
+        for name in _values(row.get("names")):
+            lex.countries[words(name)] = code
+        for dem in _values(row.get("demonyms")):
+            lex.demonyms[words(dem)] = code
+        for place in _values(row.get("places")):
+            lex.places[words(place)] = code
+            lex.place_names[words(place)] = place
+    for row in tables.get("titles", []):
+        lex.titles[words(row["title"])] = row.get("kind") or "official"
+    for row in tables.get("modifiers", []):
+        lex.modifiers.add(words(row["modifier"]))
+    for row in tables.get("honorifics", []):
+        lex.honorifics.add(words(row["honorific"]))
+    for row in tables.get("organizations", []):
+        name, acronym = row["name"].strip(), (row.get("acronym") or "").strip() or None
+        lex.organizations[words(name)] = (name, acronym)
+        if acronym:
+            lex.organizations.setdefault(words(acronym), (name, acronym))
+    for row in tables.get("office_words", []):
+        lex.office_words.add(fold(row["word"].strip()))
+    for row in tables.get("institution_words", []):
+        lex.institution_words.add(fold(row["word"].strip()))
+    for row in tables.get("function_words", []):
+        lex.function_words[words(row["word"])] = row["terminal"].strip()
+    for row in tables.get("triggers", []):
+        lex.triggers[words(row["phrase"])] = (row["terminal"].strip(), row["lemma"].strip())
+
+
+TABLES = ("countries", "titles", "modifiers", "honorifics", "organizations", "triggers", "function_words",
+          "office_words", "institution_words")
+
+
+def _package_tables() -> dict[str, list[dict[str, str]]]:
+    pkg = resources.files("visitparse") / "lexicon"
+    return {name: _rows((pkg / f"{name}.tsv").read_text(encoding="utf-8")) for name in TABLES}
+
+
+def _user_tables(path: Path) -> dict[str, list[dict[str, str]]]:
+    if path.is_dir():
+        return {n: _rows((path / f"{n}.tsv").read_text(encoding="utf-8")) for n in TABLES if (path / f"{n}.tsv").exists()}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    unknown = sorted(set(data) - set(TABLES))
+    if unknown:
+        raise ValueError(f"{path}: unknown lexicon table(s) {', '.join(unknown)}; expected {', '.join(TABLES)}")
+    tables: dict[str, list[dict[str, str]]] = {}
+    for name, rows in data.items():
+        if name == "countries":  # {XYZ = {names = [...], demonyms = [...], places = [...]}}
+            tables[name] = [{"alpha3": code, **{k: "|".join(v) for k, v in cols.items()}} for code, cols in rows.items()]
+        else:  # a list of row tables with the TSV's column names
+            tables[name] = [{k: str(v) for k, v in row.items()} for row in rows]
+    return tables
+
+
+def _iso_names(lex: Lexicon) -> None:
+    """ISO 3166 names from pycountry ("Kazakhstan", "Republic of Kazakhstan", "Viet Nam")."""
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
+        short = getattr(c, "common_name", None) or c.name
+        lex.country_names[c.alpha_3] = short
+        for name in (c.name, short, getattr(c, "official_name", None)):
+            if name and "," not in name:
+                lex.countries.setdefault(words(name), c.alpha_3)
+
+
+@functools.lru_cache(maxsize=8)
+def load(user_lexicon: str | None = None) -> Lexicon:
+    """The package lexicon, extended by the user lexicon at `user_lexicon` (a directory or .toml)."""
+    lex = Lexicon()
+    _add_tables(lex, _package_tables())
+    _iso_names(lex)
+    if user_lexicon:
+        _add_tables(lex, _user_tables(Path(user_lexicon)))
+    return lex

@@ -1,0 +1,47 @@
+"""Stage 1: clean the input without moving a single character.
+
+Every replacement keeps the text's length, so offsets into the cleaned text are offsets into the
+input: full-width punctuation and curly quotes become their ASCII forms, page clutter (photo
+captions, links, tweet attributions, the ` date YYYY-MM-DD` prefix) becomes spaces.
+"""
+from __future__ import annotations
+
+import re
+
+# Unicode punctuation to its one-character ASCII twin (full-width forms: Unicode block FF00-FFEF).
+_SAME_LENGTH = str.maketrans({
+    "\uff0c": ",", "\u3001": ",", "\uff0e": ".", "\u3002": ".", "\uff1a": ":", "\uff1b": ";",
+    "\uff08": "(", "\uff09": ")", "\uff01": "!", "\uff1f": "?", "\uff02": '"', "\uff07": "'",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " ", "\u200b": " ", "\ufeff": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\r": "\n", "\t": " ", "\x00": " ",
+})
+
+# Clutter that is never part of a sentence. Each pattern is linear: bounded classes, no nested repeats.
+CLUTTER = [
+    re.compile(r"\[\s*Photos?\s*/[^\]\n]{0,80}\]", re.IGNORECASE),          # [Photo/Xinhua]
+    re.compile(r"\(\s*Photos?\s*:[^)\n]{0,80}\)", re.IGNORECASE),           # (Photo: VNA)
+    re.compile(r"\((?:Xinhua|VNA|AFP|AP|Reuters)/[^)\n]{0,80}\)"),           # (Xinhua/Li Xueren)
+    re.compile(r"https?://\S{1,500}"),                                      # links
+    re.compile(r"pic\.twitter\.com/\S{1,100}"),
+    re.compile(r"[\u2014-]{1,2}\s[^\n]{0,80}\(@\w{1,30}\)[^\n]{0,40}"),    # tweet attribution
+    re.compile(r"@\w{1,30}"),                                               # handles
+]
+DATE_PREFIX = re.compile(r"^\s?date (\d{4}-\d\d-\d\d)\b")
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """`text` with `start:end` replaced by spaces (newlines kept)."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def normalize(text: str) -> str:
+    """Same-length cleaned copy of `text`."""
+    clean = text.translate(_SAME_LENGTH)
+    if (m := DATE_PREFIX.match(clean)):
+        clean = blank(clean, 0, m.end())
+    for pattern in CLUTTER:
+        for m in list(pattern.finditer(clean)):
+            clean = blank(clean, m.start(), m.end())
+    return clean

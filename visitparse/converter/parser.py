@@ -1,0 +1,85 @@
+"""Stage 5: parse the tagged tokens of a sentence into clause trees, island by island.
+
+Free text is not a language: most words of a report belong to no rule. So the LALR parser built
+from grammar/clauses.lark is run over islands: from each token that can open a clause, it takes
+the longest run of tokens that parses as a `clause`, then goes on after it. Each step of the scan
+is one LALR action, and an island is at most MAX_ISLAND tokens, so a sentence costs linear time.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedToken
+from lark.lexer import Lexer
+
+MAX_ISLAND = 80  # tokens; longer clauses are cut (bounds the work per start token)
+
+
+class _NoLexer(Lexer):
+    """The tagger makes the tokens; Lark never lexes text itself."""
+
+    def __init__(self, conf):  # noqa: D401 - Lark's Lexer interface
+        pass
+
+    def lex(self, data):
+        return iter(())
+
+
+@dataclass
+class Island:
+    tree: Tree
+    start: int  # token indices [start, end)
+    end: int
+
+
+@functools.lru_cache(maxsize=1)
+def clause_parser() -> Lark:
+    """Built once per process: the LALR tables for `clause`."""
+    return Lark.open_from_package("visitparse", "clauses.lark", ("grammar",), parser="lalr", lexer=_NoLexer,
+                                  start=["clause", "person_list"], propagate_positions=False, maybe_placeholders=False)
+
+
+@functools.lru_cache(maxsize=4)
+def _openers(start: str) -> frozenset[str]:
+    """Terminals that can begin a `start`: the first row of its LALR table."""
+    ip = clause_parser().parse_interactive("", start=start)
+    return frozenset(t for t in ip.choices() if t.isupper())
+
+
+def _longest(tokens: list[Token], i: int, start: str) -> Island | None:
+    ip = clause_parser().parse_interactive("", start=start)
+    state = ip.parser_state
+    states = state.parse_conf.states
+    best: Island | None = None
+    last_ok = None
+    for j in range(i, min(len(tokens), i + MAX_ISLAND)):
+        try:
+            state.feed_token(tokens[j])
+        except UnexpectedToken:
+            break
+        if "$END" in states[state.position]:
+            last_ok = (j + 1, state.copy(deepcopy_values=False))
+    if last_ok is not None:
+        end, snapshot = last_ok
+        try:
+            tree = snapshot.feed_token(Token("$END", ""), True)
+            best = Island(tree, i, end)
+        except UnexpectedToken:
+            best = None
+    return best
+
+
+def islands(tokens: list[Token], start: str = "clause") -> list[Island]:
+    """Non-overlapping islands that parse as `start` ("clause" or "person_list"), left to right."""
+    openers = _openers(start)
+    out = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].type in openers and (island := _longest(tokens, i, start)) is not None:
+            out.append(island)
+            i = island.end
+        else:
+            i += 1
+    return out

@@ -1,0 +1,151 @@
+"""Stage 7a: resolve mentions to people: names, surnames, titles, pronouns and groups.
+
+A person is created by a named mention ("Kazakh President Kassym-Jomart Tokayev") or, inside an
+event, by an unnamed office holder ("the mayor of Almaty"). Later mentions attach to the most
+recent person they fit: a surname or first part of a name ("Liu", "President Xi"), an office
+("the Premier", "the Chinese vice president"), a pronoun (the last singular subject), a group
+("they", "the two leaders", "the Kazakh leaders"). Nothing is invented for a mention that fits no one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .facts import Mention
+from .lexicon import fold
+
+LEADER_KINDS = ("head_of_state", "head_of_government")
+
+
+@dataclass(eq=False)  # a person is itself: identity, not field equality
+class Entity:
+    id: str
+    name: str | None = None
+    title: str | None = None
+    other_titles: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    country: str | None = None
+    country_rule: str | None = None       # how the country was found
+    organization: str | None = None
+    place: str | None = None
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
+    titled: bool = False                  # the text gives this person an office
+
+    def add_titles(self, titles: list[str], kinds: list[str]) -> None:
+        known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
+        for t, k in zip(titles, kinds):
+            if _title_key(t) in known:
+                continue
+            known.add(_title_key(t))
+            if self.title is None:
+                self.title = t
+            else:
+                self.other_titles.append(t)
+            self.kinds.append(k)
+            self.titled = True
+
+
+def _title_key(title: str) -> str:
+    return " ".join(fold(title).replace("-", " ").split())
+
+
+def _name_parts(name: str) -> list[str]:
+    return fold(name).replace("-", " ").replace(".", " ").split()
+
+
+def names_match(short: str, full: str) -> bool:
+    """"Liu" ~ "Liu Guozhong", "Tokayev" ~ "Kassym-Jomart Tokayev", "Xi" ~ "Xi Jinping"."""
+    a, b = _name_parts(short), _name_parts(full)
+    if not a or not b or len(a) > len(b):
+        return False
+    n = len(a)
+    return a == b[:n] or a == b[-n:] or (n == 1 and a[0] in b and len(a[0]) > 3)
+
+
+class People:
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.recent: list[Entity] = []        # most recent last
+        self.last_subject: Entity | None = None
+        self.last_group: list[Entity] = []
+
+    # ------------------------------------------------------------ lookup
+    def _touch(self, e: Entity) -> Entity:
+        if e in self.recent:
+            self.recent.remove(e)
+        self.recent.append(e)
+        return e
+
+    def _by_name(self, name: str) -> Entity | None:
+        for e in reversed(self.recent):
+            if e.name and (names_match(name, e.name) or names_match(e.name, name)):
+                return e
+        return None
+
+    def _by_title(self, m: Mention) -> Entity | None:
+        keys = {_title_key(t) for t in m.titles}
+        for e in reversed(self.recent):
+            own = {_title_key(t) for t in [e.title or ""] + e.other_titles}
+            if keys & own and (m.country is None or e.country in (None, m.country)) and (m.place is None or e.place == m.place):
+                return e
+        return None
+
+    def _new(self, m: Mention) -> Entity:
+        e = Entity(f"p{len(self.entities) + 1}", name=m.name, country=m.country, organization=m.organization,
+                   place=m.place, country_rule="explicit" if m.country else None)
+        self.entities.append(e)
+        return e
+
+    # ------------------------------------------------------------ resolution
+    def resolve(self, m: Mention, *, create: bool, rule: str) -> list[Entity]:
+        """The people `m` refers to; `create` lets an unnamed office holder become a person."""
+        if m.rule == "pronoun":
+            found = [self.last_subject] if self.last_subject else []
+        elif m.rule == "group":
+            found = self._group(m)
+        elif m.rule == "relative_subject":
+            found = [self.recent[-1]] if self.recent else []
+        elif m.name:
+            e = self._by_name(m.name)
+            if e is None:
+                if not (create or m.titles):
+                    return []
+                e = self._new(m)
+            elif len(_name_parts(m.name)) > len(_name_parts(e.name or "")):
+                e.name = m.name  # the fullest form in the text
+            found = [e]
+        elif m.titles:
+            e = self._by_title(m)
+            if e is None and create:
+                e = self._new(m)
+            found = [e] if e else []
+        else:
+            found = []
+        for e in found:
+            if m.rule in ("titled", "named"):
+                e.add_titles(m.titles, m.title_kinds)
+                if m.country and e.country is None:
+                    e.country, e.country_rule = m.country, "explicit"
+                if m.organization and e.organization is None:
+                    e.organization = m.organization
+                if m.place and e.place is None:
+                    e.place = m.place
+            e.mentions.append((m.start, m.end, rule))
+            self._touch(e)
+        return found
+
+    def _group(self, m: Mention) -> list[Entity]:
+        if m.country:  # "the Kazakh leaders"
+            same = [e for e in self.entities if e.country == m.country]
+            leaders = [e for e in same if any(k in LEADER_KINDS for k in e.kinds)]
+            return leaders or same
+        return list(self.last_group)
+
+    def note_subject(self, people: list[Entity]) -> None:
+        if len(people) == 1:
+            self.last_subject = people[0]
+        elif len(people) > 1:
+            self.last_group = list(people)
+
+    def note_meeting(self, people: list[Entity]) -> None:
+        if len(people) > 1:
+            self.last_group = list(people)

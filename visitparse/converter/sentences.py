@@ -1,0 +1,41 @@
+"""Stage 3: split cleaned text into sentences (spans), surviving "U.S.", "Dr.", "Jan.", "H.E.", initials."""
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end a sentence (lower-cased, without the stop).
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rev st jr sr mt ft no vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s u.k u.n e.u h.e h.r.h p.m a.m d.c i.e e.g".split()
+)
+# A boundary: . ! ? (and closing quotes) followed by space and an upper-case letter or quote; or a blank line.
+BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'])")
+WORD_BEFORE = re.compile(r"(\S{1,20})$")
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text`, stripped of surrounding white space, in order."""
+    spans = []
+    start = 0
+    for m in BOUNDARY.finditer(text):
+        stop = m.start() + 1
+        if text[m.start()] == "\n" and m.group().count("\n") == 1 and re.match(r"[a-z,;:-]", text[m.start() - 1:m.start()]):
+            continue  # a hard-wrapped line, not a headline
+        if text[m.start()] == ".":
+            prev = WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            word = prev.group(1).lower().lstrip("(\"'") if prev else ""
+            if word in ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                continue
+        spans.append((start, stop if text[m.start()] in ".!?" else m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

@@ -1,0 +1,299 @@
+"""Stage 4: turn a sentence into the compact typed tokens the grammar reads.
+
+Order of work on one sentence:
+1. time expressions and durations (timex) become single DATE / DURATION tokens;
+2. words are split by one regex; each position takes the longest gazetteer phrase from the
+   lexicon (function words, trigger verbs, organisations, countries, places, demonyms, offices
+   with their modifiers and "of ..." complements); honorifics are dropped;
+3. the remaining capitalised words join into NAME runs (with particles such as "bin", "al",
+   "van"); a run holding an institution word ("Embassy", "House") is an ORG, not a person;
+4. every other word is W.
+Each token keeps its character span in the input and, in `.data`, what the lexicon says of it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass
+
+from lark import Token
+
+from . import timex
+from .lexicon import Lexicon, fold, load
+
+# "U.S." | a word with inner hyphens/apostrophes | one punctuation mark
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]")
+NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+DEPUTY_WORDS = frozenset(("deputy", "vice", "assistant", "under"))
+CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
+
+
+def split_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, word) for each word of `text`; "Kazakhstan's" gives "Kazakhstan" and "'s"."""
+    out = []
+    for m in WORD.finditer(text):
+        w, s, e = m.group(), m.start() + offset, m.end() + offset
+        if len(w) > 2 and w[-2:].lower() == "'s":
+            out.append((s, e - 2, w[:-2]))
+            out.append((e - 2, e, w[-2:]))
+        else:
+            out.append((s, e, w))
+    return out
+
+
+class Tok(Token):
+    """A lark Token carrying the tagger's reading of it in `.data`."""
+
+    data: object
+
+
+def _tok(type_: str, text: str, start: int, end: int, data: object = None) -> Tok:
+    t = Tok(type_, text, start_pos=start, end_pos=end)
+    t.data = data
+    return t
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str          # the office as written, modifiers and complement included
+    kind: str
+    country: str | None = None  # a country named inside the complement ("... of the Russian Federation")
+    plural: bool = False
+
+
+def _is_name_part(t: Token) -> bool:
+    return t.type == "NAME" or (t.type == "W" and "-" in t and t[:1].isupper())
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or (w[:3].lower() in ("al-", "el-") and w[3:4].isupper())
+
+
+class Tagger:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        # Every phrase table in one index: first folded word -> phrase lengths, longest first.
+        lengths: dict[str, set[int]] = {}
+        for table in (lex.function_words, lex.triggers, lex.organizations, lex.countries, lex.places,
+                      lex.demonyms, lex.titles, lex.honorifics, lex.modifiers):
+            for key in table:
+                lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+
+    # ------------------------------------------------------------ phrase lookup
+    def _lookup(self, keys: list[str], words: list[str], i: int) -> tuple[int, str, object] | None:
+        """Longest phrase at i that is not an office: (length, terminal, data)."""
+        lex = self.lex
+        cap = _is_cap(words[i])
+        for n in self.lengths.get(keys[i], ()):
+            if i + n > len(keys):
+                continue
+            key = tuple(keys[i:i + n])
+            if key in lex.honorifics and (cap or n > 1):
+                return n, "HON", None
+            if key in lex.function_words:
+                return n, lex.function_words[key], None
+            if key in lex.triggers:
+                terminal, lemma = lex.triggers[key]
+                return n, terminal, lemma
+            if not cap:
+                continue
+            if key in lex.organizations:
+                return n, "ORG", lex.organizations[key]
+            if key in lex.countries:
+                return n, "COUNTRY", lex.countries[key]
+            if key in lex.places:
+                return n, "PLACE", (lex.places[key], lex.place_names[key])
+            if key in lex.demonyms:
+                return n, "DEMONYM", lex.demonyms[key]
+        return None
+
+    def _office(self, keys: list[str], words: list[str], i: int) -> tuple[int, Title] | None:
+        """An office at i: modifiers, a title, and an "of/for ..." complement of office words."""
+        lex = self.lex
+        j = i
+        while j < len(keys):  # modifiers
+            for n in self.lengths.get(keys[j], ()):
+                if tuple(keys[j:j + n]) in lex.modifiers:
+                    j += n
+                    break
+            else:
+                break
+        end, kind, plural = None, None, False
+        for start in sorted({j, i}, reverse=True) if j > i else (i,):
+            if start >= len(keys):
+                continue
+            for n in self.lengths.get(keys[start], ()):
+                key = tuple(keys[start:start + n])
+                if key in lex.titles:
+                    end, kind = start + n, lex.titles[key]
+                    break
+            if end is None and keys[start].endswith("s") and (keys[start][:-1],) in lex.titles:
+                end, kind, plural = start + 1, lex.titles[(keys[start][:-1],)], True
+            if end is not None:
+                break
+        if end is None:
+            return None
+        if kind in ("head_of_state", "head_of_government") and any(k in DEPUTY_WORDS for k in keys[i:j]):
+            kind = "deputy"  # "Deputy Prime Minister" is not a leader
+        country = None
+        if not plural and end < len(keys) and keys[end] in ("of", "for"):
+            k, country = self._complement(keys, words, end)
+            end = max(end, k)
+        return end - i, Title(" ".join(words[i:end]).replace(" - ", "-"), kind, country, plural)
+
+    def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
+        """End of the complement opened by "of"/"for" at k (k itself when there is none)."""
+        lex = self.lex
+        m = k + 1
+        if m < len(keys) and keys[m] == "the":
+            m += 1
+        # A bare country, place or organisation stays outside: the grammar reads "of Kazakhstan".
+        hit = self._lookup(keys, words, m) if m < len(keys) else None
+        if hit and hit[1] in ("COUNTRY", "PLACE", "ORG"):
+            after = m + hit[0]
+            if after >= len(keys) or not (keys[after] in lex.office_words or self._continues(keys, words, after)):
+                return k, None
+        end, country, p = k, None, m
+        while p < len(keys):
+            w = words[p]
+            hit = self._lookup(keys, words, p) if _is_cap(w) else None
+            if hit and hit[1] in ("COUNTRY", "DEMONYM", "ORG", "PLACE"):
+                if hit[1] in ("COUNTRY", "DEMONYM"):
+                    country = country or hit[2]
+                p += hit[0]
+                end = p
+            elif _is_cap(w) and keys[p] in lex.office_words:
+                p += 1
+                end = p
+            elif w == "(" and p + 2 < len(keys) and words[p + 2] == ")" and words[p + 1].isupper():
+                p += 3
+                end = p
+            elif keys[p] in CONNECTORS and self._continues(keys, words, p):
+                p += 1
+            else:
+                break
+        return end, country
+
+    @staticmethod
+    def _continues(keys: list[str], words: list[str], p: int) -> bool:
+        """Connectors at p ("of the") lead on to a capitalised word of the same office."""
+        q = p
+        while q < len(keys) and q < p + 3 and keys[q] in CONNECTORS:
+            q += 1
+        return p < q < len(keys) and _is_cap(words[q])
+
+    # ------------------------------------------------------------ the sentence
+    def tag(self, text: str, start: int, end: int) -> list[Tok]:
+        sentence = text[start:end]
+        toks: list[Tok] = []
+        blocked: list[tuple[int, int]] = []
+        for e in timex.find(sentence):
+            e = dataclasses.replace(e, start=start + e.start, end=start + e.end)
+            toks.append(_tok("DATE", e.text, e.start, e.end, e))
+            blocked.append((e.start, e.end))
+        for s, e, days in timex.durations(sentence):
+            if not any(a <= start + s < b for a, b in blocked):
+                toks.append(_tok("DURATION", sentence[s:e], start + s, start + e, days))
+                blocked.append((start + s, start + e))
+        spans = [w for w in split_words(sentence, start) if not any(a <= w[0] < b for a, b in blocked)]
+        toks.extend(self._tag_words(text, spans))
+        toks.sort(key=lambda t: t.start_pos)
+        return self._settle(text, toks)
+
+    def _tag_words(self, text: str, spans: list[tuple[int, int, str]]) -> list[Tok]:
+        words = [w for _, _, w in spans]
+        keys = [fold(w) for w in words]
+        out: list[Tok] = []
+        run: list[int] = []  # indices of a capitalised run being collected
+
+        def flush() -> None:
+            while run and keys[run[-1]] in NAME_PARTICLES:  # a particle never ends a name
+                out.append(_tok("W", words[run[-1]], spans[run[-1]][0], spans[run[-1]][1]))
+                run.pop()
+            if run:
+                s, e = spans[run[0]][0], spans[run[-1]][1]
+                name = text[s:e]
+                institution = any(keys[r] in self.lex.institution_words for r in run)
+                # an institution ("the Chinese Embassy", "Jubilee House") is a place of events, not an organisation to report
+                out.append(_tok("ORG" if institution else "NAME", name, s, e, (name, None, "institution") if institution else name))
+                run.clear()
+
+        i = 0
+        while i < len(words):
+            w, key = words[i], keys[i]
+            hit = self._lookup(keys, words, i)
+            office = self._office(keys, words, i) if not (hit and hit[1] in ("ORG", "COUNTRY", "PLACE")) else None
+            if office and (hit is None or office[0] >= hit[0]) and self._office_in_context(words, keys, i, office):
+                flush()
+                n, title = office
+                out.append(_tok("PLTITLE" if title.plural else "TITLE", title.text, spans[i][0], spans[i + n - 1][1], title))
+                i += n
+                continue
+            if hit:
+                n, terminal, data = hit
+                if terminal == "HON":
+                    i += n
+                    continue
+                if run and key in NAME_PARTICLES and i + 1 < len(words) and _is_cap(words[i + 1]):
+                    run.append(i)
+                    i += 1
+                    continue
+                flush()
+                out.append(_tok(terminal, text[spans[i][0]:spans[i + n - 1][1]], spans[i][0], spans[i + n - 1][1], data))
+                i += n
+                continue
+            if _is_cap(w) and not self._compound_of_countries(w) or (run and key in NAME_SUFFIXES):
+                run.append(i)
+            elif run and key in NAME_PARTICLES and i + 1 < len(words) and _is_cap(words[i + 1]):
+                run.append(i)
+            else:
+                flush()
+                out.append(_tok("COMMA" if w == "," else "W", w, spans[i][0], spans[i][1]))
+            i += 1
+        flush()
+        return out
+
+    def _office_in_context(self, words: list[str], keys: list[str], i: int, office: tuple[int, Title]) -> bool:
+        """A lower-case office word is an office only where an office can stand."""
+        n, title = office
+        if any(c.isupper() for c in title.text) or len(title.text.split()) > 1:
+            return True
+        nxt = words[i + n] if i + n < len(words) else ""
+        prev = keys[i - 1] if i else ""
+        return (nxt in ("of", "for") or _is_cap(nxt) or prev in ("the", "a", "an", "his", "her", "their", "its", "'s")
+                or (prev,) in self.lex.demonyms)
+
+    def _compound_of_countries(self, w: str) -> bool:
+        """"China-Kazakhstan", "Thai-Bhutanese": an adjective of two countries, not a name."""
+        parts = w.split("-")
+        return len(parts) > 1 and any((fold(p),) in self.lex.countries or (fold(p),) in self.lex.demonyms for p in parts)
+
+    def _settle(self, text: str, toks: list[Tok]) -> list[Tok]:
+        """Context fixes that need both neighbours: in "US President X" or "China Vice Premier X"
+        the country is an adjective (a DEMONYM with the same code), unless a preposition governs it;
+        "China-Central Asia mechanism" (capitalised words before an institution word) is an ORG."""
+        out: list[Tok] = []
+        for t in toks:
+            if t.type == "W" and fold(str(t)) in self.lex.institution_words and out and _is_name_part(out[-1]):
+                k = len(out)
+                while k and _is_name_part(out[k - 1]):
+                    k -= 1
+                s = out[k].start_pos
+                name = text[s:t.end_pos]
+                del out[k:]
+                t = _tok("ORG", name, s, t.end_pos, (name, None))
+            out.append(t)
+        toks = out
+        for k, t in enumerate(toks):
+            if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
+                if not k or toks[k - 1].type not in ("IN", "TO", "FROM", "OF", "AND", "COMMA", "AT", "BY", "WITH"):
+                    t.type = "DEMONYM"
+        return toks
+
+
+@functools.lru_cache(maxsize=8)
+def tagger_for(user_lexicon: str | None = None) -> Tagger:
+    return Tagger(load(user_lexicon))

@@ -1,0 +1,280 @@
+"""Stage 6: map clause trees onto facts (converter/facts.py), one method per grammar rule.
+
+Method names are the rule names and aliases of grammar/clauses.lark. Nothing is resolved here:
+"he" stays a pronoun mention and "Wednesday" a time expression; people.py and assemble.py do that.
+"""
+from __future__ import annotations
+
+from lark import Token, Transformer
+
+from .facts import Clause, Event, Mention, Place
+from .tagger import Title
+from .timex import TimeExpr
+
+
+class Here:
+    """The adjunct "here": the dateline city."""
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
+class VisitNP:
+    """"a three-day state visit to India": the destination and the stated length."""
+
+    def __init__(self, places: list[Place], duration: int | None, lemma: str | None, start: int, end: int):
+        self.places, self.duration, self.lemma, self.start, self.end = places, duration, lemma, start, end
+
+
+def _bounds(items) -> tuple[int, int]:
+    starts, ends = [], []
+    for x in items:
+        if isinstance(x, Token):
+            starts.append(x.start_pos)
+            ends.append(x.end_pos)
+        elif isinstance(x, list):
+            if x:
+                s, e = _bounds(x)
+                starts.append(s)
+                ends.append(e)
+        elif hasattr(x, "start"):  # facts with spans; status words and "at" names carry none
+            starts.append(x.start)
+            ends.append(x.end)
+    return (min(starts), max(ends)) if starts else (0, 0)
+
+
+def _tokens(children, *types: str) -> list[Token]:
+    return [c for c in children if isinstance(c, Token) and c.type in types]
+
+
+class TreeToFacts(Transformer):
+    """Builds Mention, Event and Clause objects from a `clause` tree."""
+
+    # ------------------------------------------------------------ people
+    def titles(self, children) -> list[Token]:
+        return _tokens(children, "TITLE")
+
+    def of_place(self, children) -> Token:
+        return _tokens(children, "COUNTRY", "PLACE", "ORG")[0]
+
+    def titled(self, children) -> Mention:
+        s, e = _bounds(children)
+        m = Mention("titled", s, e, text="")
+        for c in children:
+            if isinstance(c, list):  # titles
+                offices: list[Title] = [t.data for t in c]
+                m.titles = [t.text for t in offices]
+                m.title_kinds = [t.kind for t in offices]
+                m.country = m.country or next((t.country for t in offices if t.country), None)
+            elif c.type in ("COUNTRY", "PLACE", "ORG") and c is not children[0] and _after_of(children, c):
+                tok = c
+                if tok.type == "COUNTRY":
+                    m.country = tok.data
+                elif tok.type == "PLACE":
+                    m.place = tok.data[1]
+                    m.country = m.country or tok.data[0]
+                else:
+                    m.organization = tok.data[0]
+            elif c.type in ("DEMONYM", "COUNTRY"):
+                m.country = c.data
+            elif c.type == "VISITING":
+                m.visiting = True
+            elif c.type == "NAME":
+                m.name, m.name_span = str(c), (c.start_pos, c.end_pos)
+        return m
+
+    def named(self, children) -> Mention:
+        s, e = _bounds(children)
+        name = _tokens(children, "NAME")[0]
+        nat = _tokens(children, "DEMONYM", "COUNTRY")
+        return Mention("named", s, e, name=str(name), name_span=(name.start_pos, name.end_pos),
+                       country=nat[0].data if nat else None)
+
+    def pronoun(self, children) -> Mention:
+        tok = children[0]
+        return Mention("pronoun", tok.start_pos, tok.end_pos, text=str(tok).lower())
+
+    def group(self, children) -> Mention:
+        s, e = _bounds(children)
+        nat = _tokens(children, "DEMONYM", "COUNTRY")
+        plural = _tokens(children, "PLTITLE")
+        return Mention("group", s, e, plural=True, country=nat[0].data if nat else None,
+                       titles=[str(plural[0])] if plural else [],
+                       text=" ".join(str(c).lower() for c in children if isinstance(c, Token)))
+
+    def relative_subject(self, children) -> list[Mention]:
+        tok = children[0]
+        return [Mention("relative_subject", tok.start_pos, tok.end_pos, text="who")]
+
+    def person_list(self, children) -> list[Mention]:
+        """The items of a list, appositives folded into their neighbour ("X, the Kazakh president,")."""
+        items: list[Mention] = []
+        joined_by_comma = False
+        for c in children:
+            if isinstance(c, Token):
+                joined_by_comma = c.type == "COMMA"
+                continue
+            prev = items[-1] if items else None
+            if prev and c.rule == "titled" and not c.name and prev.name and prev.rule != "pronoun":
+                _fold_into(prev, c)  # "Dmitry Novikov, deputy chairman of ... and first deputy chairman of ..."
+            elif prev and joined_by_comma and prev.rule == "titled" and not prev.name and c.name:
+                _fold_into(c, prev)  # "the Kazakh president, Kassym-Jomart Tokayev"
+                items[-1] = c
+            else:
+                items.append(c)
+        # "Kazakh President A, Prime Minister B and Deputy Prime Minister C": the first item's
+        # nationality distributes over the office holders listed after it.
+        if items and items[0].country and items[0].titles:
+            for m in items[1:]:
+                if m.rule == "titled" and m.country is None and m.organization is None:
+                    m.country = items[0].country
+        return items
+
+    def subject(self, children) -> list[Mention]:
+        c = children[0]
+        return c if isinstance(c, list) else [c]
+
+    # ------------------------------------------------------------ adjuncts
+    def place(self, children) -> Place:
+        tok = children[0]
+        if tok.type == "COUNTRY":
+            return Place(tok.data, None, tok.start_pos, tok.end_pos)
+        return Place(tok.data[0], tok.data[1], tok.start_pos, tok.end_pos)
+
+    def when(self, children) -> TimeExpr:
+        return children[0].data
+
+    def where(self, children):
+        place = [c for c in children if isinstance(c, Place)]
+        if place:
+            return place[0]
+        tok = _tokens(children, "PLACE", "NAME", "ORG")[-1]
+        if tok.type == "PLACE":
+            return Place(tok.data[0], tok.data[1], tok.start_pos, tok.end_pos)
+        return ("at", str(tok))
+
+    def here(self, children) -> Here:
+        return Here(children[0].start_pos, children[0].end_pos)
+
+    def visit_np(self, children) -> VisitNP:
+        s, e = _bounds(children)
+        dur = _tokens(children, "DURATION")
+        visit = _tokens(children, "VISIT")
+        return VisitNP([c for c in children if isinstance(c, Place)], dur[0].data if dur else None,
+                       visit[0].data if visit else None, s, e)
+
+    def meet_target(self, children) -> list[Mention]:
+        return children[0]
+
+    def delegation(self, children) -> list[Mention]:
+        return [c for c in children if isinstance(c, list)][0]
+
+    def status(self, children) -> str:
+        return children[0].data
+
+    # ------------------------------------------------------------ events
+    def _event(self, rule: str, children) -> Event:
+        s, e = _bounds(children)
+        ev = Event(rule, s, e)
+        lists = [c for c in children if isinstance(c, list)]
+        for c in children:
+            if isinstance(c, Token):
+                if c.type in ("VISITED", "PAY", "END", "ARRIVE", "MEET", "RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK"):
+                    ev.lemma = ev.lemma or c.data
+                    ev.trigger_end = max(ev.trigger_end, c.end_pos)
+                    ev.present = ev.present or str(c).lower().startswith(("is ", "are "))
+                elif c.type == "BE":
+                    ev.present = str(c).lower() in ("is", "are")
+                elif c.type == "RESP":
+                    ev.respectively = True
+                elif c.type == "THAT":
+                    ev.trigger_end = c.end_pos
+                elif c.type == "DURATION":
+                    ev.duration = c.data
+                elif c.type == "GREETINGS":
+                    ev.noun = c.data
+            elif isinstance(c, Place):
+                ev.places.append(c)
+            elif isinstance(c, TimeExpr):
+                ev.dates.append(c)
+            elif isinstance(c, Here):
+                ev.here = True
+            elif isinstance(c, VisitNP):
+                ev.places.extend(c.places)
+                ev.duration = ev.duration or c.duration
+            elif isinstance(c, tuple) and c[0] == "at":
+                ev.at.append(c[1])
+            elif isinstance(c, Mention):
+                ev.carrier = c
+        if lists:
+            ev.objects = lists[-1]
+            if rule == "convey":
+                ev.senders = lists[0]
+        return ev
+
+    def visit_verb(self, children): return self._event("visit_verb", children)
+    def visit_noun(self, children): return self._event("visit_noun", children)
+    def visit_end(self, children): return self._event("visit_end", children)
+    def arrival(self, children): return self._event("arrival", children)
+    def meet(self, children): return self._event("meet", children)
+    def receive(self, children): return self._event("receive", children)
+    def received_by(self, children): return self._event("received_by", children)
+    def call_on(self, children): return self._event("call_on", children)
+    def convey(self, children): return self._event("convey", children)
+    def convey_own(self, children): return self._event("convey_own", children)
+    def ask_convey(self, children): return self._event("ask_convey", children)
+    def say(self, children): return self._event("say", children)
+    def agree(self, children): return self._event("agree", children)
+
+    def during_visit(self, children): return self._event("during_visit", children)
+    def during_meeting(self, children): return self._event("during_meeting", children)
+    def fronted_date(self, children): return self._event("fronted_date", children)
+
+    def predicate(self, children) -> Event:
+        ev = children[-1]
+        for c in children[:-1]:
+            if isinstance(c, str) and not isinstance(c, Token):
+                ev.status = c
+            elif isinstance(c, TimeExpr):
+                ev.dates.insert(0, c)
+            elif isinstance(c, Place):
+                ev.places.insert(0, c)
+            elif isinstance(c, Here):
+                ev.here = True
+            elif isinstance(c, tuple) and c[0] == "at":
+                ev.at.insert(0, c[1])
+        ev.start = min(ev.start, _bounds(children)[0])
+        return ev
+
+    def predicates(self, children) -> list[Event]:
+        return [c for c in children if isinstance(c, Event)]
+
+    def clause(self, children) -> Clause:
+        s, e = _bounds(children)
+        cl = Clause("clause", s, e)
+        for c in children:
+            if isinstance(c, Event):
+                cl.fronted = c
+            elif isinstance(c, list) and c and isinstance(c[0], Mention):
+                cl.subject = c
+            elif isinstance(c, list):
+                cl.events = c
+        return cl
+
+    def bare_clause(self, children) -> Clause:
+        s, e = _bounds(children)
+        return Clause("bare_clause", s, e, events=children[0])
+
+
+def _after_of(children, tok: Token) -> bool:
+    """Whether `tok` came from `of_place` (it follows the titles), not from "Kazakhstan's"."""
+    i = next(k for k, c in enumerate(children) if c is tok)
+    return any(isinstance(c, list) for c in children[:i])
+
+
+def _fold_into(person: Mention, appositive: Mention) -> None:
+    person.titles.extend(appositive.titles)
+    person.title_kinds.extend(appositive.title_kinds)
+    person.country = person.country or appositive.country
+    person.organization = person.organization or appositive.organization
+    person.start, person.end = min(person.start, appositive.start), max(person.end, appositive.end)
