@@ -120,7 +120,9 @@ class ReportBuilder:
         elif ev.rule == "say":
             self._statement(ev, subject, cl, sentence_end)
         elif ev.rule == "agree":
-            parties = subject or self.people.last_group
+            # "met with X, reaching consensus on ...": the meeting's people agreed
+            last = self.meetings[-1] if self.meetings and self.meetings[-1].end <= ev.start and self.meetings[-1].start >= cl.start else None
+            parties = last.participants if last else subject or self.people.last_group
             text = self.clean[ev.trigger_end:sentence_end].strip(" .,;:")
             self.agreements.append(schema.Agreement(
                 parties=[e.id for e in parties], kind=ev.lemma or "agreement", subject=text or None,
@@ -202,6 +204,8 @@ class ReportBuilder:
             evidence=self.span(start, ev.end, ev.rule)))
 
     def _statement(self, ev: Event, subject: list[Entity], cl: Clause, sentence_end: int) -> None:
+        if self.statements and self.statements[-1].evidence.end == sentence_end and ev.trigger_end >= sentence_end - 1 - len("said"):
+            return  # "Yoon stressed that ..., he said.": one statement, already recorded
         content = self.clean[ev.trigger_end:sentence_end].strip(" .,;:")
         if ev.objects:  # "told A that ...": the content follows the addressee
             content = self.clean[max(ev.trigger_end, ev.end):sentence_end].strip(" .,;:")
@@ -230,14 +234,17 @@ class ReportBuilder:
             carrier = next((e for e in self.people.entities if e.id == msg.carrier), None)
             if carrier is None:
                 continue
-            for pid in msg.senders:
+            # "conveyed greetings from A to B": A is at home with the carrier, B hosts him;
+            # "asked Liu to convey their greetings to B": the other way round.
+            home, away = (msg.recipients, msg.senders) if msg.evidence.rule == "ask_convey" else (msg.senders, msg.recipients)
+            for pid in home:
                 e = self._entity(pid)
                 if e and e.country is None and carrier.country:
-                    e.country, e.country_rule = carrier.country, "sends_through_carrier"
-            for pid in msg.recipients:
+                    e.country, e.country_rule = carrier.country, "carrier_country"
+            for pid in away:
                 e = self._entity(pid)
                 if e and e.country is None and carrier.id in hosted:
-                    e.country, e.country_rule = hosted[carrier.id], "receives_from_visitor"
+                    e.country, e.country_rule = hosted[carrier.id], "carrier_host"
 
     def _entity(self, pid: str) -> Entity | None:
         return next((e for e in self.people.entities if e.id == pid), None)

@@ -58,7 +58,8 @@ def names_match(short: str, full: str) -> bool:
     if not a or not b or len(a) > len(b):
         return False
     n = len(a)
-    return a == b[:n] or a == b[-n:] or (n == 1 and a[0] in b and len(a[0]) > 3)
+    # a single longer part may stand anywhere: "Lula" ~ "Luiz Inacio Lula da Silva"
+    return a == b[:n] or a == b[-n:] or (n == 1 and len(a[0]) >= 4 and a[0] in b)
 
 
 class People:

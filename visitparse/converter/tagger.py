@@ -116,7 +116,7 @@ class Tagger:
         j = i
         while j < len(keys):  # modifiers
             for n in self.lengths.get(keys[j], ()):
-                if tuple(keys[j:j + n]) in lex.modifiers:
+                if j + n <= len(keys) and tuple(keys[j:j + n]) in lex.modifiers:
                     j += n
                     break
             else:
@@ -127,7 +127,7 @@ class Tagger:
                 continue
             for n in self.lengths.get(keys[start], ()):
                 key = tuple(keys[start:start + n])
-                if key in lex.titles:
+                if start + n <= len(keys) and key in lex.titles:
                     end, kind = start + n, lex.titles[key]
                     break
             if end is None and keys[start].endswith("s") and (keys[start][:-1],) in lex.titles:
@@ -224,6 +224,11 @@ class Tagger:
         i = 0
         while i < len(words):
             w, key = words[i], keys[i]
+            if key == "'s":  # split off by split_words; the tables cannot spell it as one word
+                flush()
+                out.append(_tok("POSS", w, spans[i][0], spans[i][1]))
+                i += 1
+                continue
             hit = self._lookup(keys, words, i)
             office = self._office(keys, words, i) if not (hit and hit[1] in ("ORG", "COUNTRY", "PLACE")) else None
             if office and (hit is None or office[0] >= hit[0]) and self._office_in_context(words, keys, i, office):

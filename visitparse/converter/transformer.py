@@ -183,6 +183,8 @@ class TreeToFacts(Transformer):
                     ev.lemma = ev.lemma or c.data
                     ev.trigger_end = max(ev.trigger_end, c.end_pos)
                     ev.present = ev.present or str(c).lower().startswith(("is ", "are "))
+                elif c.type == "CANCEL":  # "cancelled a visit to X"
+                    ev.status = c.data
                 elif c.type == "BE":
                     ev.present = str(c).lower() in ("is", "are")
                 elif c.type == "RESP":

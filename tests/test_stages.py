@@ -1,0 +1,127 @@
+"""One test group per pipeline stage, on sentences of our own."""
+import datetime as dt
+
+import pytest
+
+from visitparse.converter import document, sentences
+from visitparse.converter.normalize import normalize as clean
+from visitparse.converter.lexicon import words
+from visitparse.converter.parser import islands
+from visitparse.converter.people import names_match
+from visitparse.converter.tagger import tagger_for
+from visitparse.converter.transformer import TreeToFacts
+
+
+# ---------------------------------------------------------------- normalize
+def test_normalize_keeps_length_and_cleans():
+    text = ' date 2024-05-18 Liu met Tokayev\uff0cthen \u201cspoke\u201d [Photo/Xinhua] https://t.co/abc'
+    out = clean(text)
+    assert len(out) == len(text)
+    assert "Tokayev,then" in out and '"spoke"' in out
+    assert "Photo" not in out and "t.co" not in out and "date 2024" not in out
+
+
+# ---------------------------------------------------------------- sentences
+def test_sentences_survive_abbreviations():
+    text = "U.S. Secretary Blinken met Dr. Jaishankar on Jan. 5 in Washington. He left. H.E. Mr. Li spoke."
+    got = [text[s:e] for s, e in sentences.split(text)]
+    assert got == ["U.S. Secretary Blinken met Dr. Jaishankar on Jan. 5 in Washington.", "He left.", "H.E. Mr. Li spoke."]
+
+
+def test_hard_wrapped_lines_are_one_sentence():
+    text = "Hu Jintao left the capital of\nVictoria on Saturday.\nHeadline Two"
+    assert [text[s:e] for s, e in sentences.split(text)] == ["Hu Jintao left the capital of\nVictoria on Saturday.", "Headline Two"]
+
+
+# ---------------------------------------------------------------- document
+@pytest.mark.parametrize("text,date,place,agency", [
+    (" date 2024-05-18 Liu visited Kazakhstan.", dt.date(2024, 5, 18), None, None),
+    ("BEIJING, June 3, 2023 (Xinhua) -- Li met Hun Manet.", dt.date(2023, 6, 3), "BEIJING", "Xinhua"),
+    ("ABU DHABI, Jan. 16 (Xinhua) -- Wen arrived. Photo taken January 16, 2012.", dt.date(2012, 1, 16), "ABU DHABI", "Xinhua"),
+    ("ASTANA, May 17 (Xinhua) -- Liu arrived.", None, "ASTANA", "Xinhua"),
+    ("Updated: 2020-01-01 Some text.", None, None, None),
+])
+def test_document(text, date, place, agency):
+    info = document.read(text, clean(text), None, lambda p: False)
+    assert (info.publication_date, info.dateline_place, info.dateline_agency) == (date, place, agency)
+
+
+def test_caller_publication_date_wins():
+    text = " date 2024-05-18 Liu visited Kazakhstan."
+    assert document.read(text, text, dt.date(2020, 1, 1), lambda p: False).publication_date == dt.date(2020, 1, 1)
+
+
+# ---------------------------------------------------------------- tagger
+def tags(text):
+    return [(t.type, str(t)) for t in tagger_for().tag(text, 0, len(text)) if t.type != "W"]
+
+
+def test_tagger_titles_demonyms_names():
+    assert tags("Kazakh President Kassym-Jomart Tokayev met Deputy Prime Minister Serik Zhumangarin") == [
+        ("DEMONYM", "Kazakh"), ("TITLE", "President"), ("NAME", "Kassym-Jomart Tokayev"), ("MEET", "met"),
+        ("TITLE", "Deputy Prime Minister"), ("NAME", "Serik Zhumangarin")]
+
+
+def test_tagger_office_complement_and_bare_country():
+    assert tags("Minister of Foreign Affairs Sergei Aleinik")[0] == ("TITLE", "Minister of Foreign Affairs")
+    assert tags("President of Kazakhstan X")[:3] == [("TITLE", "President"), ("OF", "of"), ("COUNTRY", "Kazakhstan")]
+
+
+def test_tagger_drops_honorifics_and_keeps_particles():
+    assert tags("H.E. Mr. Mohammed bin Salman") == [("NAME", "Mohammed bin Salman")]
+
+
+def test_tagger_country_as_adjective_and_possessive():
+    assert tags("US envoy Jason Greenblatt")[0] == ("DEMONYM", "US")
+    assert tags("Japan's Emperor Naruhito") == [("COUNTRY", "Japan"), ("POSS", "'s"), ("TITLE", "Emperor"), ("NAME", "Naruhito")]
+
+
+def test_tagger_dates_are_single_tokens():
+    assert tags("visited Laos from Monday to Wednesday") == [("VISITED", "visited"), ("COUNTRY", "Laos"), ("DATE", "from Monday to Wednesday")]
+
+
+def test_tagger_institutions_are_not_people():
+    assert ("NAME", "Embassy") not in tags("the Chinese Embassy in Colombo said")
+
+
+def test_lexicon_words_fold_case_and_accents():
+    assert words("Türkiye") == ("turkiye",)
+
+
+# ---------------------------------------------------------------- parser + transformer
+def clause(text):
+    toks = tagger_for().tag(text, 0, len(text))
+    [island] = islands(toks)
+    return TreeToFacts().transform(island.tree)
+
+
+def test_parser_met_respectively():
+    c = clause("Liu met with President Ana Bee, Premier Cem Dee and Minister Eli Eff respectively")
+    [ev] = c.events
+    assert ev.rule == "meet" and ev.respectively
+    assert [m.name for m in ev.objects] == ["Ana Bee", "Cem Dee", "Eli Eff"]
+
+
+def test_parser_passive_and_appositive():
+    c = clause("Ali Khan, the Pakistani foreign minister, was received by Chinese President Xi Jinping")
+    assert c.subject[0].name == "Ali Khan" and c.subject[0].country == "PAK"
+    assert c.events[0].rule == "received_by" and c.events[0].objects[0].name == "Xi Jinping"
+
+
+def test_parser_two_predicates_and_a_date():
+    c = clause("Chinese Vice Premier Liu Guozhong visited Kazakhstan from Wednesday to Friday and met with Kazakh President Kassym-Jomart Tokayev")
+    assert [e.rule for e in c.events] == ["visit_verb", "meet"]
+    assert c.events[0].dates[0].text == "from Wednesday to Friday"
+
+
+def test_no_island_in_plain_prose():
+    toks = tagger_for().tag("the weather was fine", 0, 20)
+    assert islands(toks) == []
+
+
+# ---------------------------------------------------------------- people
+@pytest.mark.parametrize("short,full,ok", [
+    ("Liu", "Liu Guozhong", True), ("Tokayev", "Kassym-Jomart Tokayev", True), ("Xi", "Xi Jinping", True),
+    ("Li", "Xi Jinping", False), ("Akufo-Addo", "Nana Addo Dankwa Akufo-Addo", True), ("Lula", "Luiz Inacio Lula da Silva", True), ("Ali", "Ahmed Ali Khan", False)])
+def test_names_match(short, full, ok):
+    assert names_match(short, full) is ok
