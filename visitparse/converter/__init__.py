@@ -60,16 +60,21 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
     to_facts = TreeToFacts()
     for start, end in sentences.split(clean):
         tokens = tagger.tag(clean, start, end)
-        covered = [False] * len(tokens)
         clause_islands = islands(tokens, "clause")
-        for island in clause_islands:
-            builder.add_clause(to_facts.transform(island.tree), end)
-            covered[island.start:island.end] = [True] * (island.end - island.start)
+        covered = {k for island in clause_islands for k in range(island.start, island.end)}
+        # Person phrases between the clauses name people too; all islands are read in text order
+        # so that "he" finds the person named just before.
+        gaps = [k for k in range(len(tokens)) if k not in covered]
+        person_islands = [(gaps[isl.start], isl) for isl in islands([tokens[k] for k in gaps], "person_list")]
+        work = [(isl.start, "clause", isl) for isl in clause_islands] + [(k, "people", isl) for k, isl in person_islands]
+        for first, kind, island in sorted(work, key=lambda w: w[0]):
+            facts = to_facts.transform(island.tree)
+            if kind == "clause":
+                builder.add_clause(facts, end)
+            else:
+                builder.add_people(facts, sentence_initial=first == 0)
         if on_sentence:
             on_sentence(start, end, tokens, clause_islands)
-        gaps = [t for t, c in zip(tokens, covered) if not c]
-        for island in islands(gaps, "person_list"):
-            builder.add_people(to_facts.transform(island.tree))
         for t in tokens:
             if t.type == "ORG" and len(t.data) == 2:
                 builder.add_organization(t.data[0], t.data[1], t.start_pos, t.end_pos)

@@ -18,7 +18,7 @@ from .people import Entity, People
 from .timex import TimeExpr, resolve, resolve_atom
 
 VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit")
-MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting")
+MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting", "meeting_noun")
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
 GUEST_IS_OBJECT = ("receive",)
@@ -85,9 +85,12 @@ class ReportBuilder:
         return start, end, expr
 
     # ------------------------------------------------------------ clauses
-    def add_people(self, mentions: list[Mention]) -> None:
-        """Person phrases outside any clause: they name people, they take part in nothing."""
-        self._resolve([m for m in mentions if m.name], create=False, rule="person")
+    def add_people(self, mentions: list[Mention], *, sentence_initial: bool) -> None:
+        """Person phrases outside any clause: they name people, they take part in nothing. One that
+        opens a sentence is its subject, whatever the verb: "he" in the next sentence is likely them."""
+        people = self._resolve([m for m in mentions if m.name], create=False, rule="person")
+        if sentence_initial:
+            self.people.note_subject(people)
 
     def add_organization(self, name: str, acronym: str | None, start: int, end: int) -> None:
         org = self.orgs.setdefault(name, schema.Organization(name=name, acronym=acronym))
@@ -162,8 +165,9 @@ class ReportBuilder:
 
     def _meeting(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:
         others = self._resolve(ev.objects, create=True, rule="object")
-        if ev.rule == "during_meeting" and not subject:
-            subject = [self.people.last_subject] if self.people.last_subject else []
+        if ev.rule == "during_meeting" and not subject or ev.rule == "meeting_noun":
+            # "his meeting with X": the owner met X; "the meeting of A and B": A and B met
+            subject = [self.people.last_subject] if ev.possessive and self.people.last_subject else []
         d1, _, _ = self._date(dates, status)
         place = ev.places[0] if ev.places else (_Place(*self.dateline) if ev.here and self.dateline else None)
         guests = subject if ev.rule in GUEST_IS_SUBJECT else others if ev.rule in GUEST_IS_OBJECT else []

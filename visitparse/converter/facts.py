@@ -54,6 +54,7 @@ class Event:
     status: str | None = None                               # planned / cancelled
     present: bool = False                                   # "is on a visit", "is visiting"
     here: bool = False
+    possessive: bool = False                                # "his meeting with X": X met the owner
     trigger_end: int = 0                                    # where the statement's content begins
 
 

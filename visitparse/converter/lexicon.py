@@ -36,7 +36,8 @@ class Lexicon:
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)         # office -> kind
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
-    organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)
+    organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)  # -> (name, acronym)
+    organization_countries: dict[str, str] = field(default_factory=dict)  # name -> alpha-3 of a national body
     triggers: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (terminal, lemma)
     function_words: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> terminal
     office_words: set[str] = field(default_factory=set)        # may continue an office after "of"
@@ -85,6 +86,8 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
     for row in tables.get("organizations", []):
         name, acronym = row["name"].strip(), (row.get("acronym") or "").strip() or None
         lex.organizations[words(name)] = (name, acronym)
+        if (row.get("country") or "").strip():
+            lex.organization_countries[name] = row["country"].strip().upper()
         if acronym:
             lex.organizations.setdefault(words(acronym), (name, acronym))
     for row in tables.get("office_words", []):

@@ -100,7 +100,7 @@ class People:
     def resolve(self, m: Mention, *, create: bool, rule: str) -> list[Entity]:
         """The people `m` refers to; `create` lets an unnamed office holder become a person."""
         if m.rule == "pronoun":
-            found = [self.last_subject] if self.last_subject else []
+            found = [self.last_subject] if self.last_subject else self.recent[-1:]
         elif m.rule == "group":
             found = self._group(m)
         elif m.rule == "relative_subject":

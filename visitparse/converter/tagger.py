@@ -22,10 +22,12 @@ from lark import Token
 from . import timex
 from .lexicon import Lexicon, fold, load
 
-# "U.S." | a word with inner hyphens/apostrophes | one punctuation mark
-WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]")
+# "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes | one punctuation mark
+WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
+                  r"|[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]")
+TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minister - Minister of Industry"
 NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
-NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 DEPUTY_WORDS = frozenset(("deputy", "vice", "assistant", "under"))
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
 
@@ -61,6 +63,20 @@ class Title:
     kind: str
     country: str | None = None  # a country named inside the complement ("... of the Russian Federation")
     plural: bool = False
+
+
+def _join_titles(toks: list[Tok]) -> list[Tok]:
+    """"State Councilor/Minister of Foreign Affairs", "Deputy Prime Minister - Minister of ...": one office."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.type == "TITLE" and len(out) >= 2 and out[-2].type == "TITLE" and str(out[-1]) in TITLE_JOINERS:
+            first = out[-2]
+            joined = Title(f"{first.data.text} {out[-1]} {t.data.text}".replace(" / ", "/"), first.data.kind,
+                           first.data.country or t.data.country)
+            del out[-2:]
+            t = _tok("TITLE", joined.text, first.start_pos, t.end_pos, joined)
+        out.append(t)
+    return out
 
 
 def _is_name_part(t: Token) -> bool:
@@ -111,37 +127,41 @@ class Tagger:
         return None
 
     def _office(self, keys: list[str], words: list[str], i: int) -> tuple[int, Title] | None:
-        """An office at i: modifiers, a title, and an "of/for ..." complement of office words."""
+        """An office at i: a run of modifiers and body names ("Deputy", "Foreign Ministry", "NPC
+        Standing Committee"), a title, and an "of/for ..." complement of office words."""
         lex = self.lex
-        j = i
-        while j < len(keys):  # modifiers
-            for n in self.lengths.get(keys[j], ()):
-                if j + n <= len(keys) and tuple(keys[j:j + n]) in lex.modifiers:
-                    j += n
-                    break
-            else:
+        starts, country, j = [i], None, i
+        while j < len(keys):  # the prefix run; a title may start at any point of it
+            step = next((n for n in self.lengths.get(keys[j], ()) if j + n <= len(keys) and tuple(keys[j:j + n]) in lex.modifiers), 0)
+            if not step and _is_cap(words[j]) and keys[j] in lex.office_words:
+                step = 1
+            if not step and _is_cap(words[j]):
+                hit = self._lookup(keys, words, j)
+                if hit and hit[1] == "ORG":
+                    step, country = hit[0], lex.organization_countries.get(hit[2][0], country)
+            if not step:
                 break
-        end, kind, plural = None, None, False
-        for start in sorted({j, i}, reverse=True) if j > i else (i,):
+            j += step
+            starts.append(j)
+        end = kind = None
+        plural = False
+        for start in reversed(starts):
             if start >= len(keys):
                 continue
-            for n in self.lengths.get(keys[start], ()):
-                key = tuple(keys[start:start + n])
-                if start + n <= len(keys) and key in lex.titles:
-                    end, kind = start + n, lex.titles[key]
-                    break
-            if end is None and keys[start].endswith("s") and (keys[start][:-1],) in lex.titles:
+            n = next((n for n in self.lengths.get(keys[start], ()) if start + n <= len(keys) and tuple(keys[start:start + n]) in lex.titles), 0)
+            if n:
+                end, kind = start + n, lex.titles[tuple(keys[start:start + n])]
+            elif keys[start].endswith("s") and (keys[start][:-1],) in lex.titles:
                 end, kind, plural = start + 1, lex.titles[(keys[start][:-1],)], True
             if end is not None:
                 break
         if end is None:
             return None
-        if kind in ("head_of_state", "head_of_government") and any(k in DEPUTY_WORDS for k in keys[i:j]):
+        if kind in ("head_of_state", "head_of_government") and any(k in DEPUTY_WORDS for k in keys[i:end]):
             kind = "deputy"  # "Deputy Prime Minister" is not a leader
-        country = None
         if not plural and end < len(keys) and keys[end] in ("of", "for"):
-            k, country = self._complement(keys, words, end)
-            end = max(end, k)
+            k, inner = self._complement(keys, words, end)
+            end, country = max(end, k), country or inner
         return end - i, Title(" ".join(words[i:end]).replace(" - ", "-"), kind, country, plural)
 
     def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
@@ -230,7 +250,7 @@ class Tagger:
                 i += 1
                 continue
             hit = self._lookup(keys, words, i)
-            office = self._office(keys, words, i) if not (hit and hit[1] in ("ORG", "COUNTRY", "PLACE")) else None
+            office = self._office(keys, words, i) if not (hit and hit[1] in ("COUNTRY", "PLACE")) else None
             if office and (hit is None or office[0] >= hit[0]) and self._office_in_context(words, keys, i, office):
                 flush()
                 n, title = office
@@ -291,10 +311,11 @@ class Tagger:
                 del out[k:]
                 t = _tok("ORG", name, s, t.end_pos, (name, None))
             out.append(t)
-        toks = out
+        toks = _join_titles(out)
         for k, t in enumerate(toks):
             if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
-                if not k or toks[k - 1].type not in ("IN", "TO", "FROM", "OF", "AND", "COMMA", "AT", "BY", "WITH"):
+                governed = k and toks[k - 1].type in ("IN", "TO", "FROM", "OF")
+                if not governed and (toks[k + 1].type == "TITLE" or toks[k - 1].type not in ("AND", "COMMA", "AT", "BY", "WITH")):
                     t.type = "DEMONYM"
         return toks
 

@@ -103,6 +103,9 @@ class TreeToFacts(Transformer):
                        text=" ".join(str(c).lower() for c in children if isinstance(c, Token)))
 
     def relative_subject(self, children) -> list[Mention]:
+        person = [c for c in children if isinstance(c, Mention)]
+        if person:  # "Zhao, who ...": the person named before "who"
+            return person
         tok = children[0]
         return [Mention("relative_subject", tok.start_pos, tok.end_pos, text="who")]
 
@@ -232,6 +235,15 @@ class TreeToFacts(Transformer):
     def during_meeting(self, children): return self._event("during_meeting", children)
     def fronted_date(self, children): return self._event("fronted_date", children)
 
+    def origin(self, children) -> None:
+        return None  # "arrived from Kazan": where the visitor came from is not the visit
+
+    def meeting_noun(self, children) -> Event:
+        ev = self._event("meeting_noun", children)
+        owner = _tokens(children, "POSSPRON")
+        ev.possessive = bool(owner)
+        return ev
+
     def predicate(self, children) -> Event:
         ev = children[-1]
         for c in children[:-1]:
@@ -255,7 +267,9 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         cl = Clause("clause", s, e)
         for c in children:
-            if isinstance(c, Event):
+            if isinstance(c, Event) and c.rule == "meeting_noun":
+                cl.events = [c]
+            elif isinstance(c, Event):
                 cl.fronted = c
             elif isinstance(c, list) and c and isinstance(c[0], Mention):
                 cl.subject = c
