@@ -286,10 +286,13 @@ class ReportBuilder:
         self._infer_visits()
         self._infer_countries()
         self._visit_places()
-        if self.dateline:
+        if self.dateline:  # "ASTANA - Deputy Prime Minister X paid a visit to Belarus": the wire's home
+            home = self.dateline[0]
             for e in self.people.entities:
-                if e.country is None and e.organization is None and e.titled and not any(v.visitor is e for v in self.visits):
-                    e.country, e.country_rule = self.dateline[0], "dateline"
+                if e.country is None and e.organization is None and e.titled:
+                    hosts = {v.host for v in self.visits if v.visitor is e}
+                    if home not in hosts:
+                        e.country, e.country_rule = home, "dateline"
         visits = [v for v in self.visits if v.visitor.country != v.host]
         return schema.Report(
             document=document,

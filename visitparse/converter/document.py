@@ -22,7 +22,7 @@ DATELINE = re.compile(
     r"(?:\s*/\s*[A-Za-z]{2,10}\s*/)?"
     r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?)?"
     r"(?:,?\s*\(?/?(?P<agency>[A-Z][A-Za-z]{1,12})\)?/?\.?)?"
-    r"\s*(?:--|-|\u2013|\u2014|:)",
+    r"(?:\s*(?:--|-|\u2013|\u2014|:)|(?<=\))\s)",  # "New Delhi, Oct 13 (PTI) Mongolian ...": no dash after the agency
     re.MULTILINE,
 )
 

@@ -137,8 +137,10 @@ class Tagger:
                 step = 1
             if not step and _is_cap(words[j]):
                 hit = self._lookup(keys, words, j)
-                if hit and hit[1] == "ORG":
+                if hit and hit[1] == "ORG":  # "NPC Standing Committee Chairman"
                     step, country = hit[0], lex.organization_countries.get(hit[2][0], country)
+                elif hit and hit[1] == "PLACE":  # "Hunan Governor"
+                    step, country = hit[0], hit[2][0]
             if not step:
                 break
             j += step
