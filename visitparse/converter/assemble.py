@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .people import Entity, People
 from .timex import TimeExpr, resolve, resolve_atom
 
-VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit")
+VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss")
 MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting", "meeting_noun")
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
@@ -63,7 +63,6 @@ class ReportBuilder:
         self.statements: list[schema.Statement] = []
         self.agreements: list[schema.Agreement] = []
         self.orgs: dict[str, schema.Organization] = {}
-        self.last_subject: list[Entity] = []
 
     # ------------------------------------------------------------ helpers
     def span(self, start: int, end: int, rule: str | None) -> schema.Span:
@@ -99,16 +98,21 @@ class ReportBuilder:
     def add_clause(self, cl: Clause, sentence_end: int) -> None:
         if cl.subject:
             subject = self._resolve(cl.subject, create=True, rule="subject")
+        elif cl.events and cl.events[0].rule == "visit_poss":
+            owner = cl.events[0].carrier
+            subject = self._resolve([owner], create=False, rule="owner") if owner else self._last_subject()
         else:
-            subject = list(self.last_subject)  # "..., reaching consensus on ...": the subject carries over
+            subject = self._last_subject()  # "..., reaching consensus on ...": the subject carries over
         fronted_dates = cl.fronted.dates if cl.fronted else []
         if cl.fronted and cl.fronted.rule != "fronted_date":
             self._event(cl.fronted, subject, cl, sentence_end, [])
         for ev in cl.events:
             self._event(ev, subject, cl, sentence_end, fronted_dates)
-        if subject:
-            self.last_subject = subject
+        if subject and cl.subject:
             self.people.note_subject(subject)
+
+    def _last_subject(self) -> list[Entity]:
+        return [self.people.last_subject] if self.people.last_subject else []
 
     def _event(self, ev: Event, subject: list[Entity], cl: Clause, sentence_end: int, extra_dates: list[TimeExpr]) -> None:
         status = ev.status or ("ongoing" if ev.present else "completed")
@@ -148,6 +152,9 @@ class ReportBuilder:
         elif d1 and d2 is None and ev.rule == "visit_end":
             d1, d2 = None, d1
         names = [p.name for p in places if p.name and p.country == host]
+        if ev.rule == "during_visit" and self.meetings and all(s.country == host for s in subject):
+            # "X held talks with Y ... during his state visit to China", X Chinese: the visitor is Y
+            subject = [p for p in self.meetings[-1].participants if p.country and p.country != host]
         for visitor in subject:
             self._add_visit(VisitRec(visitor, host, status, start, ev.end, ev.rule, d1, d2,
                                      expr.text if expr else None, names))
@@ -165,6 +172,9 @@ class ReportBuilder:
 
     def _meeting(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:
         others = self._resolve(ev.objects, create=True, rule="object")
+        for m, e in zip(ev.objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
+            if "counterpart" in m.title_kinds and subject and subject[0].title and e.title and e.title.lower() == "counterpart":
+                e.title = subject[0].title
         if ev.rule == "during_meeting" and not subject or ev.rule == "meeting_noun":
             # "his meeting with X": the owner met X; "the meeting of A and B": A and B met
             subject = [self.people.last_subject] if ev.possessive and self.people.last_subject else []

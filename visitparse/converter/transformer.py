@@ -235,6 +235,18 @@ class TreeToFacts(Transformer):
     def during_meeting(self, children): return self._event("during_meeting", children)
     def fronted_date(self, children): return self._event("fronted_date", children)
 
+    def sidelines(self, children) -> None:
+        return None  # "on the sidelines of the summit": the place follows in its own adjunct
+
+    def visit_poss(self, children) -> Event:
+        """"his Bhutan visit", "the prime minister's visit to China": the owner is the visitor."""
+        ev = self._event("visit_poss", [c for c in children if not isinstance(c, Mention)])
+        ev.carrier = next((c for c in children if isinstance(c, Mention)), None)  # the owner, when named
+        ev.possessive = True
+        for tok in _tokens(children, "COUNTRY", "DEMONYM"):
+            ev.places.insert(0, Place(tok.data, None, tok.start_pos, tok.end_pos))
+        return ev
+
     def origin(self, children) -> None:
         return None  # "arrived from Kazan": where the visitor came from is not the visit
 
@@ -267,7 +279,7 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         cl = Clause("clause", s, e)
         for c in children:
-            if isinstance(c, Event) and c.rule == "meeting_noun":
+            if isinstance(c, Event) and c.rule in ("meeting_noun", "visit_poss"):
                 cl.events = [c]
             elif isinstance(c, Event):
                 cl.fronted = c
