@@ -175,7 +175,11 @@ class ReportBuilder:
         for m, e in zip(ev.objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
             if "counterpart" in m.title_kinds and subject and subject[0].title and e.title and e.title.lower() == "counterpart":
                 e.title = subject[0].title
-        if ev.rule == "during_meeting" and not subject or ev.rule == "meeting_noun":
+        if ev.rule == "during_meeting" and len(ev.objects) > 1 and ev.objects[-1].rule == "named" and not subject:
+            # "During his meeting with Minister X, Nurtleu discussed ...": the list ran into the owner
+            subject = self._resolve(ev.objects[-1:], create=False, rule="owner")
+            others = [o for o in others if o not in subject]
+        elif ev.rule == "during_meeting" and not subject or ev.rule == "meeting_noun":
             # "his meeting with X": the owner met X; "the meeting of A and B": A and B met
             subject = [self.people.last_subject] if ev.possessive and self.people.last_subject else []
         d1, _, _ = self._date(dates, status)
@@ -272,14 +276,16 @@ class ReportBuilder:
             if m.place_country:
                 for p in m.participants:
                     if p.country and p.country != m.place_country:
+                        # the meeting's date does not fix the visit's start or end
                         self._add_visit(VisitRec(p, m.place_country, m.status, m.start, m.end, "meeting_place:" + m.rule,
-                                                 m.date, None, None, [m.place] if m.place else []))
-            host_countries = {h.country for h in m.hosts if h.country}
+                                                 places=[m.place] if m.place else []))
+            visitors = {v.visitor for v in self.visits}
+            host_countries = {h.country for h in m.hosts if h.country and h not in visitors}  # a visitor hosts no one
             if len(host_countries) == 1:
                 host = next(iter(host_countries))
                 for g in m.guests:
                     if g.country and g.country != host:
-                        self._add_visit(VisitRec(g, host, m.status, m.start, m.end, "hosted:" + m.rule, m.date))
+                        self._add_visit(VisitRec(g, host, m.status, m.start, m.end, "hosted:" + m.rule))
 
     def _visit_places(self) -> None:
         """Places where the visitor met people during the visit ("the mayor of Almaty")."""

@@ -65,6 +65,19 @@ class Title:
     plural: bool = False
 
 
+def _name_prefixed_titles(text: str, toks: list[Tok]) -> list[Tok]:
+    """"Kano State Acting Governor", "Jigawa State Governor": an unknown capitalised word right
+    before an office names its seat; it is part of the office, not a person."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.type == "TITLE" and out and out[-1].type == "NAME" and " " not in str(out[-1]) and out[-1].end_pos + 1 == t.start_pos:
+            prev = out.pop()
+            office = dataclasses.replace(t.data, text=f"{prev} {t.data.text}")
+            t = _tok("TITLE", text[prev.start_pos:t.end_pos], prev.start_pos, t.end_pos, office)
+        out.append(t)
+    return out
+
+
 def _join_titles(toks: list[Tok]) -> list[Tok]:
     """"State Councilor/Minister of Foreign Affairs", "Deputy Prime Minister - Minister of ...": one office."""
     out: list[Tok] = []
@@ -313,7 +326,7 @@ class Tagger:
                 del out[k:]
                 t = _tok("ORG", name, s, t.end_pos, (name, None))
             out.append(t)
-        toks = _join_titles(out)
+        toks = _join_titles(_name_prefixed_titles(text, out))
         for k, t in enumerate(toks):
             if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
                 governed = k and toks[k - 1].type in ("IN", "TO", "FROM", "OF")

@@ -90,6 +90,13 @@ class TreeToFacts(Transformer):
         return Mention("named", s, e, name=str(name), name_span=(name.start_pos, name.end_pos),
                        country=nat[0].data if nat else None)
 
+    def possessed(self, children) -> Mention:
+        owner = children[0]
+        m = self.titled(children[1:])
+        m.start = owner.start
+        m.country = m.country or owner.country
+        return m
+
     def pronoun(self, children) -> Mention:
         tok = children[0]
         return Mention("pronoun", tok.start_pos, tok.end_pos, text=str(tok).lower())
