@@ -297,7 +297,40 @@ class ReportBuilder:
                 named += [p.place for p in m.participants if p.place and p.country == v.host]
                 v.places.extend(n for n in named if n not in v.places)
 
+    def _merge_people(self) -> None:
+        merged = self.people.merge_unnamed()
+        if not merged:
+            return
+
+        def canon(e: Entity) -> Entity:
+            return merged.get(e.id, e)
+
+        visits, self.visits = self.visits, []
+        for v in visits:
+            v.visitor = canon(v.visitor)
+            self._add_visit(v)
+        for m in self.meetings:
+            m.participants = list(dict.fromkeys(canon(p) for p in m.participants))
+            m.guests = [canon(p) for p in m.guests]
+            m.hosts = [canon(p) for p in m.hosts]
+        self.meetings = [m for m in self.meetings if len(m.participants) > 1]
+        self._rename_ids({old: e.id for old, e in merged.items()})
+
+    def _rename_ids(self, renamed: dict[str, str]) -> None:
+        """Apply old id -> new id to the records that hold ids."""
+        def ids(xs: list[str]) -> list[str]:
+            return list(dict.fromkeys(renamed.get(x, x) for x in xs))
+
+        for msg in self.messages:
+            msg.senders, msg.recipients = ids(msg.senders), ids(msg.recipients)
+            msg.carrier = renamed.get(msg.carrier, msg.carrier) if msg.carrier else None
+        for st in self.statements:
+            st.speakers = ids(st.speakers)
+        for ag in self.agreements:
+            ag.parties = ids(ag.parties)
+
     def report(self, document: schema.Document) -> schema.Report:
+        self._merge_people()
         self._infer_countries()
         self._infer_visits()
         self._infer_countries()
@@ -310,6 +343,7 @@ class ReportBuilder:
                     if home not in hosts:
                         e.country, e.country_rule = home, "dateline"
         visits = [v for v in self.visits if v.visitor.country != v.host]
+        self._rename_ids(self.people.renumber())
         return schema.Report(
             document=document,
             people=[schema.Person(

@@ -141,6 +141,32 @@ class People:
             return leaders or same
         return list(self.last_group)
 
+    def merge_unnamed(self) -> dict[str, Entity]:
+        """Fold each unnamed office holder into the one named person of the same office and country
+        ("the Chinese premier" in a headline, "Chinese Premier Wen Jiabao" in the body).
+        Returns old id -> the person it now is; the merged ones leave `entities`."""
+        merged: dict[str, Entity] = {}
+        for u in [e for e in self.entities if e.name is None]:
+            keys = {_title_key(t) for t in [u.title or ""] + u.other_titles} - {""}
+            fits = [n for n in self.entities if n.name and keys & {_title_key(t) for t in [n.title or ""] + n.other_titles}
+                    and (u.country is None or n.country in (None, u.country)) and (u.place is None or n.place in (None, u.place))]
+            if len(fits) == 1:
+                n = fits[0]
+                n.mentions.extend(u.mentions)
+                n.country = n.country or u.country
+                merged[u.id] = n
+        self.entities = [e for e in self.entities if e.id not in merged]
+        return merged
+
+    def renumber(self) -> dict[str, str]:
+        """Ids p1, p2, ... in first-mention order again after merging; returns old id -> new id."""
+        self.entities.sort(key=lambda e: min((s for s, _, _ in e.mentions), default=0))
+        renamed = {}
+        for k, e in enumerate(self.entities, 1):
+            renamed[e.id] = f"p{k}"
+            e.id = f"p{k}"
+        return renamed
+
     def note_subject(self, people: list[Entity]) -> None:
         if len(people) == 1:
             self.last_subject = people[0]
