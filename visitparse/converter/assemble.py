@@ -139,9 +139,9 @@ class ReportBuilder:
         places = list(ev.places)
         if ev.here and self.dateline:
             places.append(_Place(*self.dateline))
-        if not places:
+        hosts = list(dict.fromkeys(p.country for p in ev.destinations)) or [p.country for p in places[:1]]
+        if not hosts:
             return
-        host = places[0].country
         d1, d2, expr = self._date(dates, status)
         if d1 and d2 is None and ev.duration:
             span = dt.timedelta(days=ev.duration - 1)
@@ -151,13 +151,17 @@ class ReportBuilder:
                 d2 = d1 + span
         elif d1 and d2 is None and ev.rule == "visit_end":
             d1, d2 = None, d1
-        names = [p.name for p in places if p.name and p.country == host]
-        if ev.rule == "during_visit" and self.meetings and all(s.country == host for s in subject):
-            # "X held talks with Y ... during his state visit to China", X Chinese: the visitor is Y
-            subject = [p for p in self.meetings[-1].participants if p.country and p.country != host]
-        for visitor in subject:
-            self._add_visit(VisitRec(visitor, host, status, start, ev.end, ev.rule, d1, d2,
-                                     expr.text if expr else None, names))
+        if len(hosts) > 1:  # a tour: the dates belong to the whole trip, not to each country
+            d1 = d2 = expr = None
+        for host in hosts:
+            names = [p.name for p in ev.destinations + places if p.name and p.country == host]
+            visitors = subject
+            if ev.rule == "during_visit" and self.meetings and all(s.country == host for s in subject):
+                # "X held talks with Y ... during his state visit to China", X Chinese: the visitor is Y
+                visitors = [p for p in self.meetings[-1].participants if p.country and p.country != host]
+            for visitor in visitors:
+                self._add_visit(VisitRec(visitor, host, status, start, ev.end, ev.rule, d1, d2,
+                                         expr.text if expr else None, list(dict.fromkeys(names))))
 
     def _add_visit(self, v: VisitRec) -> None:
         happened = v.status in ("completed", "ongoing")

@@ -46,7 +46,8 @@ class Event:
     objects: list[Mention] = field(default_factory=list)    # met / received / called on / recipients
     senders: list[Mention] = field(default_factory=list)    # greetings from
     carrier: Mention | None = None                          # "asked Liu to convey"
-    places: list[Place] = field(default_factory=list)
+    destinations: list[Place] = field(default_factory=list)   # "visited A and B": one visit each
+    places: list[Place] = field(default_factory=list)         # "in Astana": where it happened
     at: list[str] = field(default_factory=list)             # "at the Jubilee House"
     dates: list[TimeExpr] = field(default_factory=list)
     duration: int | None = None

@@ -65,6 +65,41 @@ class Title:
     plural: bool = False
 
 
+def _list_step(toks: list[Tok], j: int) -> int:
+    """How far the place list at j goes on to its next place: ", X" / "and X" (2), ", and X" (3), or 0."""
+    places = ("COUNTRY", "PLACE")
+    kinds = [t.type for t in toks[j + 1:j + 4]]
+    if len(kinds) >= 2 and kinds[0] in ("COMMA", "AND") and kinds[1] in places:
+        return 2
+    if len(kinds) == 3 and kinds[:2] == ["COMMA", "AND"] and kinds[2] in places:
+        return 3
+    return 0
+
+
+def _join_places(text: str, toks: list[Tok]) -> list[Tok]:
+    """"Cameroon, Liberia, Sudan and Seychelles" -> one PLACES token: LALR cannot tell a list's
+    "and" from the "and" that joins two predicates with one token of look-ahead."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        j, items = k, []
+        while j < len(toks) and toks[j].type in ("COUNTRY", "PLACE"):
+            items.append(toks[j])
+            step = _list_step(toks, j)
+            if not step:
+                break
+            j += step
+        if len(items) > 1 and not (k + 1 < len(toks) and toks[k + 1].type == "POSS"):
+            data = [(t.data, None, t.start_pos, t.end_pos) if t.type == "COUNTRY" else (t.data[0], t.data[1], t.start_pos, t.end_pos)
+                    for t in items]
+            out.append(_tok("PLACES", text[items[0].start_pos:items[-1].end_pos], items[0].start_pos, items[-1].end_pos, data))
+            k = toks.index(items[-1], k) + 1
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
 def _name_prefixed_titles(text: str, toks: list[Tok]) -> list[Tok]:
     """"Kano State Acting Governor", "Jigawa State Governor": an unknown capitalised word right
     before an office names its seat; it is part of the office, not a person."""
@@ -326,7 +361,7 @@ class Tagger:
                 del out[k:]
                 t = _tok("ORG", name, s, t.end_pos, (name, None))
             out.append(t)
-        toks = _join_titles(_name_prefixed_titles(text, out))
+        toks = _join_places(text, _join_titles(_name_prefixed_titles(text, out)))
         for k, t in enumerate(toks):
             if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
                 governed = k and toks[k - 1].type in ("IN", "TO", "FROM", "OF")

@@ -19,6 +19,13 @@ class Here:
         self.start, self.end = start, end
 
 
+class Destinations:
+    """The places a visit goes to ("visited A, B and C"), as opposed to where an event happens."""
+
+    def __init__(self, places: list[Place], start: int, end: int):
+        self.places, self.start, self.end = places, start, end
+
+
 class VisitNP:
     """"a three-day state visit to India": the destination and the stated length."""
 
@@ -145,17 +152,23 @@ class TreeToFacts(Transformer):
         return c if isinstance(c, list) else [c]
 
     # ------------------------------------------------------------ adjuncts
-    def place(self, children) -> Place:
+    def place(self, children):
         tok = children[0]
+        if tok.type == "PLACES":
+            return Destinations([Place(code, name, s, e) for code, name, s, e in tok.data], tok.start_pos, tok.end_pos)
         if tok.type == "COUNTRY":
             return Place(tok.data, None, tok.start_pos, tok.end_pos)
         return Place(tok.data[0], tok.data[1], tok.start_pos, tok.end_pos)
+
+    def destinations(self, children) -> "Destinations":
+        c = children[0]
+        return c if isinstance(c, Destinations) else Destinations([c], c.start, c.end)
 
     def when(self, children) -> TimeExpr:
         return children[0].data
 
     def where(self, children):
-        place = [c for c in children if isinstance(c, Place)]
+        place = [c.places[0] if isinstance(c, Destinations) else c for c in children if isinstance(c, (Place, Destinations))]
         if place:
             return place[0]
         tok = _tokens(children, "PLACE", "NAME", "ORG")[-1]
@@ -170,7 +183,7 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         dur = _tokens(children, "DURATION")
         visit = _tokens(children, "VISIT")
-        return VisitNP([c for c in children if isinstance(c, Place)], dur[0].data if dur else None,
+        return VisitNP([p for c in children if isinstance(c, Destinations) for p in c.places], dur[0].data if dur else None,
                        visit[0].data if visit else None, s, e)
 
     def meet_target(self, children) -> list[Mention]:
@@ -212,8 +225,10 @@ class TreeToFacts(Transformer):
             elif isinstance(c, Here):
                 ev.here = True
             elif isinstance(c, VisitNP):
-                ev.places.extend(c.places)
+                ev.destinations.extend(c.places)
                 ev.duration = ev.duration or c.duration
+            elif isinstance(c, Destinations):
+                ev.destinations.extend(c.places)
             elif isinstance(c, tuple) and c[0] == "at":
                 ev.at.append(c[1])
             elif isinstance(c, Mention):
@@ -251,7 +266,7 @@ class TreeToFacts(Transformer):
         ev.carrier = next((c for c in children if isinstance(c, Mention)), None)  # the owner, when named
         ev.possessive = True
         for tok in _tokens(children, "COUNTRY", "DEMONYM"):
-            ev.places.insert(0, Place(tok.data, None, tok.start_pos, tok.end_pos))
+            ev.destinations.insert(0, Place(tok.data, None, tok.start_pos, tok.end_pos))
         return ev
 
     def origin(self, children) -> None:
