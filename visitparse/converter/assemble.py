@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .people import Entity, People
 from .timex import TimeExpr, resolve, resolve_atom
 
-VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss")
+VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss", "taken_to")
 MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting", "meeting_noun")
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
@@ -151,6 +151,8 @@ class ReportBuilder:
                 d2 = d1 + span
         elif d1 and d2 is None and ev.rule == "visit_end":
             d1, d2 = None, d1
+        if ev.rule == "taken_to" and ev.carrier:  # "the tour took him to ...": him, not the clause's subject
+            subject = self._resolve([ev.carrier], create=False, rule="visitor")
         if len(hosts) > 1:  # a tour: the dates belong to the whole trip, not to each country
             d1 = d2 = expr = None
         for host in hosts:
@@ -246,9 +248,12 @@ class ReportBuilder:
     # ------------------------------------------------------------ the whole report
     def _infer_countries(self) -> None:
         """Office holders without a stated country serve the country that hosts the visitor they meet."""
-        hosted = {v.visitor.id: v.host for v in self.visits if v.status in ("completed", "ongoing")}
+        hosted: dict[str, str] = {}  # visitor id -> the first country they visit (the report's main visit)
+        for v in self.visits:
+            if v.status in ("completed", "ongoing"):
+                hosted.setdefault(v.visitor.id, v.host)
         for m in self.meetings:
-            hosts = {hosted[p.id] for p in m.participants if p.id in hosted}
+            hosts = {m.place_country} if m.place_country else {hosted[p.id] for p in m.participants if p.id in hosted}
             for p in m.participants:
                 if p.country is None and p.organization is None and p.id not in hosted and len(hosts) == 1:
                     p.country, p.country_rule = next(iter(hosts)), "meets_visitor"
