@@ -36,6 +36,16 @@ class VisitRec:
     end_date: dt.date | None = None
     date_text: str | None = None
     places: list[str] = field(default_factory=list)
+    duration: int | None = None
+
+    def fill_from_duration(self) -> None:
+        """"arrived on Monday" + "a three-day visit": the other end of the visit."""
+        if self.duration and (self.start_date is None) != (self.end_date is None):
+            span = dt.timedelta(days=self.duration - 1)
+            if self.start_date:
+                self.end_date = self.start_date + span
+            else:
+                self.start_date = self.end_date - span
 
 
 @dataclass
@@ -143,13 +153,7 @@ class ReportBuilder:
         if not hosts:
             return
         d1, d2, expr = self._date(dates, status)
-        if d1 and d2 is None and ev.duration:
-            span = dt.timedelta(days=ev.duration - 1)
-            if ev.rule == "visit_end":
-                d1, d2 = d1 - span, d1
-            else:
-                d2 = d1 + span
-        elif d1 and d2 is None and ev.rule == "visit_end":
+        if d1 and d2 is None and ev.rule == "visit_end":  # "concluded a two-day visit on Tuesday"
             d1, d2 = None, d1
         if ev.rule == "taken_to" and ev.carrier:  # "the tour took him to ...": him, not the clause's subject
             subject = self._resolve([ev.carrier], create=False, rule="visitor")
@@ -163,7 +167,7 @@ class ReportBuilder:
                 visitors = [p for p in self.meetings[-1].participants if p.country and p.country != host]
             for visitor in visitors:
                 self._add_visit(VisitRec(visitor, host, status, start, ev.end, ev.rule, d1, d2,
-                                         expr.text if expr else None, list(dict.fromkeys(names))))
+                                         expr.text if expr else None, list(dict.fromkeys(names)), ev.duration))
 
     def _add_visit(self, v: VisitRec) -> None:
         happened = v.status in ("completed", "ongoing")
@@ -172,8 +176,11 @@ class ReportBuilder:
                 old.start_date = old.start_date or v.start_date
                 old.end_date = old.end_date or v.end_date
                 old.date_text = old.date_text or v.date_text
+                old.duration = old.duration or v.duration
                 old.places.extend(p for p in v.places if p not in old.places)
+                old.fill_from_duration()
                 return
+        v.fill_from_duration()
         self.visits.append(v)
 
     def _meeting(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:

@@ -9,6 +9,7 @@ No publication date: relative expressions stay unresolved. The clock is never re
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -58,7 +59,8 @@ JOIN = re.compile(r"\s*(?:to|through|till|until|and|-|\u2013)\s*", re.IGNORECASE
 OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 ON = re.compile(r"(?:on|since|by)\s+$", re.IGNORECASE)
 # A day number alone after a join word: "May 15 to 17"
-BARE_DAY = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?\b")
+BARE_DAY = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?")
+UNTIL = re.compile(r"(?:until|till|through)\s+$", re.IGNORECASE)
 DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b|\b(?P<w>week)-long\b",
                       re.IGNORECASE)
 
@@ -131,9 +133,14 @@ def find(text: str) -> list[TimeExpr]:
                 last, end, rule, joined = b.last or b.first, b.end, "range_" + a.rule, True
                 i += 1
             elif j and first.month is not None and (d := BARE_DAY.match(text, j.end())) and (opener or j.group().strip() in ("to", "-", "\u2013", "and", "through")):
-                last, end, rule, joined = Atom(first.year, first.month, int(d.group(1))), d.end(), "range_month_day", True
+                year = int(d.group(2)) if d.group(2) else first.year
+                first = dataclasses.replace(first, year=first.year or year)
+                last, end, rule, joined = Atom(year, first.month, int(d.group(1))), d.end(), "range_month_day", True
         if opener and (joined or a.last is not None):
             start = opener.start()
+        elif (until := UNTIL.search(text, max(0, start - 8), start)) and not joined and a.last is None:
+            # "until Saturday": the end of something already under way
+            start, first, last, rule = until.start(), Atom(), first, "until_" + a.rule
         elif (on := ON.search(text, max(0, start - 6), start)) and not joined and a.last is None:
             start = on.start()
         out.append(TimeExpr(start, end, text[start:end], first, last, rule))
@@ -191,7 +198,9 @@ def resolve_atom(a: Atom, dct: dt.date | None, *, future: bool = False, after: d
 
 
 def resolve(expr: TimeExpr, dct: dt.date | None, *, future: bool = False) -> tuple[dt.date | None, dt.date | None]:
-    """(start, end) of an expression; end is None for a single date."""
+    """(start, end) of an expression; end is None for a single date, start None for "until X"."""
+    if expr.first == Atom():  # "until Saturday": an end on or after the publication date
+        return None, resolve_atom(expr.last, dct, after=dct) if dct else resolve_atom(expr.last, None)
     start = resolve_atom(expr.first, dct, future=future)
     if expr.last is None:
         return start, None
