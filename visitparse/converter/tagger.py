@@ -23,7 +23,7 @@ from . import timex
 from .lexicon import Lexicon, fold, load
 
 # "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes | one punctuation mark
-WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
                   r"|[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]")
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minister - Minister of Industry"
 NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
@@ -209,7 +209,11 @@ class Tagger:
             return None
         if kind in ("head_of_state", "head_of_government") and any(k in DEPUTY_WORDS for k in keys[i:end]):
             kind = "deputy"  # "Deputy Prime Minister" is not a leader
-        if not plural and end < len(keys) and keys[end] in ("of", "for"):
+        if kind == "diplomat" and end + 1 < len(keys) and keys[end] == "to":  # "Ambassador to Israel"
+            hit = self._lookup(keys, words, end + 1 + (keys[end + 1] == "the"))
+            if hit and hit[1] == "COUNTRY":
+                end += 1 + (keys[end + 1] == "the") + hit[0]
+        elif not plural and end < len(keys) and keys[end] in ("of", "for"):
             k, inner = self._complement(keys, words, end)
             end, country = max(end, k), country or inner
         return end - i, Title(" ".join(words[i:end]).replace(" - ", "-"), kind, country, plural)
