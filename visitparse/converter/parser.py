@@ -15,6 +15,7 @@ from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 
 MAX_ISLAND = 80  # tokens; longer clauses are cut (bounds the work per start token)
+MAX_RETRIES = 8  # earlier end points tried when the last one fails at $END
 
 
 class _NoLexer(Lexer):
@@ -49,26 +50,24 @@ def _openers(start: str) -> frozenset[str]:
 
 
 def _longest(tokens: list[Token], i: int, start: str) -> Island | None:
+    """The longest run from token i that parses as `start`, or None."""
     ip = clause_parser().parse_interactive("", start=start)
     state = ip.parser_state
     states = state.parse_conf.states
-    best: Island | None = None
-    last_ok = None
+    checkpoints = []  # (end, parser state) where the table allows $END; LALR may still refuse it
     for j in range(i, min(len(tokens), i + MAX_ISLAND)):
         try:
             state.feed_token(tokens[j])
         except UnexpectedToken:
             break
         if "$END" in states[state.position]:
-            last_ok = (j + 1, state.copy(deepcopy_values=False))
-    if last_ok is not None:
-        end, snapshot = last_ok
+            checkpoints.append((j + 1, state.copy(deepcopy_values=False)))
+    for end, snapshot in reversed(checkpoints[-MAX_RETRIES:]):
         try:
-            tree = snapshot.feed_token(Token("$END", ""), True)
-            best = Island(tree, i, end)
+            return Island(snapshot.feed_token(Token("$END", ""), True), i, end)
         except UnexpectedToken:
-            best = None
-    return best
+            continue
+    return None
 
 
 def islands(tokens: list[Token], start: str = "clause") -> list[Island]:
