@@ -34,6 +34,7 @@ class Lexicon:
     places: dict[tuple[str, ...], str] = field(default_factory=dict)         # city/region -> alpha-3
     place_names: dict[tuple[str, ...], str] = field(default_factory=dict)    # folded -> display form
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)         # office -> kind
+    title_full: dict[str, str] = field(default_factory=dict)                 # "pm" -> "Prime Minister"
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)  # -> (name, acronym)
@@ -79,6 +80,8 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
             lex.place_names[words(place)] = place
     for row in tables.get("titles", []):
         lex.titles[words(row["title"])] = row.get("kind") or "official"
+        if (row.get("full") or "").strip():
+            lex.title_full[fold(row["title"].strip())] = row["full"].strip()
     for row in tables.get("modifiers", []):
         lex.modifiers.add(words(row["modifier"]))
     for row in tables.get("honorifics", []):

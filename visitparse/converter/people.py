@@ -29,6 +29,7 @@ class Entity:
     place: str | None = None
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
     titled: bool = False                  # the text gives this person an office
+    subject_count: int = 0                # clauses with this person as subject
 
     def add_titles(self, titles: list[str], kinds: list[str]) -> None:
         known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
@@ -46,6 +47,16 @@ class Entity:
 
 def _title_key(title: str) -> str:
     return " ".join(fold(title).replace("-", " ").split())
+
+
+def _office_fits(said: str, held: str) -> bool:
+    """"minister" fits "minister of state for african affairs" and "foreign minister";
+    "president" does not fit "vice president"."""
+    if not said or not held:
+        return False
+    if said == held or held.startswith(said + " "):
+        return True
+    return held.endswith(" " + said) and not any(w in held.split() for w in ("vice", "deputy", "assistant", "under"))
 
 
 def _name_parts(name: str) -> list[str]:
@@ -83,12 +94,13 @@ class People:
         return None
 
     def _by_title(self, m: Mention) -> Entity | None:
+        """"the Prime Minister", "the minister", "the Chinese vice president": the person holding
+        that office; among several, the one most often a subject (the story's protagonist)."""
         keys = {_title_key(t) for t in m.titles}
-        for e in reversed(self.recent):
-            own = {_title_key(t) for t in [e.title or ""] + e.other_titles}
-            if keys & own and (m.country is None or e.country in (None, m.country)) and (m.place is None or e.place == m.place):
-                return e
-        return None
+        fits = [e for e in reversed(self.recent)
+                if any(_office_fits(k, _title_key(t)) for k in keys for t in [e.title or ""] + e.other_titles)
+                and (m.country is None or e.country in (None, m.country)) and (m.place is None or e.place == m.place)]
+        return max(fits, key=lambda e: e.subject_count) if fits else None
 
     def _new(self, m: Mention) -> Entity:
         e = Entity(f"p{len(self.entities) + 1}", name=m.name, country=m.country, organization=m.organization,
@@ -168,6 +180,8 @@ class People:
         return renamed
 
     def note_subject(self, people: list[Entity]) -> None:
+        for e in people:
+            e.subject_count += 1
         if len(people) == 1:
             self.last_subject = people[0]
         elif len(people) > 1:

@@ -216,7 +216,8 @@ class Tagger:
         elif not plural and end < len(keys) and keys[end] in ("of", "for"):
             k, inner = self._complement(keys, words, end)
             end, country = max(end, k), country or inner
-        return end - i, Title(" ".join(words[i:end]).replace(" - ", "-"), kind, country, plural)
+        spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
+        return end - i, Title(" ".join(spelled).replace(" - ", "-"), kind, country, plural)
 
     def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
         """End of the complement opened by "of"/"for" at k (k itself when there is none)."""
