@@ -358,6 +358,11 @@ class ReportBuilder:
                     hosts = {v.host for v in self.visits if v.visitor is e}
                     if home not in hosts:
                         e.country, e.country_rule = home, "dateline"
+        main = next((v for v in self.visits if v.status in ("completed", "ongoing")), None)
+        if main:  # the rest of the cast of a visit story is, failing all else, the host's
+            for e in self.people.entities:
+                if e.country is None and e.organization is None and e.titled and not any(v.visitor is e for v in self.visits):
+                    e.country, e.country_rule = main.host, "main_visit_host"
         visits = [v for v in self.visits if v.visitor.country != v.host]
         self._rename_ids(self.people.renumber())
         return schema.Report(
