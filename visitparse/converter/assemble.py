@@ -199,9 +199,14 @@ class ReportBuilder:
         place = ev.places[0] if ev.places else (_Place(*self.dateline) if ev.here and self.dateline else None)
         guests = subject if ev.rule in GUEST_IS_SUBJECT else others if ev.rule in GUEST_IS_OBJECT else []
         hosts = others if ev.rule in GUEST_IS_SUBJECT else subject if ev.rule in GUEST_IS_OBJECT else []
-        groups = [[o] for o in others] if ev.respectively and len(others) > 1 else [others]
-        for group in groups:
-            participants = list(dict.fromkeys(subject + group))
+        if ev.respectively and len(others) > 1:  # "met A, B and C respectively": one meeting each
+            pairs = [(subject, [o]) for o in others]
+        elif ev.respectively and len(subject) > 1:  # "A and B separately called on C"
+            pairs = [([s], others) for s in subject]
+        else:
+            pairs = [(subject, others)]
+        for side, group in pairs:
+            participants = list(dict.fromkeys(side + group))
             if len(participants) < 2 or self._known_meeting(participants, status, d1):
                 continue
             self.meetings.append(MeetingRec(
@@ -291,7 +296,8 @@ class ReportBuilder:
                 continue
             if m.place_country:
                 for p in m.participants:
-                    if p.country and p.country != m.place_country:
+                    # an ambassador lives where he meets people: not a visitor
+                    if p.country and p.country != m.place_country and "resident_diplomat" not in p.kinds:
                         # the meeting's date does not fix the visit's start or end
                         self._add_visit(VisitRec(p, m.place_country, m.status, m.start, m.end, "meeting_place:" + m.rule,
                                                  places=[m.place] if m.place else []))
@@ -300,7 +306,7 @@ class ReportBuilder:
             if len(host_countries) == 1:
                 host = next(iter(host_countries))
                 for g in m.guests:
-                    if g.country and g.country != host:
+                    if g.country and g.country != host and "resident_diplomat" not in g.kinds:
                         self._add_visit(VisitRec(g, host, m.status, m.start, m.end, "hosted:" + m.rule))
 
     def _visit_places(self) -> None:

@@ -97,10 +97,13 @@ class People:
         """"the Prime Minister", "the minister", "the Chinese vice president": the person holding
         that office; among several, the one most often a subject (the story's protagonist)."""
         keys = {_title_key(t) for t in m.titles}
+        leader = "leader" in keys  # "the visiting Lankan leader": a head of state or government
         fits = [e for e in reversed(self.recent)
-                if any(_office_fits(k, _title_key(t)) for k in keys for t in [e.title or ""] + e.other_titles)
-                and (m.country is None or e.country in (None, m.country)) and (m.place is None or e.place == m.place)]
-        return max(fits, key=lambda e: e.subject_count) if fits else None
+                if (any(_office_fits(k, _title_key(t)) for k in keys for t in [e.title or ""] + e.other_titles)
+                    and (m.country is None or e.country in (None, m.country))
+                    or leader and any(k in LEADER_KINDS for k in e.kinds) and m.country in (None, e.country))
+                and (m.place is None or e.place == m.place)]
+        return max(fits, key=lambda e: (e.subject_count, len(e.mentions))) if fits else None
 
     def _new(self, m: Mention) -> Entity:
         e = Entity(f"p{len(self.entities) + 1}", name=m.name, country=m.country, organization=m.organization,

@@ -65,6 +65,22 @@ class Title:
     plural: bool = False
 
 
+def _drop_acronyms(toks: list[Tok]) -> list[Tok]:
+    """"External Affairs Minister (EAM) S Jaishankar": the bracketed short form after an office or
+    organisation repeats it; dropping it lets the office reach the name."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if (str(t) == "(" and out and out[-1].type in ("TITLE", "ORG") and k + 2 < len(toks)
+                and str(toks[k + 2]) == ")" and str(toks[k + 1]).isupper()):
+            k += 3
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
 def _list_step(toks: list[Tok], j: int) -> int:
     """How far the place list at j goes on to its next place: ", X" / "and X" (2), ", and X" (3), or 0."""
     places = ("COUNTRY", "PLACE")
@@ -209,7 +225,7 @@ class Tagger:
             return None
         if kind in ("head_of_state", "head_of_government") and any(k in DEPUTY_WORDS for k in keys[i:end]):
             kind = "deputy"  # "Deputy Prime Minister" is not a leader
-        if kind == "diplomat" and end + 1 < len(keys) and keys[end] == "to":  # "Ambassador to Israel"
+        if kind in ("diplomat", "resident_diplomat") and end + 1 < len(keys) and keys[end] == "to":  # "Ambassador to Israel"
             hit = self._lookup(keys, words, end + 1 + (keys[end + 1] == "the"))
             if hit and hit[1] == "COUNTRY":
                 end += 1 + (keys[end + 1] == "the") + hit[0]
@@ -366,7 +382,7 @@ class Tagger:
                 del out[k:]
                 t = _tok("ORG", name, s, t.end_pos, (name, None))
             out.append(t)
-        toks = _join_places(text, _join_titles(_name_prefixed_titles(text, out)))
+        toks = _join_places(text, _join_titles(_name_prefixed_titles(text, _drop_acronyms(out))))
         for k, t in enumerate(toks):
             if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
                 governed = k and toks[k - 1].type in ("IN", "TO", "FROM", "OF")

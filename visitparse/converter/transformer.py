@@ -282,7 +282,9 @@ class TreeToFacts(Transformer):
     def predicate(self, children) -> Event:
         ev = children[-1]
         for c in children[:-1]:
-            if isinstance(c, str) and not isinstance(c, Token):
+            if isinstance(c, Token) and c.type == "RESP":  # "A and B separately called on C"
+                ev.respectively = True
+            elif isinstance(c, str) and not isinstance(c, Token):
                 ev.status = c
             elif isinstance(c, TimeExpr):
                 ev.dates.insert(0, c)
