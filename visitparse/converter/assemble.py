@@ -181,6 +181,7 @@ class ReportBuilder:
                 old.fill_from_duration()
                 return
         v.fill_from_duration()
+        v.visitor.is_visitor = True
         self.visits.append(v)
 
     def _meeting(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:

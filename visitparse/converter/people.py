@@ -30,6 +30,7 @@ class Entity:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
     titled: bool = False                  # the text gives this person an office
     subject_count: int = 0                # clauses with this person as subject
+    is_visitor: bool = False              # on a visit somewhere in this report
 
     def add_titles(self, titles: list[str], kinds: list[str]) -> None:
         known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
@@ -103,7 +104,8 @@ class People:
                     and (m.country is None or e.country in (None, m.country))
                     or leader and any(k in LEADER_KINDS for k in e.kinds) and m.country in (None, e.country))
                 and (m.place is None or e.place == m.place)]
-        return max(fits, key=lambda e: (e.subject_count, len(e.mentions))) if fits else None
+        # "the visiting Lankan leader" is the one on a visit
+        return max(fits, key=lambda e: (m.visiting and e.is_visitor, e.subject_count, len(e.mentions))) if fits else None
 
     def _new(self, m: Mention) -> Entity:
         e = Entity(f"p{len(self.entities) + 1}", name=m.name, country=m.country, organization=m.organization,
@@ -133,12 +135,14 @@ class People:
             e = self._by_title(m)
             if e is None and create:
                 e = self._new(m)
+                e.add_titles(m.titles, m.title_kinds)
             found = [e] if e else []
         else:
             found = []
         for e in found:
             if m.rule in ("titled", "named"):
-                e.add_titles(m.titles, m.title_kinds)
+                if m.name:  # "the minister" only refers to an office already known
+                    e.add_titles(m.titles, m.title_kinds)
                 if m.country and e.country is None:
                     e.country, e.country_rule = m.country, "explicit"
                 if m.organization and e.organization is None:

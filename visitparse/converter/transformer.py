@@ -84,6 +84,7 @@ class TreeToFacts(Transformer):
                     m.organization = tok.data[0]
             elif c.type in ("DEMONYM", "COUNTRY"):
                 m.country = c.data
+                m.country_from_possessive = c.type == "COUNTRY"
             elif c.type == "VISITING":
                 m.visiting = True
             elif c.type == "NAME":
@@ -141,7 +142,7 @@ class TreeToFacts(Transformer):
                 items.append(c)
         # "Kazakh President A, Prime Minister B and Deputy Prime Minister C": the first item's
         # nationality distributes over the office holders listed after it.
-        if items and items[0].country and items[0].titles:
+        if items and items[0].country and items[0].titles and not items[0].country_from_possessive:
             for m in items[1:]:
                 if m.rule == "titled" and m.country is None and m.organization is None:
                     m.country = items[0].country
