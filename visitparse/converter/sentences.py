@@ -20,7 +20,7 @@ def split(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in BOUNDARY.finditer(text):
         stop = m.start() + 1
-        if text[m.start()] == "\n" and m.group().count("\n") == 1 and re.match(r"[a-z,;:-]", text[m.start() - 1:m.start()]):
+        if text[m.start()] == "\n" and m.group().count("\n") == 1 and re.match(r"[a-z,;-]", text[m.start() - 1:m.start()]):
             continue  # a hard-wrapped line, not a headline
         if text[m.start()] == ".":
             prev = WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())

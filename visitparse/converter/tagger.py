@@ -139,6 +139,10 @@ def _join_titles(toks: list[Tok]) -> list[Tok]:
                            first.data.country or t.data.country)
             del out[-2:]
             t = _tok("TITLE", joined.text, first.start_pos, t.end_pos, joined)
+        elif t.type == "TITLE" and out and out[-1].type == "TITLE":  # "Secretary of Defense Spokesperson"
+            first = out.pop()
+            joined = Title(f"{first.data.text} {t.data.text}", t.data.kind, first.data.country or t.data.country)
+            t = _tok("TITLE", joined.text, first.start_pos, t.end_pos, joined)
         out.append(t)
     return out
 
@@ -325,7 +329,8 @@ class Tagger:
             if office and (hit is None or office[0] >= hit[0]) and self._office_in_context(words, keys, i, office):
                 flush()
                 n, title = office
-                out.append(_tok("PLTITLE" if title.plural else "TITLE", title.text, spans[i][0], spans[i + n - 1][1], title))
+                s, e = spans[i][0], spans[i + n - 1][1]
+                out.append(_tok("PLTITLE" if title.plural else "TITLE", text[s:e], s, e, title))
                 i += n
                 continue
             if hit:

@@ -234,10 +234,11 @@ class TreeToFacts(Transformer):
                 ev.at.append(c[1])
             elif isinstance(c, Mention):
                 ev.carrier = c
-        if lists:
+        if rule == "convey" and lists:  # "conveyed greetings from A (to B)"
+            ev.senders = lists[0]
+            ev.objects = lists[1] if len(lists) > 1 else []
+        elif lists:
             ev.objects = lists[-1]
-            if rule == "convey":
-                ev.senders = lists[0]
         return ev
 
     def visit_verb(self, children): return self._event("visit_verb", children)
