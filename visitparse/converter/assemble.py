@@ -286,6 +286,21 @@ class ReportBuilder:
                 if e and e.country is None and carrier.id in hosted:
                     e.country, e.country_rule = hosted[carrier.id], "carrier_host"
 
+    def _counterparts_and_families(self) -> None:
+        """"his Bhutanese counterpart X": X holds the office of the one he meets; a spouse who
+        shares a family name ("First Lady Melania Trump") shares the country."""
+        for e in self.people.entities:
+            if e.title and e.title.lower() == "counterpart":
+                partner = next((p for m in self.meetings if e in m.participants for p in m.participants
+                                if p is not e and p.title and p.title.lower() != "counterpart"), None)
+                e.title = partner.title if partner else None
+        for e in self.people.entities:
+            if e.country is None and e.name and len(e.name.split()) > 1:
+                kin = [k for k in self.people.entities if k is not e and k.country and k.name
+                       and len(k.name.split()) > 1 and k.name.split()[-1] == e.name.split()[-1]]
+                if kin:
+                    e.country, e.country_rule = kin[0].country, "family_name"
+
     def _entity(self, pid: str) -> Entity | None:
         return next((e for e in self.people.entities if e.id == pid), None)
 
@@ -355,6 +370,7 @@ class ReportBuilder:
     def report(self, document: schema.Document) -> schema.Report:
         self._merge_people()
         self._infer_countries()
+        self._counterparts_and_families()
         self._infer_visits()
         self._infer_countries()
         self._visit_places()
