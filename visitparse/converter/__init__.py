@@ -76,8 +76,8 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
         if on_sentence:
             on_sentence(start, end, tokens, clause_islands)
         for t in tokens:
-            if t.type == "ORG" and len(t.data) == 2:
-                builder.add_organization(t.data[0], t.data[1], t.start_pos, t.end_pos)
+            if t.type == "ORG" and not t.data.institution:
+                builder.add_organization(t.data.name, t.data.acronym, t.start_pos, t.end_pos)
     doc = schema.Document(
         title=info.title,
         publication_date=info.publication_date,

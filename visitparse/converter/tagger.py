@@ -58,6 +58,17 @@ def _tok(type_: str, text: str, start: int, end: int, data: object = None) -> To
 
 
 @dataclass(frozen=True)
+class Org:
+    """What an ORG token names: a body from the organisations table, or an institution or
+    building found by its words ("the Chinese Embassy", "Jubilee House") that is not reported."""
+
+    name: str
+    acronym: str | None = None
+    country: str | None = None      # of a national body ("NPC" -> CHN)
+    institution: bool = False
+
+
+@dataclass(frozen=True)
 class Title:
     text: str          # the office as written, modifiers and complement included
     kind: str
@@ -143,6 +154,11 @@ def _join_titles(toks: list[Tok]) -> list[Tok]:
             first = out.pop()
             joined = Title(f"{first.data.text} {t.data.text}", t.data.kind, first.data.country or t.data.country)
             t = _tok("TITLE", joined.text, first.start_pos, t.end_pos, joined)
+        elif t.type == "TITLE" and out and out[-1].type == "ORG" and not out[-1].data.institution:
+            # "National People's Congress (NPC) Standing Committee Chairman": the body is part of the office
+            org = out.pop()
+            joined = Title(f"{org} {t.data.text}", t.data.kind, t.data.country or org.data.country)
+            t = _tok("TITLE", joined.text, org.start_pos, t.end_pos, joined)
         out.append(t)
     return out
 
@@ -185,7 +201,8 @@ class Tagger:
             if not cap:
                 continue
             if key in lex.organizations:
-                return n, "ORG", lex.organizations[key]
+                name, acronym = lex.organizations[key]
+                return n, "ORG", Org(name, acronym, lex.organization_countries.get(name))
             if key in lex.countries:
                 return n, "COUNTRY", lex.countries[key]
             if key in lex.places:
@@ -206,7 +223,7 @@ class Tagger:
             if not step and _is_cap(words[j]):
                 hit = self._lookup(keys, words, j)
                 if hit and hit[1] == "ORG":  # "NPC Standing Committee Chairman"
-                    step, country = hit[0], lex.organization_countries.get(hit[2][0], country)
+                    step, country = hit[0], hit[2].country or country
                 elif hit and hit[1] == "PLACE":  # "Hunan Governor"
                     step, country = hit[0], hit[2][0]
             if not step:
@@ -313,7 +330,7 @@ class Tagger:
                 name = text[s:e]
                 institution = any(keys[r] in self.lex.institution_words for r in run)
                 # an institution ("the Chinese Embassy", "Jubilee House") is a place of events, not an organisation to report
-                out.append(_tok("ORG" if institution else "NAME", name, s, e, (name, None, "institution") if institution else name))
+                out.append(_tok("ORG", name, s, e, Org(name, institution=True)) if institution else _tok("NAME", name, s, e, name))
                 run.clear()
 
         i = 0
@@ -385,7 +402,7 @@ class Tagger:
                 s = out[k].start_pos
                 name = text[s:t.end_pos]
                 del out[k:]
-                t = _tok("ORG", name, s, t.end_pos, (name, None))
+                t = _tok("ORG", name, s, t.end_pos, Org(name))
             out.append(t)
         toks = _join_places(text, _join_titles(_name_prefixed_titles(text, _drop_acronyms(out))))
         for k, t in enumerate(toks):

@@ -80,8 +80,10 @@ class TreeToFacts(Transformer):
                 elif tok.type == "PLACE":
                     m.place = tok.data[1]
                     m.country = m.country or tok.data[0]
-                else:
-                    m.organization = tok.data[0]
+                elif tok.data.country:  # "Speaker of the Knesset": a national body
+                    m.country = m.country or tok.data.country
+                else:  # "Secretary-General of the United Nations": no state
+                    m.organization = tok.data.name
             elif c.type in ("DEMONYM", "COUNTRY"):
                 m.country = c.data
                 m.country_from_possessive = c.type == "COUNTRY"
@@ -128,7 +130,7 @@ class TreeToFacts(Transformer):
         """The items of a list, appositives folded into their neighbour ("X, the Kazakh president,")."""
         items: list[Mention] = []
         joined_by_comma = False
-        for c in children:
+        for c in _split_offices(children):
             if isinstance(c, Token):
                 joined_by_comma = c.type == "COMMA"
                 continue
@@ -300,7 +302,10 @@ class TreeToFacts(Transformer):
         return ev
 
     def predicates(self, children) -> list[Event]:
-        return [c for c in children if isinstance(c, Event)]
+        events = [c for c in children if isinstance(c, Event)]
+        for before, after in zip(events, events[1:]):  # "will meet A and hold talks with B": both planned
+            after.status = after.status or before.status
+        return events
 
     def clause(self, children) -> Clause:
         s, e = _bounds(children)
@@ -319,6 +324,19 @@ class TreeToFacts(Transformer):
     def bare_clause(self, children) -> Clause:
         s, e = _bounds(children)
         return Clause("bare_clause", s, e, events=children[0])
+
+
+def _split_offices(children) -> list:
+    """"the king and queen": two unnamed office holders, not one person with two offices."""
+    out = []
+    for c in children:
+        if isinstance(c, Mention) and c.rule == "titled" and not c.name and len(c.titles) > 1:
+            for title, kind in zip(c.titles, c.title_kinds):
+                out.append(Mention("titled", c.start, c.end, titles=[title], title_kinds=[kind], country=c.country,
+                                   organization=c.organization, place=c.place))
+        else:
+            out.append(c)
+    return out
 
 
 def _after_of(children, tok: Token) -> bool:
