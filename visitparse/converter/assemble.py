@@ -317,6 +317,7 @@ class ReportBuilder:
                         # the meeting's date does not fix the visit's start or end
                         self._add_visit(VisitRec(p, m.place_country, m.status, m.start, m.end, "meeting_place:" + m.rule,
                                                  places=[m.place] if m.place else []))
+            self._dateline_meeting(m)
             visitors = {v.visitor for v in self.visits}
             host_countries = {h.country for h in m.hosts if h.country and h not in visitors}  # a visitor hosts no one
             if len(host_countries) == 1:
@@ -366,6 +367,20 @@ class ReportBuilder:
             st.speakers = ids(st.speakers)
         for ag in self.agreements:
             ag.parties = ids(ag.parties)
+
+    def _dateline_meeting(self, m: MeetingRec) -> None:
+        """"BEIJING - Liu met with a delegation led by Novikov": a meeting set nowhere else, with a
+        local, filed from the dateline city, while no one in it is away on another visit, is held
+        in the dateline's country."""
+        if m.place_country or m.place or not self.dateline:
+            return
+        home = self.dateline[0]
+        if any(v.visitor in m.participants and v.host != home for v in self.visits):
+            return
+        if any(p.country == home for p in m.participants):
+            for p in m.participants:
+                if p.country and p.country != home and "resident_diplomat" not in p.kinds:
+                    self._add_visit(VisitRec(p, home, m.status, m.start, m.end, "dateline_meeting:" + m.rule))
 
     def report(self, document: schema.Document) -> schema.Report:
         self._merge_people()

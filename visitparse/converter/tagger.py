@@ -275,6 +275,8 @@ class Tagger:
             if hit and hit[1] in ("COUNTRY", "DEMONYM", "ORG", "PLACE"):
                 if hit[1] in ("COUNTRY", "DEMONYM"):
                     country = country or hit[2]
+                elif hit[1] == "ORG":  # "of the Communist Party of China": a national body
+                    country = country or hit[2].country
                 p += hit[0]
                 end = p
             elif _is_cap(w) and keys[p] in lex.office_words:
