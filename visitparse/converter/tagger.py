@@ -25,6 +25,7 @@ from .lexicon import Lexicon, fold, load
 # "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes | one punctuation mark
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
                   r"|[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]")
+BRACKETED = re.compile(r"\( [^()]{1,40} \)")
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minister - Minister of Industry"
 NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -254,7 +255,8 @@ class Tagger:
             k, inner = self._complement(keys, words, end)
             end, country = max(end, k), country or inner
         spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
-        return end - i, Title(" ".join(spelled).replace(" - ", "-"), kind, country, plural)
+        text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-")  # "Communist Party of China ( CPC )"
+        return end - i, Title(" ".join(text.split()), kind, country, plural)
 
     def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
         """End of the complement opened by "of"/"for" at k (k itself when there is none)."""
