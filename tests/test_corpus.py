@@ -5,6 +5,7 @@ import sys
 import pytest
 
 from visitparse import convert
+from visitparse.converter.explain import explain
 
 from .conftest import ROOT, SHARED
 
@@ -20,6 +21,9 @@ def test_every_dev_report_converts_with_true_spans(path):
     report = convert(text)
     for record in report.visits + report.meetings:
         assert text[record.evidence.start:record.evidence.end] == record.evidence.text
+    trace = explain(text)
+    assert trace["sentences"] and len(trace["facts"]) == len(report.visits + report.meetings + report.messages
+                                                             + report.statements + report.agreements)
 
 
 @needs_corpus

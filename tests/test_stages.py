@@ -125,3 +125,10 @@ def test_no_island_in_plain_prose():
     ("Li", "Xi Jinping", False), ("Akufo-Addo", "Nana Addo Dankwa Akufo-Addo", True), ("Lula", "Luiz Inacio Lula da Silva", True), ("Ali", "Ahmed Ali Khan", False)])
 def test_names_match(short, full, ok):
     assert names_match(short, full) is ok
+
+
+def test_normalize_blanks_page_clutter():
+    text = "Home | World | Asia\nUpdated: 2021-07-09 14:02\nBy Jane Doe\nShare this article: Facebook\nLi met Wang."
+    out = clean(text)
+    assert out.strip() == "Li met Wang."
+    assert len(out) == len(text)

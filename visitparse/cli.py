@@ -17,6 +17,7 @@ import click
 from . import __version__
 from .converter import InputError, convert
 from .converter.explain import explain as explain_report
+from .converter.lexicon import load as load_lexicon
 from .schema import Report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -70,7 +71,17 @@ def _iso_date(ctx, param, value: str | None) -> dt.date | None:
 
 _publication_date = click.option("--publication-date", callback=_iso_date, metavar="YYYY-MM-DD",
                                  help="Date that relative dates ('on Friday') resolve against.")
-_lexicon = click.option("--lexicon", type=click.Path(exists=True, dir_okay=True), default=None,
+def _user_lexicon(ctx, param, value: str | None) -> str | None:
+    """Load the lexicon up front, so that a bad one is a usage error, reported once."""
+    if value is not None:
+        try:
+            load_lexicon(value)
+        except InputError as e:
+            raise click.BadParameter(str(e)) from None
+    return value
+
+
+_lexicon = click.option("--lexicon", type=click.Path(exists=True, dir_okay=True), default=None, callback=_user_lexicon,
                         help="A user lexicon (directory of TSV tables or a TOML file) added to the built-in one.")
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pycountry
 
+from .errors import InputError
+
 
 def fold(text: str) -> str:
     """Lower-case, accent-free key used for every gazetteer lookup."""
@@ -115,10 +117,13 @@ def _package_tables() -> dict[str, list[dict[str, str]]]:
 def _user_tables(path: Path) -> dict[str, list[dict[str, str]]]:
     if path.is_dir():
         return {n: _rows((path / f"{n}.tsv").read_text(encoding="utf-8")) for n in TABLES if (path / f"{n}.tsv").exists()}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise InputError(f"{path}: not a readable TOML lexicon: {e}") from None
     unknown = sorted(set(data) - set(TABLES))
     if unknown:
-        raise ValueError(f"{path}: unknown lexicon table(s) {', '.join(unknown)}; expected {', '.join(TABLES)}")
+        raise InputError(f"{path}: unknown lexicon table(s) {', '.join(unknown)}; expected {', '.join(TABLES)}")
     tables: dict[str, list[dict[str, str]]] = {}
     for name, rows in data.items():
         if name == "countries":  # {XYZ = {names = [...], demonyms = [...], places = [...]}}
@@ -145,5 +150,8 @@ def load(user_lexicon: str | None = None) -> Lexicon:
     _add_tables(lex, _package_tables())
     _iso_names(lex)
     if user_lexicon:
-        _add_tables(lex, _user_tables(Path(user_lexicon)))
+        try:
+            _add_tables(lex, _user_tables(Path(user_lexicon)))
+        except (KeyError, AttributeError, TypeError) as e:
+            raise InputError(f"{user_lexicon}: a lexicon row lacks a column or has a wrong value ({e})") from None
     return lex

@@ -367,6 +367,8 @@ class Tagger:
                 out.append(_tok(terminal, text[spans[i][0]:spans[i + n - 1][1]], spans[i][0], spans[i + n - 1][1], data))
                 i += n
                 continue
+            if run and text.count("\n", spans[run[-1]][1], spans[i][0]) > 1:
+                flush()  # a name never runs across a paragraph break (hard-wrapped lines are fine)
             if _is_cap(w) and not self._compound_of_countries(w) or (run and key in NAME_SUFFIXES):
                 run.append(i)
             elif run and key in NAME_PARTICLES and i + 1 < len(words) and _is_cap(words[i + 1]):

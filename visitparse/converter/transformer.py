@@ -186,7 +186,8 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         dur = _tokens(children, "DURATION")
         visit = _tokens(children, "VISIT")
-        return VisitNP([p for c in children if isinstance(c, Destinations) for p in c.places], dur[0].data if dur else None,
+        named = [Place(t.data, None, t.start_pos, t.end_pos) for t in _tokens(children, "COUNTRY", "DEMONYM")]  # "his China visit"
+        return VisitNP(named + [p for c in children if isinstance(c, Destinations) for p in c.places], dur[0].data if dur else None,
                        visit[0].data if visit else None, s, e)
 
     def meet_target(self, children) -> list[Mention]:
@@ -236,6 +237,8 @@ class TreeToFacts(Transformer):
                 ev.at.append(c[1])
             elif isinstance(c, Mention):
                 ev.carrier = c
+            elif isinstance(c, Token) and c.type == "POSSPRON" and rule == "taken_to":  # "took her to"
+                ev.carrier = Mention("pronoun", c.start_pos, c.end_pos, text=str(c).lower())
         if rule == "convey" and lists:  # "conveyed greetings from A (to B)"
             ev.senders = lists[0]
             ev.objects = lists[1] if len(lists) > 1 else []
