@@ -116,7 +116,9 @@ class People:
     # ------------------------------------------------------------ resolution
     def resolve(self, m: Mention, *, create: bool, rule: str) -> list[Entity]:
         """The people `m` refers to; `create` lets an unnamed office holder become a person."""
-        if m.rule == "pronoun":
+        if m.rule == "pronoun" and m.text == "the latter":
+            found = self.recent[-1:]  # the one named last
+        elif m.rule == "pronoun":
             found = [self.last_subject] if self.last_subject else self.recent[-1:]
         elif m.rule == "group":
             found = self._group(m)

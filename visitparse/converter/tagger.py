@@ -77,6 +77,19 @@ class Title:
     plural: bool = False
 
 
+def _next_to_modal(toks: list[Tok], k: int, step: int) -> bool:
+    """A MODAL at k+step, or at k+2*step with "also" between."""
+    for d in (step, 2 * step):
+        j = k + d
+        if not 0 <= j < len(toks):
+            return False
+        if toks[j].type == "MODAL":
+            return True
+        if toks[j].type != "ALSO":
+            return False
+    return False
+
+
 def _drop_acronyms(toks: list[Tok]) -> list[Tok]:
     """"External Affairs Minister (EAM) S Jaishankar": the bracketed short form after an office or
     organisation repeats it; dropping it lets the office reach the name."""
@@ -411,6 +424,9 @@ class Tagger:
                 t = _tok("ORG", name, s, t.end_pos, Org(name))
             out.append(t)
         toks = _join_places(text, _join_titles(_name_prefixed_titles(text, _drop_acronyms(out))))
+        # "is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
+        # "is"/"be" around it would only stand in the way
+        toks = [t for k, t in enumerate(toks) if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))]
         for k, t in enumerate(toks):
             if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
                 governed = k and toks[k - 1].type in ("IN", "TO", "FROM", "OF")

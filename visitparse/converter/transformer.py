@@ -206,10 +206,12 @@ class TreeToFacts(Transformer):
         lists = [c for c in children if isinstance(c, list)]
         for c in children:
             if isinstance(c, Token):
-                if c.type in ("VISITED", "TAKE", "PAY", "END", "ARRIVE", "MEET", "RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK"):
+                if c.type in ("VISITED", "TAKE", "PAY", "END", "ARRIVE", "MEET", "MEETING", "RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK"):
                     ev.lemma = ev.lemma or c.data
                     ev.trigger_end = max(ev.trigger_end, c.end_pos)
                     ev.present = ev.present or str(c).lower().startswith(("is ", "are "))
+                elif c.type == "DATE":  # a date the rule names itself ("his visit to X from May 3-5")
+                    ev.dates.append(c.data)
                 elif c.type == "CANCEL":  # "cancelled a visit to X"
                     ev.status = c.data
                 elif c.type == "BE":
@@ -264,6 +266,9 @@ class TreeToFacts(Transformer):
     def during_visit(self, children): return self._event("during_visit", children)
     def during_meeting(self, children): return self._event("during_meeting", children)
     def fronted_date(self, children): return self._event("fronted_date", children)
+
+    def at_somewhere(self, children) -> None:
+        return None  # "at the airport": no place to report
 
     def sidelines(self, children) -> None:
         return None  # "on the sidelines of the summit": the place follows in its own adjunct
