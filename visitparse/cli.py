@@ -156,6 +156,8 @@ def explain_cmd(input_: str, as_json: bool, publication_date, lexicon) -> None:
         click.echo(f"    tokens: {s['tokens']}")
         for c in s["clauses"]:
             click.echo(f"    {c['rules']}: {c['text']!r}")
+        for d in s["dates"]:
+            click.echo(f"    date {d['rule']}: {d['text']!r} -> {d['value'][0]}" + (f"/{d['value'][1]}" if d['value'][1] else ""))
 
 
 @cli.command("schema")

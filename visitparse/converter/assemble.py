@@ -15,7 +15,7 @@ from .. import schema
 from .facts import Clause, Event, Mention
 from .lexicon import Lexicon
 from .people import Entity, People
-from .timex import TimeExpr, resolve, resolve_atom
+from .timex import TimeExpr, resolve
 
 VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss", "taken_to")
 MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting", "meeting_noun")
@@ -73,6 +73,7 @@ class ReportBuilder:
         self.statements: list[schema.Statement] = []
         self.agreements: list[schema.Agreement] = []
         self.orgs: dict[str, schema.Organization] = {}
+        self.last_date: dt.date | None = None
 
     # ------------------------------------------------------------ helpers
     def span(self, start: int, end: int, rule: str | None) -> schema.Span:
@@ -90,7 +91,8 @@ class ReportBuilder:
         if not exprs:
             return None, None, None
         expr = exprs[0]
-        start, end = resolve(expr, self.dct, future=status == "planned")
+        start, end = resolve(expr, self.dct, future=status == "planned", previous=self.last_date)
+        self.last_date = end or start or self.last_date  # what "the following day" counts from
         return start, end, expr
 
     # ------------------------------------------------------------ clauses

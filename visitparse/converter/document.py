@@ -46,15 +46,18 @@ def _dateline(clean: str, is_place: Callable[[str], bool]):
 
 def _dateline_date(m: re.Match, clean: str) -> dt.date | None:
     exprs = timex.find(m.group("date") or "")
-    if not exprs or exprs[0].first.month is None:
+    a = exprs[0].first if exprs else None
+    if a is None or a.month is None or a.day is None:
         return None
-    a = exprs[0].first
-    if a.year:
-        return dt.date(a.year, a.month, a.day)
-    for e in timex.find(clean):  # the same month and day, with a year, elsewhere in the text
-        b = e.first
-        if b.year and (b.month, b.day) == (a.month, a.day):
-            return dt.date(b.year, b.month, b.day)
+    try:
+        if a.year:
+            return dt.date(a.year, a.month, a.day)
+        for e in timex.find(clean[:5000]):  # the same month and day, with a year, near the top
+            for b in (e.first, e.last):
+                if b and b.year and (b.month, b.day) == (a.month, a.day):
+                    return dt.date(b.year, b.month, b.day)
+    except ValueError:  # "February 30"
+        return None
     return None
 
 

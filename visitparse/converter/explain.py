@@ -11,6 +11,7 @@ from pathlib import Path
 from lark import Tree
 
 from . import convert
+from .timex import TimeExpr, resolve
 
 # Terminals that name an event: outside every clause, they mark a sentence no rule understood.
 TRIGGERS = frozenset(("MEET", "MEETING", "RECEIVE", "CALL", "VISITED", "VISIT", "PAY", "END", "ARRIVE",
@@ -23,6 +24,12 @@ SHOWN = frozenset(("clause", "bare_clause", "during_visit", "during_meeting", "f
 
 def _rules(tree: Tree) -> list[str]:
     return [str(t.data) for t in tree.iter_subtrees_topdown() if t.data in SHOWN]
+
+
+def _date(expr: TimeExpr, dct: dt.date | None) -> dict:
+    start, end = resolve(expr, dct)
+    return {"text": expr.text, "start": expr.start, "end": expr.end, "rule": expr.rule,
+            "value": [d.isoformat() if d else None for d in (start, end)]}
 
 
 def explain(text: str, *, publication_date: dt.date | None = None, lexicon: str | Path | None = None) -> dict:
@@ -43,9 +50,13 @@ def explain(text: str, *, publication_date: dt.date | None = None, lexicon: str 
                 "text": text[tokens[isl.start].start_pos:tokens[isl.end - 1].end_pos],
             } for isl in islands],
             "uncovered_triggers": [str(t) for k, t in enumerate(tokens) if t.type in TRIGGERS and k not in inside],
+            "dates": [t.data for t in tokens if t.type == "DATE"],
         })
 
     report = convert(text, publication_date=publication_date, lexicon=lexicon, on_sentence=on_sentence)
+    dct = report.document.publication_date
+    for s in sentences:  # resolved once the publication date is known
+        s["dates"] = [_date(e, dct) if isinstance(e, TimeExpr) else e for e in s["dates"]]
     facts = []
     for kind in ("visits", "meetings", "messages", "statements", "agreements"):
         for record in getattr(report, kind):

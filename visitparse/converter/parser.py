@@ -1,9 +1,10 @@
-"""Stage 5: parse the tagged tokens of a sentence into clause trees, island by island.
+"""Stage 5: parse the tagged tokens of a sentence into trees, island by island.
 
-Free text is not a language: most words of a report belong to no rule. So the LALR parser built
-from grammar/clauses.lark is run over islands: from each token that can open a clause, it takes
-the longest run of tokens that parses as a `clause`, then goes on after it. Each step of the scan
-is one LALR action, and an island is at most MAX_ISLAND tokens, so a sentence costs linear time.
+Free text is not a language: most words of a report belong to no rule. So the LALR parsers built
+from the grammars (grammar/clauses.lark for events and people, grammar/dates.lark for time
+expressions) run over islands: from each token that can open a `start` symbol, the longest run of
+tokens that parses as it, then on after it. Each step of the scan is one LALR action, and an island
+is at most MAX_ISLAND tokens, so a sentence costs linear time.
 """
 from __future__ import annotations
 
@@ -35,23 +36,28 @@ class Island:
     end: int
 
 
-@functools.lru_cache(maxsize=1)
-def clause_parser() -> Lark:
-    """Built once per process: the LALR tables for `clause`."""
-    return Lark.open_from_package("visitparse", "clauses.lark", ("grammar",), parser="lalr", lexer=_NoLexer,
-                                  start=["clause", "person_list"], propagate_positions=False, maybe_placeholders=False)
+# Each start symbol and the grammar file that defines it.
+GRAMMAR_OF = {"clause": "clauses.lark", "person_list": "clauses.lark", "timex": "dates.lark"}
 
 
 @functools.lru_cache(maxsize=4)
+def grammar(name: str) -> Lark:
+    """Built once per process: the LALR tables of grammar/`name`."""
+    starts = sorted(s for s, g in GRAMMAR_OF.items() if g == name)
+    return Lark.open_from_package("visitparse", name, ("grammar",), parser="lalr", lexer=_NoLexer,
+                                  start=starts, propagate_positions=False, maybe_placeholders=False)
+
+
+@functools.lru_cache(maxsize=8)
 def _openers(start: str) -> frozenset[str]:
     """Terminals that can begin a `start`: the first row of its LALR table."""
-    ip = clause_parser().parse_interactive("", start=start)
+    ip = grammar(GRAMMAR_OF[start]).parse_interactive("", start=start)
     return frozenset(t for t in ip.choices() if t.isupper())
 
 
 def _longest(tokens: list[Token], i: int, start: str) -> Island | None:
     """The longest run from token i that parses as `start`, or None."""
-    ip = clause_parser().parse_interactive("", start=start)
+    ip = grammar(GRAMMAR_OF[start]).parse_interactive("", start=start)
     state = ip.parser_state
     states = state.parse_conf.states
     checkpoints = []  # (end, parser state) where the table allows $END; LALR may still refuse it
@@ -71,7 +77,7 @@ def _longest(tokens: list[Token], i: int, start: str) -> Island | None:
 
 
 def islands(tokens: list[Token], start: str = "clause") -> list[Island]:
-    """Non-overlapping islands that parse as `start` ("clause" or "person_list"), left to right."""
+    """Non-overlapping islands that parse as `start` (a key of GRAMMAR_OF), left to right."""
     openers = _openers(start)
     out = []
     i = 0

@@ -1,66 +1,70 @@
-"""Time expressions: find them in text (with spans) and resolve them against the publication date.
+"""Time expressions: find them in text (with spans, grammar/dates.lark) and resolve them against
+the document creation time (DCT, the publication date).
 
-Recognition is one linear regex pass for single expressions ("Wednesday", "May 15, 2024",
-"26-28 May", "today") and a join step for ranges ("from Wednesday to Friday", "May 15 to 17").
-Resolution follows the corpus rules: weekdays and "today"/"yesterday" count back from the
-publication date (forward for planned events); the end of a range counts forward from its start;
-a month-day without a year takes the year that puts it nearest the publication date.
-No publication date: relative expressions stay unresolved. The clock is never read.
+Recognition: one regex pass turns the words that can belong to a date into tokens (months,
+weekdays, day numbers, years, "from", "to", "between", "today", "the following day", "next
+week", ...) and every other word into a break; the LALR islands of `timex` then give whole
+expressions ("from Wednesday to Friday", "between June 27 and 29, 2018").
+
+Resolution (the corpus rules): weekdays and "today"/"yesterday" count back from the DCT (forward
+for planned events); the end of a range counts forward from its start; a month-day without a year
+takes the year that puts it nearest the DCT; "the same day"/"the following day" count from the
+date before them; vague expressions ("recently", "next week") keep their text and no date.
+No DCT: relative expressions stay unresolved. The clock is never read.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+from lark import Token, Transformer
+
+from .parser import islands
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+          "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
                  "yesterday": -1, "tomorrow": 1}
+# Days from the date mentioned just before ("the following day" = +1).
+RELATIVE_PHRASES = {"earlier in the day": 0, "later in the day": 0, "later that day": 0, "earlier that day": 0,
+                    "the same day": 0, "that same day": 0, "the following day": 1, "the next day": 1,
+                    "the day after": 1, "the day before": -1, "the previous day": -1}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "week": 7}
-
-_MONTH = (r"(?P<{n}>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
-          r"aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)")
-_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{n}>(?:19|20)\d\d)"
-_WEEKDAY = r"(?P<{n}>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_DASH = r"\s*[-\u2013\u2014]\s*"
+                "eight": 8, "nine": 9, "ten": 10}
 
 
-def _f(pattern: str, n: str) -> str:
-    return pattern.format(n=n)
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-# One alternation; every quantifier is bounded by the literal around it (no nested repeats).
-ATOM = re.compile(
-    r"\b(?:"
-    rf"(?P<iso>{_f(_YEAR, 'iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
-    # "May 26-28", "October 13-16, 2025"
-    rf"|(?P<mdd>{_f(_MONTH, 'r1m')}\s+{_f(_DAY, 'r1a')}{_DASH}{_f(_DAY, 'r1b')}(?:,?\s+{_f(_YEAR, 'r1y')})?)"
-    # "26-28 May 2024"
-    rf"|(?P<ddm>{_f(_DAY, 'r2a')}{_DASH}{_f(_DAY, 'r2b')}\s+(?:of\s+)?{_f(_MONTH, 'r2m')}(?:,?\s+{_f(_YEAR, 'r2y')})?)"
-    # "Wednesday, May 15, 2024", "May 15", "May 15th, 2024"
-    rf"|(?P<md>(?:{_f(_WEEKDAY, 'mdw')},?\s+)?{_f(_MONTH, 'mdm')}\.?\s+{_f(_DAY, 'mdday')}(?![\d:])(?:,?\s+{_f(_YEAR, 'mdy')})?)"
-    # "Wednesday 15 May 2024", "15 May"
-    rf"|(?P<dm>(?:{_f(_WEEKDAY, 'dmw')},?\s+)?{_f(_DAY, 'dmd')}\s+(?:of\s+)?{_f(_MONTH, 'dmm')}\b\.?(?:,?\s+{_f(_YEAR, 'dmy')})?)"
-    rf"|(?P<wd>{_f(_WEEKDAY, 'w')}{_PART})"
-    r"|(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))"
-    r")\b",
+# One token per match; the order of the alternatives is their priority. Every part is bounded.
+LEXER = re.compile(
+    rf"(?P<RELPHRASE>\b(?:{_alternatives(RELATIVE_PHRASES)})\b)"
+    r"|(?P<VAGUE>\b(?:recently|soon|the\s+other\s+day|in\s+(?:the\s+coming|recent)\s+(?:days|weeks|months)"
+    r"|(?:earlier|later)\s+this\s+(?:week|month|year)|(?:this|next|last)\s+(?:week|month|year))\b)"
+    r"|(?P<LOCALTIME>\blocal\s+time\b)"
+    r"|(?P<REL>\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b)"
+    r"|(?P<PART>\b(?:morning|afternoon|evening|night)\b)"
+    r"|(?P<ISO>\b(?:19|20)\d\d-[01]\d-[0-3]\d\b)"
+    r"|(?P<NUMERIC>\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b)"
+    r"|(?P<WEEKDAY>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|(?P<MONTH>\b(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?"
+    r"|AUG|SEPT?|OCT|NOV|DEC)(?![\w]))"
+    r"|(?P<YEAR>\b(?:19|20)\d\d\b)"
+    r"|(?P<DAY>\b[0-3]?\d(?:st|nd|rd|th)?\b)"
+    r"|(?P<FROM>\bfrom\b)|(?P<BETWEEN>\bbetween\b)|(?P<UNTIL>\b(?:until|till)\b)"
+    r"|(?P<TO>\b(?:to|through)\b|[-\u2013\u2014])|(?P<AND>\band\b)|(?P<ON>\bon\b)|(?P<SINCE>\bsince\b)"
+    r"|(?P<OF>\bof\b)|(?P<THE>\bthe\b)|(?P<COMMA>,)"
+    r"|(?P<BREAK>\w+|[^\w\s])",
     re.IGNORECASE,
 )
-# Words that join two expressions into a range, and the words that may open one.
-JOIN = re.compile(r"\s*(?:to|through|till|until|and|-|\u2013)\s*", re.IGNORECASE)
-OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
-ON = re.compile(r"(?:on|since|by)\s+$", re.IGNORECASE)
-# A day number alone after a join word: "May 15 to 17"
-BARE_DAY = re.compile(r"([0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?")
-UNTIL = re.compile(r"(?:until|till|through)\s+$", re.IGNORECASE)
+# Words the LEXER matches case-insensitively but only count when capitalised ("may" is a verb).
+_CASED = ("WEEKDAY", "MONTH")
 DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b|\b(?P<w>week)-long\b",
                       re.IGNORECASE)
 
@@ -73,7 +77,8 @@ class Atom:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
-    offset: int | None = None  # days from the publication date ("yesterday" = -1)
+    offset: int | None = None   # days from the DCT ("yesterday" = -1)
+    anchor: int | None = None   # days from the date mentioned before ("the following day" = +1)
 
 
 @dataclass(frozen=True)
@@ -81,71 +86,137 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    first: Atom
-    last: Atom | None = None  # the end of a range
-    rule: str = "date"
+    first: Atom | None          # None: an open start ("until Saturday") or a vague expression
+    last: Atom | None = None    # the end of a range
+    rule: str = "single"
+
+    @property
+    def vague(self) -> bool:
+        return self.first is None and self.last is None
 
 
-def _month(s: str) -> int:
-    return MONTHS[s.lower()[:3]]
+# ---------------------------------------------------------------- recognition
+
+def _tokens(text: str, offset: int) -> list[Token]:
+    out = []
+    for m in LEXER.finditer(text):
+        kind, word = m.lastgroup, m.group()
+        if kind in _CASED and not word[:1].isupper():
+            kind = "BREAK"
+        elif kind == "DAY" and not 1 <= int(re.match(r"\d+", word).group()) <= 31:
+            kind = "BREAK"
+        elif kind == "NUMERIC" and not _numeric_unambiguous(word):
+            kind = "BREAK"
+        out.append(Token(kind, word, start_pos=m.start() + offset, end_pos=m.end() + offset))
+    return out
 
 
-def _atom(m: re.Match) -> tuple[Atom, Atom | None, str]:
-    g = m.groupdict()
-    year = lambda k: int(g[k]) if g.get(k) else None  # noqa: E731
-    if g["iso"]:
-        return Atom(int(g["iy"]), int(g["im"]), int(g["id"])), None, "iso_date"
-    if g["mdd"]:
-        mo, y = _month(g["r1m"]), year("r1y")
-        return Atom(y, mo, int(g["r1a"])), Atom(y, mo, int(g["r1b"])), "month_day_range"
-    if g["ddm"]:
-        mo, y = _month(g["r2m"]), year("r2y")
-        return Atom(y, mo, int(g["r2a"])), Atom(y, mo, int(g["r2b"])), "day_range_month"
-    if g["md"]:
-        return Atom(year("mdy"), _month(g["mdm"]), int(g["mdday"])), None, "month_day"
-    if g["dm"]:
-        return Atom(year("dmy"), _month(g["dmm"]), int(g["dmd"])), None, "day_month"
-    if g["wd"]:
-        return Atom(weekday=WEEKDAYS[g["w"].lower()]), None, "weekday"
-    return Atom(offset=RELATIVE_DAYS[" ".join(g["rel"].lower().split())]), None, "relative_day"
+def _numeric_unambiguous(word: str) -> bool:
+    """"15/05/2024" is a day first; "05/06/2024" could be either and is left alone."""
+    a, b, _ = (int(x) for x in word.split("/"))
+    return (a > 12 and 1 <= b <= 12) or a == b
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower()[:3]]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group())
+
+
+class _TreeToTimex(Transformer):
+    """One method per rule of grammar/dates.lark: points become Atoms, expressions
+    (first, last, rule) triples; find() adds the island's span."""
+
+    # points
+    def month_day(self, c):
+        return Atom(_year(c), _month(_first(c, "MONTH")), _day(_first(c, "DAY")))
+
+    day_month = month_day
+
+    def iso(self, c):
+        y, m, d = (int(x) for x in str(c[0]).split("-"))
+        return Atom(y, m, d)
+
+    def numeric(self, c):
+        d, m, y = (int(x) for x in str(c[0]).split("/"))
+        return Atom(y, m, d)
+
+    def weekday(self, c):
+        calendar = next((x for x in c if isinstance(x, Atom)), None)
+        wd = WEEKDAYS[str(c[0]).lower()]
+        return dataclasses.replace(calendar, weekday=wd) if calendar else Atom(weekday=wd)
+
+    def relative_day(self, c):
+        return Atom(offset=RELATIVE_DAYS[" ".join(str(c[0]).lower().split())])
+
+    def point(self, c):
+        return c[0]
+
+    def day(self, c):
+        return Atom(_year(c), None, _day(c[0]))
+
+    # expressions
+    def single(self, c):
+        return _atoms(c)[0], None, "single"
+
+    def since(self, c):
+        return _atoms(c)[0], None, "since"
+
+    def until(self, c):
+        return None, _atoms(c)[0], "until"
+
+    def range(self, c):
+        first, last = _atoms(c)[:2]
+        # "May 15 to 17", "June 27 and 29, 2018": the end borrows the start's month, the start the end's year
+        if last.month is None:
+            last = dataclasses.replace(last, month=first.month, year=last.year or first.year)
+        if first.year is None and last.year is not None and first.month is not None and first.month <= last.month:
+            first = dataclasses.replace(first, year=last.year)
+        return first, last, "range"
+
+    def day_range_month(self, c):
+        days = [t for t in c if t.type == "DAY"]
+        month, year = _month(_first(c, "MONTH")), _year(c)
+        return Atom(year, month, _day(days[0])), Atom(year, month, _day(days[1])), "day_range_month"
+
+    def relative_phrase(self, c):
+        return Atom(anchor=RELATIVE_PHRASES[" ".join(str(c[0]).lower().split())]), None, "relative_phrase"
+
+    def vague(self, c):
+        return None, None, "vague"
+
+
+def _first(c, kind: str) -> Token:
+    return next(t for t in c if isinstance(t, Token) and t.type == kind)
+
+
+def _year(c) -> int | None:
+    return next((int(t) for t in c if isinstance(t, Token) and t.type == "YEAR"), None)
+
+
+def _atoms(c) -> list[Atom]:
+    return [x for x in c if isinstance(x, Atom)]
+
+
+_TO_TIMEX = _TreeToTimex()
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_cached(text: str) -> tuple[TimeExpr, ...]:
+    tokens = _tokens(text, 0)
+    out = []
+    for island in islands(tokens, "timex"):
+        first, last, rule = _TO_TIMEX.transform(island.tree)
+        start, end = tokens[island.start].start_pos, tokens[island.end - 1].end_pos
+        out.append(TimeExpr(start, end, text[start:end], first, last, rule))
+    return tuple(out)
 
 
 def find(text: str) -> list[TimeExpr]:
-    """All time expressions in `text`, ranges joined, in order, non-overlapping."""
-    atoms = []
-    for m in ATOM.finditer(text):
-        first, last, rule = _atom(m)
-        if first.day is not None and not 1 <= first.day <= 31:
-            continue
-        atoms.append(TimeExpr(m.start(), m.end(), m.group(), first, last, rule))
-    out: list[TimeExpr] = []
-    i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        start, first, last, rule = a.start, a.first, a.last, a.rule
-        end = a.end
-        opener = OPEN.search(text, max(0, start - 9), start)
-        joined = False
-        if last is None:
-            j = JOIN.match(text, end)
-            if j and i + 1 < len(atoms) and atoms[i + 1].start == j.end() and (opener or j.group().strip() != "and"):
-                b = atoms[i + 1]
-                last, end, rule, joined = b.last or b.first, b.end, "range_" + a.rule, True
-                i += 1
-            elif j and first.month is not None and (d := BARE_DAY.match(text, j.end())) and (opener or j.group().strip() in ("to", "-", "\u2013", "and", "through")):
-                year = int(d.group(2)) if d.group(2) else first.year
-                first = dataclasses.replace(first, year=first.year or year)
-                last, end, rule, joined = Atom(year, first.month, int(d.group(1))), d.end(), "range_month_day", True
-        if opener and (joined or a.last is not None):
-            start = opener.start()
-        elif (until := UNTIL.search(text, max(0, start - 8), start)) and not joined and a.last is None:
-            # "until Saturday": the end of something already under way
-            start, first, last, rule = until.start(), Atom(), first, "until_" + a.rule
-        elif (on := ON.search(text, max(0, start - 6), start)) and not joined and a.last is None:
-            start = on.start()
-        out.append(TimeExpr(start, end, text[start:end], first, last, rule))
-        i += 1
-    return out
+    """All time expressions in `text`, in order, non-overlapping, with spans into `text`."""
+    return list(_find_cached(text))
 
 
 def durations(text: str) -> list[tuple[int, int, int]]:
@@ -172,8 +243,12 @@ def _nearest_year(month: int, day: int, dct: dt.date) -> dt.date | None:
     return best
 
 
-def resolve_atom(a: Atom, dct: dt.date | None, *, future: bool = False, after: dt.date | None = None) -> dt.date | None:
-    """The calendar date of `a`; `after` anchors a range end, `future` a planned event."""
+def resolve_atom(a: Atom, dct: dt.date | None, *, future: bool = False, after: dt.date | None = None,
+                 previous: dt.date | None = None) -> dt.date | None:
+    """The calendar date of `a`; `after` anchors a range end, `future` a planned event,
+    `previous` is the date mentioned before ("the following day")."""
+    if a.anchor is not None:
+        return previous + dt.timedelta(days=a.anchor) if previous else None
     try:
         if a.month is not None and a.day is not None:
             if a.year is not None:
@@ -197,11 +272,15 @@ def resolve_atom(a: Atom, dct: dt.date | None, *, future: bool = False, after: d
     return None
 
 
-def resolve(expr: TimeExpr, dct: dt.date | None, *, future: bool = False) -> tuple[dt.date | None, dt.date | None]:
+def resolve(expr: TimeExpr, dct: dt.date | None, *, future: bool = False,
+            previous: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
     """(start, end) of an expression; end is None for a single date, start None for "until X"."""
-    if expr.first == Atom():  # "until Saturday": an end on or after the publication date
+    if expr.first is None:
+        if expr.last is None:  # vague: "next week"
+            return None, None
+        # "until Saturday": the end of something under way, on or after the DCT
         return None, resolve_atom(expr.last, dct, after=dct) if dct else resolve_atom(expr.last, None)
-    start = resolve_atom(expr.first, dct, future=future)
+    start = resolve_atom(expr.first, dct, future=future, previous=previous)
     if expr.last is None:
         return start, None
     return start, resolve_atom(expr.last, dct, future=future, after=start) if start else None
