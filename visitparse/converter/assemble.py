@@ -8,6 +8,7 @@ implied by a reception or a meeting in a named place.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -148,6 +149,12 @@ class ReportBuilder:
                 evidence=self.span(start, sentence_end, ev.rule)))
 
     def _visit(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:
+        if len(ev.legs) > 1 and any(leg_dates for _, leg_dates in ev.legs):
+            # "visited Peru on June 10-12 and Chile on June 13-14": each leg its own visit and dates
+            for places, leg_dates in ev.legs:
+                leg = dataclasses.replace(ev, destinations=places, legs=[])
+                self._visit(leg, subject, status, leg_dates or dates, start)
+            return
         places = list(ev.places)
         if ev.here and self.dateline:
             places.append(_Place(*self.dateline))

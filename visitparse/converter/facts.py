@@ -49,6 +49,7 @@ class Event:
     carrier: Mention | None = None                          # "asked Liu to convey"
     destinations: list[Place] = field(default_factory=list)   # "visited A and B": one visit each
     places: list[Place] = field(default_factory=list)         # "in Astana": where it happened
+    legs: list[tuple[list[Place], list[TimeExpr]]] = field(default_factory=list)  # "Peru on June 10-12 and Chile on June 13-14"
     at: list[str] = field(default_factory=list)             # "at the Jubilee House"
     dates: list[TimeExpr] = field(default_factory=list)
     duration: int | None = None

@@ -428,6 +428,10 @@ class Tagger:
         # "is"/"be" around it would only stand in the way
         toks = [t for k, t in enumerate(toks) if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))]
         for k, t in enumerate(toks):
+            if t.type == "AND" and k + 1 < len(toks) and toks[k + 1].type in ("COUNTRY", "PLACE", "PLACES") and k and toks[k - 1].type == "DATE":
+                # "Peru on June 10-12 and Chile on ...": this "and" starts another leg of a trip; telling
+                # it from the "and" before another predicate needs two tokens of look-ahead
+                t.type = "AND_PLACE"
             if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
                 governed = k and toks[k - 1].type in ("IN", "TO", "FROM", "OF")
                 if not governed and (toks[k + 1].type == "TITLE" or toks[k - 1].type not in ("AND", "COMMA", "AT", "BY", "WITH")):

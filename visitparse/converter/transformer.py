@@ -228,6 +228,8 @@ class TreeToFacts(Transformer):
                 ev.places.append(c)
             elif isinstance(c, TimeExpr):
                 ev.dates.append(c)
+                if ev.legs:
+                    ev.legs[-1][1].append(c)
             elif isinstance(c, Here):
                 ev.here = True
             elif isinstance(c, VisitNP):
@@ -235,6 +237,7 @@ class TreeToFacts(Transformer):
                 ev.duration = ev.duration or c.duration
             elif isinstance(c, Destinations):
                 ev.destinations.extend(c.places)
+                ev.legs.append((list(c.places), []))
             elif isinstance(c, tuple) and c[0] == "at":
                 ev.at.append(c[1])
             elif isinstance(c, Mention):
