@@ -27,6 +27,11 @@ from .transformer import TreeToFacts
 
 __all__ = ["convert", "InputError"]
 
+# A clause holds one of these (an event word); a person phrase worth reading holds a name.
+CLAUSE_TRIGGERS = frozenset(("VISITED", "VISIT", "TAKE", "PAY", "END", "ARRIVE", "MEET", "MEETING", "RECEIVE", "CALL",
+                             "CONVEY", "SAY", "AGREE", "ASK", "LEAD"))
+NAMES = frozenset(("NAME",))
+
 
 # Called once per sentence with (start, end, tokens, clause islands); `explain` listens here.
 SentenceHook = Callable[[int, int, list, list], None]
@@ -60,12 +65,12 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
     to_facts = TreeToFacts()
     for start, end in sentences.split(clean):
         tokens = tagger.tag(clean, start, end)
-        clause_islands = islands(tokens, "clause")
+        clause_islands = islands(tokens, "clause", CLAUSE_TRIGGERS)
         covered = {k for island in clause_islands for k in range(island.start, island.end)}
         # Person phrases between the clauses name people too; all islands are read in text order
         # so that "he" finds the person named just before.
         gaps = [k for k in range(len(tokens)) if k not in covered]
-        person_islands = [(gaps[isl.start], isl) for isl in islands([tokens[k] for k in gaps], "person_list")]
+        person_islands = [(gaps[isl.start], isl) for isl in islands([tokens[k] for k in gaps], "person_list", NAMES)]
         work = [(isl.start, "clause", isl) for isl in clause_islands] + [(k, "people", isl) for k, isl in person_islands]
         for first, kind, island in sorted(work, key=lambda w: w[0]):
             facts = to_facts.transform(island.tree)

@@ -21,6 +21,7 @@ import pycountry
 from .errors import InputError
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free key used for every gazetteer lookup."""
     decomposed = unicodedata.normalize("NFKD", text)

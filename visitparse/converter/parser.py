@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
+from lark.parsers.lalr_parser_state import ParseConf, ParserState
 
 MAX_ISLAND = 80  # tokens; longer clauses are cut (bounds the work per start token)
 MAX_RETRIES = 8  # earlier end points tried when the last one fails at $END
@@ -49,19 +50,20 @@ def grammar(name: str) -> Lark:
 
 
 @functools.lru_cache(maxsize=8)
-def _openers(start: str) -> frozenset[str]:
-    """Terminals that can begin a `start`: the first row of its LALR table."""
-    ip = grammar(GRAMMAR_OF[start]).parse_interactive("", start=start)
-    return frozenset(t for t in ip.choices() if t.isupper())
+def _table(start: str) -> tuple[ParseConf, dict]:
+    """The parse configuration of `start` and its action table (state -> terminal -> action)."""
+    conf = grammar(GRAMMAR_OF[start]).parse_interactive("", start=start).parser_state.parse_conf
+    return conf, conf.states
 
 
 def _longest(tokens: list[Token], i: int, start: str) -> Island | None:
     """The longest run from token i that parses as `start`, or None."""
-    ip = grammar(GRAMMAR_OF[start]).parse_interactive("", start=start)
-    state = ip.parser_state
-    states = state.parse_conf.states
+    conf, states = _table(start)
+    state = ParserState(conf, None)
     checkpoints = []  # (end, parser state) where the table allows $END; LALR may still refuse it
     for j in range(i, min(len(tokens), i + MAX_ISLAND)):
+        if tokens[j].type not in states[state.position]:
+            break  # no action: the island ends here (checked first, to spare Lark an exception)
         try:
             state.feed_token(tokens[j])
         except UnexpectedToken:
@@ -76,12 +78,17 @@ def _longest(tokens: list[Token], i: int, start: str) -> Island | None:
     return None
 
 
-def islands(tokens: list[Token], start: str = "clause") -> list[Island]:
-    """Non-overlapping islands that parse as `start` (a key of GRAMMAR_OF), left to right."""
-    openers = _openers(start)
+def islands(tokens: list[Token], start: str = "clause", needs: frozenset[str] = frozenset()) -> list[Island]:
+    """Non-overlapping islands that parse as `start` (a key of GRAMMAR_OF), left to right.
+
+    `needs`: terminals of which an island must hold one (a clause needs a trigger verb); no start
+    is tried after the last of them, which spares most of the work on most sentences."""
+    conf, states = _table(start)
+    openers = states[conf.start_state]
+    last = max((k for k, t in enumerate(tokens) if t.type in needs), default=-1) if needs else len(tokens) - 1
     out = []
     i = 0
-    while i < len(tokens):
+    while i <= last:
         if tokens[i].type in openers and (island := _longest(tokens, i, start)) is not None:
             out.append(island)
             i = island.end

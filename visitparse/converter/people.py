@@ -8,6 +8,7 @@ recent person they fit: a surname or first part of a name ("Liu", "President Xi"
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .facts import Mention
@@ -60,8 +61,9 @@ def _office_fits(said: str, held: str) -> bool:
     return held.endswith(" " + said) and not any(w in held.split() for w in ("vice", "deputy", "assistant", "under"))
 
 
-def _name_parts(name: str) -> list[str]:
-    return fold(name).replace("-", " ").replace(".", " ").split()
+@functools.lru_cache(maxsize=4096)
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).replace("-", " ").replace(".", " ").split())
 
 
 def names_match(short: str, full: str) -> bool:

@@ -195,6 +195,10 @@ class Tagger:
             for key in table:
                 lengths.setdefault(key[0], set()).add(len(key))
         self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        # Words an office can start with (a modifier, a title, a body or seat); others skip _office.
+        self.office_starts = ({k[0] for k in lex.modifiers} | {k[0] for k in lex.titles} | lex.office_words
+                              | {k[0] for k in lex.organizations} | {k[0] for k in lex.places}
+                              | {k[0] + "s" for k in lex.titles})
 
     # ------------------------------------------------------------ phrase lookup
     def _lookup(self, keys: list[str], words: list[str], i: int) -> tuple[int, str, object] | None:
@@ -359,7 +363,8 @@ class Tagger:
                 i += 1
                 continue
             hit = self._lookup(keys, words, i)
-            office = self._office(keys, words, i) if not (hit and hit[1] in ("COUNTRY", "PLACE")) else None
+            office = (self._office(keys, words, i)
+                      if key in self.office_starts and not (hit and hit[1] in ("COUNTRY", "PLACE")) else None)
             if office and (hit is None or office[0] >= hit[0]) and self._office_in_context(words, keys, i, office):
                 flush()
                 n, title = office

@@ -59,10 +59,11 @@ LEXER = re.compile(
     r"|(?P<DAY>\b[0-3]?\d(?:st|nd|rd|th)?\b)"
     r"|(?P<FROM>\bfrom\b)|(?P<BETWEEN>\bbetween\b)|(?P<UNTIL>\b(?:until|till)\b)"
     r"|(?P<TO>\b(?:to|through)\b|[-\u2013\u2014])|(?P<AND>\band\b)|(?P<ON>\bon\b)|(?P<SINCE>\bsince\b)"
-    r"|(?P<OF>\bof\b)|(?P<THE>\bthe\b)|(?P<COMMA>,)"
-    r"|(?P<BREAK>\w+|[^\w\s])",
+    r"|(?P<OF>\bof\b)|(?P<THE>\bthe\b)|(?P<COMMA>,)",
     re.IGNORECASE,
 )
+# Anything but blanks between two date-ish tokens separates them.
+_GAP = re.compile(r"\s*")
 # Words the LEXER matches case-insensitively but only count when capitalised ("may" is a verb).
 _CASED = ("WEEKDAY", "MONTH")
 DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b|\b(?P<w>week)-long\b",
@@ -99,8 +100,12 @@ class TimeExpr:
 
 def _tokens(text: str, offset: int) -> list[Token]:
     out = []
+    end = 0
     for m in LEXER.finditer(text):
         kind, word = m.lastgroup, m.group()
+        if out and _GAP.fullmatch(text, end, m.start()) is None:
+            out.append(Token("BREAK", "", start_pos=end + offset, end_pos=m.start() + offset))
+        end = m.end()
         if kind in _CASED and not word[:1].isupper():
             kind = "BREAK"
         elif kind == "DAY" and not 1 <= int(re.match(r"\d+", word).group()) <= 31:
@@ -203,8 +208,16 @@ def _atoms(c) -> list[Atom]:
 _TO_TIMEX = _TreeToTimex()
 
 
+# A sentence without one of these holds no time expression (a cheap test before the lexer).
+ANCHOR = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+                    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|tomorrow|this"
+                    r"|next|last|recently|recent|soon|coming|other|day|local)", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def _find_cached(text: str) -> tuple[TimeExpr, ...]:
+    if ANCHOR.search(text) is None:
+        return ()
     tokens = _tokens(text, 0)
     out = []
     for island in islands(tokens, "timex"):
