@@ -341,8 +341,15 @@ class Tagger:
         keys = [fold(w) for w in words]
         out: list[Tok] = []
         run: list[int] = []  # indices of a capitalised run being collected
+        filler: list[int] = []  # [start, end] of a run of plain lower-case words: one W token
+
+        def flush_filler() -> None:
+            if filler:
+                out.append(_tok("W", text[filler[0]:filler[1]], filler[0], filler[1]))
+                filler.clear()
 
         def flush() -> None:
+            flush_filler()
             while run and keys[run[-1]] in NAME_PARTICLES:  # a particle never ends a name
                 out.append(_tok("W", words[run[-1]], spans[run[-1]][0], spans[run[-1]][1]))
                 run.pop()
@@ -354,9 +361,20 @@ class Tagger:
                 out.append(_tok("ORG", name, s, e, Org(name, institution=True)) if institution else _tok("NAME", name, s, e, name))
                 run.clear()
 
+        lengths, office_starts, institution = self.lengths, self.office_starts, self.lex.institution_words
         i = 0
         while i < len(words):
             w, key = words[i], keys[i]
+            if not run and key not in lengths and key not in office_starts and w.isalpha() and w.islower() \
+                    and key not in institution and key not in NAME_PARTICLES:
+                # the common case, a word no table knows: it joins the filler run
+                if filler:
+                    filler[1] = spans[i][1]
+                else:
+                    filler.extend(spans[i][:2])
+                i += 1
+                continue
+            flush_filler()
             if key == "'s":  # split off by split_words; the tables cannot spell it as one word
                 flush()
                 out.append(_tok("POSS", w, spans[i][0], spans[i][1]))

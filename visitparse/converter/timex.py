@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
@@ -214,8 +213,7 @@ ANCHOR = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JA
                     r"|next|last|recently|recent|soon|coming|other|day|local)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)
-def _find_cached(text: str) -> tuple[TimeExpr, ...]:
+def _find(text: str) -> tuple[TimeExpr, ...]:
     if ANCHOR.search(text) is None:
         return ()
     tokens = _tokens(text, 0)
@@ -229,7 +227,7 @@ def _find_cached(text: str) -> tuple[TimeExpr, ...]:
 
 def find(text: str) -> list[TimeExpr]:
     """All time expressions in `text`, in order, non-overlapping, with spans into `text`."""
-    return list(_find_cached(text))
+    return list(_find(text))
 
 
 def durations(text: str) -> list[tuple[int, int, int]]:
