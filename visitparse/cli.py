@@ -1,26 +1,30 @@
-"""The `visitparse` command line: convert, explain, schema.
+"""The `visitparse` command line: convert, batch, explain, schema.
 
-Exit codes: 0 all converted; 1 some inputs failed to convert; 2 usage error or unreadable input.
+Exit codes: 0 all converted; 1 some inputs failed to convert; 2 usage error or unreadable input;
+130 interrupted (SIGINT or SIGTERM; no half-written output is left behind).
 Errors are one line on stderr naming the input and the problem, never a traceback.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
+import signal
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, batch
 from .converter import InputError, convert
 from .converter.explain import explain as explain_report
 from .converter.lexicon import load as load_lexicon
 from .schema import Report
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _Unreadable(Exception):
@@ -43,17 +47,32 @@ def read_input(name: str, encoding_errors: str = "strict") -> str:
         raise _Unreadable(f"not UTF-8 (invalid byte at offset {e.start})") from None
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename: never a half-written file."""
+@contextlib.contextmanager
+def atomic_output(path: str):
+    """A text file that appears at `path` only when the block completes: a temporary file beside
+    it, renamed at the end, removed on any failure or interruption (the old file stays intact)."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+            yield f
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: str, text: str) -> None:
+    with atomic_output(path) as f:
+        f.write(text)
+
+
+def _sigterm_as_interrupt() -> None:
+    """SIGTERM ends the run like Ctrl-C: cleanly, without a half-written file."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+    with contextlib.suppress(ValueError):  # not in the main thread
+        signal.signal(signal.SIGTERM, handler)
 
 
 def _error(name: str, message: str) -> None:
@@ -131,6 +150,59 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, publi
     else:
         click.echo(out, nl=False)
     sys.exit(status)
+
+
+@cli.command("batch")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="JSON Lines output, written to a temporary file and renamed at the end.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the CPU count).")
+@click.option("--progress/--no-progress", default=None, help="A progress line on stderr (default: when it is a terminal).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=batch.MAX_CHARS, show_default=True,
+              help="Longest report accepted; longer ones give an error record.")
+@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
+              help="What to do with bytes that are not UTF-8: an error record, or U+FFFD and go on.")
+@_publication_date
+def batch_cmd(inputs, output, jobs, progress, max_chars, encoding_errors, publication_date) -> None:
+    """Convert many reports to JSON Lines, one line per input record, in input order.
+
+    INPUT is a text file, a directory (every *.txt below it), a .jsonl file of
+    {"id", "text", "publication_date", ...} lines, or "-" for JSON Lines on stdin.
+    """
+    _sigterm_as_interrupt()
+    jobs = jobs or os.cpu_count() or 1
+    show = sys.stderr.isatty() if progress is None else progress
+    date = batch.iso_date(publication_date)
+    summary = batch.Summary()
+    started = time.perf_counter()
+    try:
+        records = batch.iter_records(inputs, encoding_errors)
+        with atomic_output(output) as out:
+            tasks = (_counted(r, summary).task(date, max_chars) for r in records)
+            for line in batch.convert_stream(tasks, jobs):
+                summary.errors += "error" in line
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                if show and summary.records % 50 == 0:
+                    click.echo(f"\r{summary.records} records, {summary.errors} errors", err=True, nl=False)
+    except batch.UsageError as e:
+        click.echo(f"visitparse: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        click.echo(f"\nvisitparse: interrupted after {summary.records} records; {output} not written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    seconds = time.perf_counter() - started
+    if show:
+        click.echo("", err=True)
+    click.echo(f"visitparse: {summary.records} records, {summary.errors} errors, {seconds:.2f} s, "
+               f"{summary.bytes / 1e6 / max(seconds, 1e-9):.2f} MB/s", err=True)
+    sys.exit(EXIT_FAILED if summary.errors else EXIT_OK)
+
+
+def _counted(record: batch.Record, summary: batch.Summary) -> batch.Record:
+    summary.records += 1
+    summary.bytes += len(record.text.encode("utf-8")) if record.text else 0
+    return record
 
 
 @cli.command("explain")

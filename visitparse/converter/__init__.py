@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import schema
-from . import document, sentences
+from . import document, limits, sentences
 from .assemble import ReportBuilder
 from .errors import InputError
 from .lexicon import words
@@ -38,7 +38,8 @@ SentenceHook = Callable[[int, int, list, list], None]
 
 
 def convert(text: str, *, publication_date: dt.date | str | None = None,
-            lexicon: str | Path | None = None, on_sentence: SentenceHook | None = None) -> schema.Report:
+            lexicon: str | Path | None = None, max_chars: int = limits.MAX_CHARS,
+            on_sentence: SentenceHook | None = None) -> schema.Report:
     """Convert one report's text into a validated `Report`.
 
     Args:
@@ -46,16 +47,17 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
         publication_date: the document creation time that relative dates resolve against;
             defaults to what the text says (a ` date YYYY-MM-DD` prefix or a wire dateline).
         lexicon: a user lexicon (directory of TSV tables or a TOML file) added to the package's.
+        max_chars: the longest text accepted (default 5,000,000 characters).
         on_sentence: an observer of each sentence's tokens and clause islands (for `explain`).
 
     Returns:
         The report; every span's `text` equals `text[start:end]`.
 
     Raises:
-        InputError: `text` is not a string, or `publication_date` is not an ISO date.
+        InputError: `text` is not a string, is longer than `max_chars`, holds a NUL character,
+            or `publication_date` is not an ISO date.
     """
-    if not isinstance(text, str):
-        raise InputError(f"text must be str, not {type(text).__name__}")
+    limits.check(text, max_chars)
     dct = _iso_date(publication_date)
     tagger = tagger_for(str(lexicon) if lexicon else None)
     lex = tagger.lex
