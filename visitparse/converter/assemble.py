@@ -75,6 +75,10 @@ class ReportBuilder:
         self.agreements: list[schema.Agreement] = []
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
+        self.visit_index: dict[tuple, VisitRec] = {}          # (visitor, host, happened) -> the visit
+        self.hosts_of: dict[int, set[str]] = {}               # visitor -> the countries they visit
+        self._by_id: dict[str, Entity] | None = None
+        self.meeting_index: dict[tuple, list[MeetingRec]] = {}  # (people, status) -> meetings
 
     # ------------------------------------------------------------ helpers
     def span(self, start: int, end: int, rule: str | None) -> schema.Span:
@@ -179,18 +183,20 @@ class ReportBuilder:
                                          expr.text if expr else None, list(dict.fromkeys(names)), ev.duration))
 
     def _add_visit(self, v: VisitRec) -> None:
-        happened = v.status in ("completed", "ongoing")
-        for old in self.visits:
-            if old.visitor is v.visitor and old.host == v.host and (old.status in ("completed", "ongoing")) == happened:
-                old.start_date = old.start_date or v.start_date
-                old.end_date = old.end_date or v.end_date
-                old.date_text = old.date_text or v.date_text
-                old.duration = old.duration or v.duration
-                old.places.extend(p for p in v.places if p not in old.places)
-                old.fill_from_duration()
-                return
+        key = (id(v.visitor), v.host, v.status in ("completed", "ongoing"))
+        old = self.visit_index.get(key)
+        if old is not None:  # one record per visitor, host and whether it happened: later mentions fill it in
+            old.start_date = old.start_date or v.start_date
+            old.end_date = old.end_date or v.end_date
+            old.date_text = old.date_text or v.date_text
+            old.duration = old.duration or v.duration
+            old.places.extend(p for p in v.places if p not in old.places)
+            old.fill_from_duration()
+            return
         v.fill_from_duration()
         v.visitor.is_visitor = True
+        self.visit_index[key] = v
+        self.hosts_of.setdefault(id(v.visitor), set()).add(v.host)
         self.visits.append(v)
 
     def _meeting(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:
@@ -219,7 +225,7 @@ class ReportBuilder:
             participants = list(dict.fromkeys(side + group))
             if len(participants) < 2 or self._known_meeting(participants, status, d1):
                 continue
-            self.meetings.append(MeetingRec(
+            self._add_meeting(MeetingRec(
                 participants, [g for g in guests if g in participants], [h for h in hosts if h in participants],
                 status, start, ev.end, ev.rule, d1,
                 place.name if place else (ev.at[0] if ev.at else None), place.country if place else None))
@@ -229,11 +235,15 @@ class ReportBuilder:
 
     def _known_meeting(self, participants: list[Entity], status: str, date: dt.date | None) -> bool:
         """The same meeting told again (headline and body, "the talks"): same people, status, day."""
-        for m in self.meetings:
-            if set(m.participants) == set(participants) and m.status == status and (m.date is None or date is None or m.date == date):
+        for m in self.meeting_index.get((frozenset(map(id, participants)), status), ()):
+            if m.date is None or date is None or m.date == date:
                 m.date = m.date or date
                 return True
         return False
+
+    def _add_meeting(self, m: MeetingRec) -> None:
+        self.meetings.append(m)
+        self.meeting_index.setdefault((frozenset(map(id, m.participants)), m.status), []).append(m)
 
     def _message(self, ev: Event, subject: list[Entity], start: int) -> None:
         recipients = self._resolve(ev.objects, create=True, rule="recipient")
@@ -298,20 +308,26 @@ class ReportBuilder:
     def _counterparts_and_families(self) -> None:
         """"his Bhutanese counterpart X": X holds the office of the one he meets; a spouse who
         shares a family name ("First Lady Melania Trump") shares the country."""
+        meetings_of = self._meetings_of()
         for e in self.people.entities:
             if e.title and e.title.lower() == "counterpart":
-                partner = next((p for m in self.meetings if e in m.participants for p in m.participants
+                partner = next((p for m in meetings_of.get(id(e), ()) for p in m.participants
                                 if p is not e and p.title and p.title.lower() != "counterpart"), None)
                 e.title = partner.title if partner else None
+        by_family: dict[str, list[Entity]] = {}
+        for k in self.people.entities:
+            if k.country and k.name and len(k.name.split()) > 1:
+                by_family.setdefault(k.name.split()[-1], []).append(k)
         for e in self.people.entities:
             if e.country is None and e.name and len(e.name.split()) > 1:
-                kin = [k for k in self.people.entities if k is not e and k.country and k.name
-                       and len(k.name.split()) > 1 and k.name.split()[-1] == e.name.split()[-1]]
+                kin = [k for k in by_family.get(e.name.split()[-1], ()) if k is not e]
                 if kin:
                     e.country, e.country_rule = kin[0].country, "family_name"
 
     def _entity(self, pid: str) -> Entity | None:
-        return next((e for e in self.people.entities if e.id == pid), None)
+        if self._by_id is None or len(self._by_id) != len(self.people.entities):
+            self._by_id = {e.id: e for e in self.people.entities}
+        return self._by_id.get(pid)
 
     def _infer_visits(self) -> None:
         """A guest received by a host of another country, or a participant of another country at a
@@ -327,19 +343,27 @@ class ReportBuilder:
                         self._add_visit(VisitRec(p, m.place_country, m.status, m.start, m.end, "meeting_place:" + m.rule,
                                                  places=[m.place] if m.place else []))
             self._dateline_meeting(m)
-            visitors = {v.visitor for v in self.visits}
-            host_countries = {h.country for h in m.hosts if h.country and h not in visitors}  # a visitor hosts no one
+            host_countries = {h.country for h in m.hosts if h.country and id(h) not in self.hosts_of}  # a visitor hosts no one
             if len(host_countries) == 1:
                 host = next(iter(host_countries))
                 for g in m.guests:
                     if g.country and g.country != host and "resident_diplomat" not in g.kinds:
                         self._add_visit(VisitRec(g, host, m.status, m.start, m.end, "hosted:" + m.rule))
 
+    def _meetings_of(self) -> dict[int, list[MeetingRec]]:
+        """Person -> the meetings they took part in."""
+        index: dict[int, list[MeetingRec]] = {}
+        for m in self.meetings:
+            for p in m.participants:
+                index.setdefault(id(p), []).append(m)
+        return index
+
     def _visit_places(self) -> None:
         """Places where the visitor met people during the visit ("the mayor of Almaty")."""
+        meetings_of = self._meetings_of()
         for v in self.visits:
-            for m in self.meetings:
-                if v.visitor not in m.participants or m.status != v.status and v.status not in ("completed", "ongoing"):
+            for m in meetings_of.get(id(v.visitor), ()):
+                if m.status != v.status and v.status not in ("completed", "ongoing"):
                     continue
                 named = [m.place] if m.place and m.place_country == v.host else []
                 named += [p.place for p in m.participants if p.place and p.country == v.host]
@@ -353,7 +377,7 @@ class ReportBuilder:
         def canon(e: Entity) -> Entity:
             return merged.get(e.id, e)
 
-        visits, self.visits = self.visits, []
+        visits, self.visits, self.visit_index, self.hosts_of = self.visits, [], {}, {}
         for v in visits:
             v.visitor = canon(v.visitor)
             self._add_visit(v)
@@ -384,7 +408,7 @@ class ReportBuilder:
         if m.place_country or m.place or not self.dateline:
             return
         home = self.dateline[0]
-        if any(v.visitor in m.participants and v.host != home for v in self.visits):
+        if any(self.hosts_of.get(id(p), set()) - {home} for p in m.participants):
             return
         if any(p.country == home for p in m.participants):
             for p in m.participants:
@@ -402,13 +426,13 @@ class ReportBuilder:
             home = self.dateline[0]
             for e in self.people.entities:
                 if e.country is None and e.organization is None and e.titled:
-                    hosts = {v.host for v in self.visits if v.visitor is e}
+                    hosts = self.hosts_of.get(id(e), set())
                     if home not in hosts:
                         e.country, e.country_rule = home, "dateline"
         main = next((v for v in self.visits if v.status in ("completed", "ongoing")), None)
         if main:  # the rest of the cast of a visit story is, failing all else, the host's
             for e in self.people.entities:
-                if e.country is None and e.organization is None and e.titled and not any(v.visitor is e for v in self.visits):
+                if e.country is None and e.organization is None and e.titled and id(e) not in self.hosts_of:
                     e.country, e.country_rule = main.host, "main_visit_host"
         visits = [v for v in self.visits if v.visitor.country != v.host]
         self._rename_ids(self.people.renumber())

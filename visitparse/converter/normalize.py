@@ -44,9 +44,12 @@ def blank(text: str, start: int, end: int) -> str:
 def normalize(text: str) -> str:
     """Same-length cleaned copy of `text`."""
     clean = text.translate(_SAME_LENGTH)
-    if (m := DATE_PREFIX.match(clean)):
-        clean = blank(clean, 0, m.end())
+    spans = [(0, m.end())] if (m := DATE_PREFIX.match(clean)) else []
     for pattern in CLUTTER:
-        for m in list(pattern.finditer(clean)):
-            clean = blank(clean, m.start(), m.end())
-    return clean
+        spans.extend(m.span() for m in pattern.finditer(clean))
+    if not spans:
+        return clean
+    keep = bytearray(len(clean))  # 1 where a character is blanked
+    for start, end in spans:
+        keep[start:end] = b"\x01" * (end - start)
+    return "".join(" " if keep[i] and c != "\n" else c for i, c in enumerate(clean))

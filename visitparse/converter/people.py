@@ -9,12 +9,14 @@ recent person they fit: a surname or first part of a name ("Liu", "President Xi"
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, field
 
 from .facts import Mention
 from .lexicon import fold
 
 LEADER_KINDS = ("head_of_state", "head_of_government")
+RECENT_WINDOW = 200  # people searched for an office or a group: references reach back only so far (and time stays linear)
 
 
 @dataclass(eq=False)  # a person is itself: identity, not field equality
@@ -79,29 +81,42 @@ def names_match(short: str, full: str) -> bool:
 class People:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self.recent: list[Entity] = []        # most recent last
+        self.recent: dict[Entity, int] = {}   # every person, least recently mentioned first -> when
+        self.by_part: dict[str, list[Entity]] = {}  # each part of a name -> the people it is part of
+        self.clock = 0
         self.last_subject: Entity | None = None
         self.last_group: list[Entity] = []
 
     # ------------------------------------------------------------ lookup
     def _touch(self, e: Entity) -> Entity:
-        if e in self.recent:
-            self.recent.remove(e)
-        self.recent.append(e)
+        self.clock += 1
+        self.recent.pop(e, None)
+        self.recent[e] = self.clock
         return e
 
+    def _latest(self, n: int = RECENT_WINDOW) -> list[Entity]:
+        """The n people mentioned last, most recent first."""
+        return list(itertools.islice(reversed(self.recent), n))
+
+    def _index_name(self, e: Entity) -> None:
+        for part in set(_name_parts(e.name or "")):
+            bucket = self.by_part.setdefault(part, [])
+            if e not in bucket:
+                bucket.append(e)
+
     def _by_name(self, name: str) -> Entity | None:
-        for e in reversed(self.recent):
-            if e.name and (names_match(name, e.name) or names_match(e.name, name)):
-                return e
-        return None
+        """The person most recently mentioned whose name this is, or a part or a fuller form of."""
+        parts = _name_parts(name)
+        candidates = {e for p in set(parts) for e in self.by_part.get(p, ())}
+        fits = [e for e in candidates if e.name and (names_match(name, e.name) or names_match(e.name, name))]
+        return max(fits, key=lambda e: self.recent.get(e, 0)) if fits else None
 
     def _by_title(self, m: Mention) -> Entity | None:
         """"the Prime Minister", "the minister", "the Chinese vice president": the person holding
         that office; among several, the one most often a subject (the story's protagonist)."""
         keys = {_title_key(t) for t in m.titles}
         leader = "leader" in keys  # "the visiting Lankan leader": a head of state or government
-        fits = [e for e in reversed(self.recent)
+        fits = [e for e in self._latest()
                 if (any(_office_fits(k, _title_key(t)) for k in keys for t in [e.title or ""] + e.other_titles)
                     and (m.country is None or e.country in (None, m.country))
                     or leader and any(k in LEADER_KINDS for k in e.kinds) and m.country in (None, e.country))
@@ -113,19 +128,20 @@ class People:
         e = Entity(f"p{len(self.entities) + 1}", name=m.name, country=m.country, organization=m.organization,
                    place=m.place, country_rule="explicit" if m.country else None)
         self.entities.append(e)
+        self._index_name(e)
         return e
 
     # ------------------------------------------------------------ resolution
     def resolve(self, m: Mention, *, create: bool, rule: str) -> list[Entity]:
         """The people `m` refers to; `create` lets an unnamed office holder become a person."""
         if m.rule == "pronoun" and m.text == "the latter":
-            found = self.recent[-1:]  # the one named last
+            found = self._latest(1)  # the one named last
         elif m.rule == "pronoun":
-            found = [self.last_subject] if self.last_subject else self.recent[-1:]
+            found = [self.last_subject] if self.last_subject else self._latest(1)
         elif m.rule == "group":
             found = self._group(m)
         elif m.rule == "relative_subject":
-            found = [self.recent[-1]] if self.recent else []
+            found = self._latest(1)
         elif m.name:
             e = self._by_name(m.name)
             if e is None:
@@ -134,6 +150,7 @@ class People:
                 e = self._new(m)
             elif len(_name_parts(m.name)) > len(_name_parts(e.name or "")):
                 e.name = m.name  # the fullest form in the text
+                self._index_name(e)
             found = [e]
         elif m.titles:
             e = self._by_title(m)
@@ -159,7 +176,7 @@ class People:
 
     def _group(self, m: Mention) -> list[Entity]:
         if m.country:  # "the Kazakh leaders"
-            same = [e for e in self.entities if e.country == m.country]
+            same = [e for e in reversed(self._latest()) if e.country == m.country]
             leaders = [e for e in same if any(k in LEADER_KINDS for k in e.kinds)]
             return leaders or same
         return list(self.last_group)
@@ -169,10 +186,16 @@ class People:
         ("the Chinese premier" in a headline, "Chinese Premier Wen Jiabao" in the body).
         Returns old id -> the person it now is; the merged ones leave `entities`."""
         merged: dict[str, Entity] = {}
+        named_by_office: dict[str, list[Entity]] = {}
+        for n in self.entities:
+            if n.name:
+                for t in {_title_key(t) for t in [n.title or ""] + n.other_titles} - {""}:
+                    named_by_office.setdefault(t, []).append(n)
         for u in [e for e in self.entities if e.name is None]:
             keys = {_title_key(t) for t in [u.title or ""] + u.other_titles} - {""}
-            fits = [n for n in self.entities if n.name and keys & {_title_key(t) for t in [n.title or ""] + n.other_titles}
-                    and (u.country is None or n.country in (None, u.country)) and (u.place is None or n.place in (None, u.place))]
+            fits = list(dict.fromkeys(n for k in sorted(keys) for n in named_by_office.get(k, ())
+                                      if (u.country is None or n.country in (None, u.country))
+                                      and (u.place is None or n.place in (None, u.place))))
             if len(fits) == 1:
                 n = fits[0]
                 n.mentions.extend(u.mentions)

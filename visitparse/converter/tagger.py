@@ -12,6 +12,7 @@ Each token keeps its character span in the input and, in `.data`, what the lexic
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -134,7 +135,7 @@ def _join_places(text: str, toks: list[Tok]) -> list[Tok]:
             data = [(t.data, None, t.start_pos, t.end_pos) if t.type == "COUNTRY" else (t.data[0], t.data[1], t.start_pos, t.end_pos)
                     for t in items]
             out.append(_tok("PLACES", text[items[0].start_pos:items[-1].end_pos], items[0].start_pos, items[-1].end_pos, data))
-            k = toks.index(items[-1], k) + 1
+            k = j + 1
             continue
         out.append(toks[k])
         k += 1
@@ -322,16 +323,24 @@ class Tagger:
     def tag(self, text: str, start: int, end: int) -> list[Tok]:
         sentence = text[start:end]
         toks: list[Tok] = []
-        blocked: list[tuple[int, int]] = []
+        blocked: list[tuple[int, int]] = []  # character spans taken by dates and durations, in order
         for e in timex.find(sentence):
             e = dataclasses.replace(e, start=start + e.start, end=start + e.end)
             toks.append(_tok("DATE", e.text, e.start, e.end, e))
             blocked.append((e.start, e.end))
+        starts = [a for a, _ in blocked]
+
+        def is_blocked(pos: int) -> bool:
+            k = bisect.bisect_right(starts, pos) - 1
+            return k >= 0 and pos < blocked[k][1]
+
         for s, e, days in timex.durations(sentence):
-            if not any(a <= start + s < b for a, b in blocked):
+            if not is_blocked(start + s):
                 toks.append(_tok("DURATION", sentence[s:e], start + s, start + e, days))
-                blocked.append((start + s, start + e))
-        spans = [w for w in split_words(sentence, start) if not any(a <= w[0] < b for a, b in blocked)]
+                k = bisect.bisect_right(starts, start + s)
+                starts.insert(k, start + s)
+                blocked.insert(k, (start + s, start + e))
+        spans = [w for w in split_words(sentence, start) if not is_blocked(w[0])]
         toks.extend(self._tag_words(text, spans))
         toks.sort(key=lambda t: t.start_pos)
         return self._settle(text, toks)
