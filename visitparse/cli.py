@@ -114,9 +114,14 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here (atomically) instead of stdout.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one input only; the golden-file format).")
+@click.option("--max-chars", type=click.IntRange(min=1), default=batch.MAX_CHARS, show_default=True,
+              help="Longest report accepted.")
+@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
+              help="Bytes that are not UTF-8: an error naming the offset, or U+FFFD and go on.")
 @_publication_date
 @_lexicon
-def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, publication_date, lexicon) -> None:
+def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, max_chars: int, encoding_errors: str,
+                publication_date, lexicon) -> None:
     """Convert reports to JSON: one input gives one object, several give JSON Lines.
 
     INPUT is a path or "-" for stdin (the default).
@@ -126,12 +131,12 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, publi
     status = EXIT_OK
     for name in inputs:
         try:
-            text = read_input(name)
+            text = read_input(name, encoding_errors)
         except _Unreadable as e:
             _error(name, str(e))
             sys.exit(EXIT_USAGE)
         try:
-            report = convert(text, publication_date=publication_date, lexicon=lexicon)
+            report = convert(text, publication_date=publication_date, lexicon=lexicon, max_chars=max_chars)
         except InputError as e:
             _error(name, str(e))
             status = EXIT_FAILED
@@ -241,9 +246,17 @@ def schema_cmd() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code (tests call this directly)."""
     try:
-        cli.main(args=argv, prog_name="visitparse", standalone_mode=True)
+        cli.main(args=argv, prog_name="visitparse", standalone_mode=False)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else EXIT_USAGE)
+    except click.exceptions.Exit as e:  # --help, --version
+        return e.exit_code
+    except click.ClickException as e:  # usage errors, as one line
+        click.echo(f"visitparse: {e.format_message()}", err=True)
+        return EXIT_USAGE
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("visitparse: interrupted", err=True)
+        return EXIT_INTERRUPTED
     return EXIT_OK
 
 
