@@ -9,8 +9,10 @@ is at most MAX_ISLAND tokens, so a sentence costs linear time.
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 
+import lark
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
@@ -41,12 +43,25 @@ class Island:
 GRAMMAR_OF = {"clause": "clauses.lark", "person_list": "clauses.lark", "timex": "dates.lark"}
 
 
+def _cache_file(name: str) -> str | bool:
+    """Where Lark keeps the analysed tables between runs (it checks them against the grammar's
+    hash itself); False when no cache directory can be made."""
+    base = os.environ.get("VISITPARSE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "visitparse")
+    try:
+        os.makedirs(base, exist_ok=True)
+    except OSError:
+        return False
+    return os.path.join(base, f"{name}.{lark.__version__}.tables")
+
+
 @functools.lru_cache(maxsize=4)
 def grammar(name: str) -> Lark:
-    """Built once per process: the LALR tables of grammar/`name`."""
+    """Built once per process (and cached on disk across processes): the LALR tables of grammar/`name`."""
     starts = sorted(s for s, g in GRAMMAR_OF.items() if g == name)
     return Lark.open_from_package("visitparse", name, ("grammar",), parser="lalr", lexer=_NoLexer,
-                                  start=starts, propagate_positions=False, maybe_placeholders=False)
+                                  start=starts, propagate_positions=False, maybe_placeholders=False,
+                                  cache=_cache_file(name))
 
 
 @functools.lru_cache(maxsize=8)
