@@ -54,8 +54,10 @@ class Tok(Token):
 
 
 def _tok(type_: str, text: str, start: int, end: int, data: object = None) -> Tok:
-    t = Tok(type_, text, start_pos=start, end_pos=end)
-    t.data = data
+    # Token's own constructor checks deprecated arguments on every call; this is the hot path
+    t = str.__new__(Tok, text)
+    t.type, t.value, t.start_pos, t.end_pos, t.data = type_, text, start, end, data
+    t.line = t.column = t.end_line = t.end_column = None
     return t
 
 

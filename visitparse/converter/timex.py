@@ -97,10 +97,39 @@ class TimeExpr:
 
 # ---------------------------------------------------------------- recognition
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` near an ANCHOR: no expression reaches further from its core
+    ("between June 27 and 29, 2018" is 28 characters), so the lexer need not read the rest."""
+    spans: list[list[int]] = []
+    for m in ANCHOR.finditer(text):
+        start = text.rfind(" ", 0, max(0, m.start() - WINDOW)) + 1
+        end = text.find(" ", min(len(text), m.end() + WINDOW))
+        end = len(text) if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [(a, b) for a, b in spans]
+
+
 def _tokens(text: str, offset: int) -> list[Token]:
     out = []
     end = 0
-    for m in LEXER.finditer(text):
+    for lo, hi in _windows(text):
+        if out:  # the text skipped between two windows separates their tokens
+            out.append(Token("BREAK", "", start_pos=end + offset, end_pos=lo + offset))
+        end = lo
+        out.extend(_lex(text, lo, hi, offset))
+        if out:
+            end = out[-1].end_pos - offset
+    return out
+
+
+def _lex(text: str, lo: int, hi: int, offset: int) -> list[Token]:
+    """The date-ish tokens of text[lo:hi]; other words between two of them become one BREAK."""
+    out: list[Token] = []
+    end = lo
+    for m in LEXER.finditer(text, lo, hi):
         kind, word = m.lastgroup, m.group()
         if out and _GAP.fullmatch(text, end, m.start()) is None:
             out.append(Token("BREAK", "", start_pos=end + offset, end_pos=m.start() + offset))
@@ -207,16 +236,17 @@ def _atoms(c) -> list[Atom]:
 _TO_TIMEX = _TreeToTimex()
 
 
-# A sentence without one of these holds no time expression (a cheap test before the lexer).
+WINDOW = 40  # characters read on each side of an anchor
+# Every time expression holds one of these; the lexer reads only the text around them.
 ANCHOR = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
                     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|tomorrow|this"
                     r"|next|last|recently|recent|soon|coming|other|day|local)", re.IGNORECASE)
 
 
 def _find(text: str) -> tuple[TimeExpr, ...]:
-    if ANCHOR.search(text) is None:
-        return ()
     tokens = _tokens(text, 0)
+    if not tokens:
+        return ()
     out = []
     for island in islands(tokens, "timex"):
         first, last, rule = _TO_TIMEX.transform(island.tree)
