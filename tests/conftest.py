@@ -15,3 +15,23 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
+
+
+def iter_spans(node):
+    """Every span ({start, end, text}) anywhere in a report's JSON."""
+    if isinstance(node, dict):
+        if {"start", "end", "text"} <= node.keys():
+            yield node
+        for v in node.values():
+            yield from iter_spans(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from iter_spans(v)
+
+
+def person_refs(data: dict) -> set[str]:
+    """Every person id a report's records refer to."""
+    refs = [v["visitor"] for v in data["visits"]] + [p for m in data["meetings"] for p in m["participants"]]
+    refs += [p for m in data["messages"] for p in m["senders"] + m["recipients"] + ([m["carrier"]] if m["carrier"] else [])]
+    refs += [p for s in data["statements"] for p in s["speakers"]] + [p for a in data["agreements"] for p in a["parties"]]
+    return set(refs)

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from visitparse import InputError, Report, convert
 
+from .conftest import iter_spans, person_refs
+
 SCHEMA = Report.model_json_schema()
 # Pieces of reports, so that random text often reaches the grammar's rules.
 FRAGMENTS = [
@@ -34,26 +36,11 @@ def _check(text: str) -> None:
         return
     data = json.loads(report.to_json())
     jsonschema.validate(data, SCHEMA)
-    ids = {p["id"] for p in data["people"]}
-    for span in _spans(data):
+    for span in iter_spans(data):
         assert text[span["start"]:span["end"]] == span["text"]
-    refs = [v["visitor"] for v in data["visits"]] + [p for m in data["meetings"] for p in m["participants"]]
-    refs += [p for m in data["messages"] for p in m["senders"] + m["recipients"] + ([m["carrier"]] if m["carrier"] else [])]
-    refs += [p for s in data["statements"] for p in s["speakers"]] + [p for a in data["agreements"] for p in a["parties"]]
-    assert set(refs) <= ids
+    assert person_refs(data) <= {p["id"] for p in data["people"]}
     assert convert(text).to_json() == report.to_json()
     assert Report.model_validate_json(report.to_json()).to_json() == report.to_json()
-
-
-def _spans(node):
-    if isinstance(node, dict):
-        if {"start", "end", "text"} <= node.keys():
-            yield node
-        for v in node.values():
-            yield from _spans(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _spans(v)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

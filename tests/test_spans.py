@@ -5,34 +5,21 @@ import pytest
 
 from visitparse import Report, convert
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, iter_spans, person_refs
 
 CASES = sorted(FIXTURES.glob("*.txt"))
-
-
-def spans(node):
-    if isinstance(node, dict):
-        if {"start", "end", "text"} <= node.keys():
-            yield node
-        for v in node.values():
-            yield from spans(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from spans(v)
 
 
 @pytest.mark.parametrize("source", CASES, ids=[p.stem for p in CASES])
 def test_spans_and_ids(source):
     text = source.read_text(encoding="utf-8")
     data = json.loads(convert(text).to_json())
-    found = list(spans(data))
+    found = list(iter_spans(data))
     assert found, "a report with facts has spans"
     for s in found:
         assert text[s["start"]:s["end"]] == s["text"]
         assert s["rule"]
     ids = {p["id"] for p in data["people"]}
     assert [p["id"] for p in data["people"]] == [f"p{i}" for i in range(1, len(ids) + 1)]
-    refs = [v["visitor"] for v in data["visits"]] + [p for m in data["meetings"] for p in m["participants"]]
-    refs += [p for m in data["messages"] for p in m["senders"] + m["recipients"] + ([m["carrier"]] if m["carrier"] else [])]
-    assert set(refs) <= ids
+    assert person_refs(data) <= ids
     assert Report.model_validate_json(json.dumps(data)).to_json() == convert(text).to_json()

@@ -90,6 +90,12 @@ def _iso_date(ctx, param, value: str | None) -> dt.date | None:
 
 _publication_date = click.option("--publication-date", callback=_iso_date, metavar="YYYY-MM-DD",
                                  help="Date that relative dates ('on Friday') resolve against.")
+_max_chars = click.option("--max-chars", type=click.IntRange(min=1), default=batch.MAX_CHARS, show_default=True,
+                          help="Longest report accepted (longer: an error, or an error record in batch).")
+_encoding_errors = click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict",
+                                show_default=True, help="Bytes that are not UTF-8: an error naming the offset, or U+FFFD and go on.")
+
+
 def _user_lexicon(ctx, param, value: str | None) -> str | None:
     """Load the lexicon up front, so that a bad one is a usage error, reported once."""
     if value is not None:
@@ -114,10 +120,8 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here (atomically) instead of stdout.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one input only; the golden-file format).")
-@click.option("--max-chars", type=click.IntRange(min=1), default=batch.MAX_CHARS, show_default=True,
-              help="Longest report accepted.")
-@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
-              help="Bytes that are not UTF-8: an error naming the offset, or U+FFFD and go on.")
+@_max_chars
+@_encoding_errors
 @_publication_date
 @_lexicon
 def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, max_chars: int, encoding_errors: str,
@@ -164,10 +168,8 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, max_c
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the CPU count).")
 @click.option("--progress/--no-progress", default=None, help="A progress line on stderr (default: when it is a terminal).")
-@click.option("--max-chars", type=click.IntRange(min=1), default=batch.MAX_CHARS, show_default=True,
-              help="Longest report accepted; longer ones give an error record.")
-@click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True,
-              help="What to do with bytes that are not UTF-8: an error record, or U+FFFD and go on.")
+@_max_chars
+@_encoding_errors
 @_publication_date
 def batch_cmd(inputs, output, jobs, progress, max_chars, encoding_errors, publication_date) -> None:
     """Convert many reports to JSON Lines, one line per input record, in input order.
