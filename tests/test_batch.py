@@ -81,7 +81,10 @@ def test_sigterm_leaves_the_old_output_intact(tmp_path):
     many.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in range(3000)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "visitparse.cli", "batch", str(many), "-o", str(out), "--jobs", "1"],
                             stderr=subprocess.PIPE, text=True)
-    time.sleep(2.5)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".out.jsonl.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the temporary output exists once the run is under way
+    assert proc.poll() is None, "the batch ended before it could be interrupted"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
