@@ -7,9 +7,11 @@
 """
 from .converter import InputError, convert
 from .schema import (
+    Actor,
     Agreement,
     Dateline,
     Document,
+    Event,
     Meeting,
     Message,
     Organization,
@@ -24,5 +26,5 @@ __version__ = "1.0.0"
 
 __all__ = [
     "convert", "InputError", "Report", "Document", "Dateline", "Person", "Organization", "Visit",
-    "Meeting", "Message", "Statement", "Agreement", "Span", "__version__",
+    "Meeting", "Message", "Statement", "Agreement", "Event", "Actor", "Span", "__version__",
 ]

@@ -10,7 +10,9 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+# Policy: a minor version (1.x) only adds optional fields or new values, so a 1.0 reader still
+# reads every 1.x report; a major version (2.0) removes, renames or retypes a field.
+SCHEMA_VERSION = "1.1"
 
 Status = Literal["completed", "ongoing", "planned", "cancelled"]
 
@@ -96,8 +98,34 @@ class Agreement(_Model):
     evidence: Span
 
 
+class Actor(_Model):
+    """One side of an event: a state (and the person acting for it, when there is one)."""
+
+    country: Optional[str] = None
+    sector: str = Field(description='"GOV" for state officials, "IGO" for international organisations')
+    person: Optional[str] = Field(default=None, description="person id")
+    name: Optional[str] = None
+    title: Optional[str] = None
+
+
+class Event(_Model):
+    """A visit or meeting in the field's codes: CAMEO (042 make a visit, 043 host a visit, 040
+    consult, 044 meet at a third location, 036 express intent to meet) and PLOVER."""
+
+    id: str = Field(pattern=r"^e[1-9][0-9]*$")
+    cameo: str
+    plover: Optional[str] = Field(default=None, description='"CONSULT" or "AGREE"; null for the CAMEO-only host side')
+    mode: Optional[str] = Field(default=None, description='PLOVER mode: "visit", "third-party", "multilateral"')
+    actor: Actor
+    recipient: Optional[Actor] = None
+    date: Optional[dt.date] = None
+    enddate: Optional[dt.date] = None
+    source: str = Field(description='the record it comes from, e.g. "visits/0"')
+    evidence: Span
+
+
 class Report(_Model):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     document: Document = Document()
     people: list[Person] = []
     organizations: list[Organization] = []
@@ -106,6 +134,7 @@ class Report(_Model):
     messages: list[Message] = []
     statements: list[Statement] = []
     agreements: list[Agreement] = []
+    events: list[Event] = []
 
     def to_json(self, *, pretty: bool = False) -> str:
         """The one serializer used by the CLI, the tests and the golden files."""

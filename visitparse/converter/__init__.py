@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import schema
-from . import document, limits, sentences
+from . import document, events, limits, sentences
 from .assemble import ReportBuilder
 from .errors import InputError
 from .lexicon import words
@@ -90,7 +90,9 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
         publication_date=info.publication_date,
         dateline=schema.Dateline(place=info.dateline_place, agency=info.dateline_agency) if info.dateline_place else None,
     )
-    return builder.report(doc)
+    report = builder.report(doc)
+    report.events = events.derive(report)
+    return report
 
 
 def _iso_date(value: dt.date | str | None) -> dt.date | None:

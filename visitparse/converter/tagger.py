@@ -27,6 +27,7 @@ from .lexicon import Lexicon, fold, load
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
                   r"|[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]")
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
+GAP = "\x00"  # stands in the word list where a date or duration token took the words
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minister - Minister of Industry"
 NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -342,7 +343,12 @@ class Tagger:
                 k = bisect.bisect_right(starts, start + s)
                 starts.insert(k, start + s)
                 blocked.insert(k, (start + s, start + e))
-        spans = [w for w in split_words(sentence, start) if not is_blocked(w[0])]
+        spans = []
+        for w in split_words(sentence, start):
+            if not is_blocked(w[0]):
+                spans.append(w)
+            elif not spans or spans[-1][2] != GAP:
+                spans.append((w[0], w[0], GAP))  # a date stands here: no phrase or name runs across it
         toks.extend(self._tag_words(text, spans))
         toks.sort(key=lambda t: t.start_pos)
         return self._settle(text, toks)
@@ -386,6 +392,10 @@ class Tagger:
                 i += 1
                 continue
             flush_filler()
+            if w == GAP:
+                flush()
+                i += 1
+                continue
             if key == "'s":  # split off by split_words; the tables cannot spell it as one word
                 flush()
                 out.append(_tok("POSS", w, spans[i][0], spans[i][1]))
