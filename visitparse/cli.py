@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
 import signal
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, batch
+from . import __version__, batch, formats
 from .converter import InputError, convert
 from .converter.explain import explain as explain_report
 from .converter.lexicon import load as load_lexicon
@@ -118,19 +119,26 @@ def cli() -> None:
 
 @cli.command("convert")
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here (atomically) instead of stdout.")
+@click.option("-o", "--output", type=click.Path(writable=True), help="Write here (atomically) instead of stdout.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one input only; the golden-file format).")
+@click.option("--format", "fmt", type=click.Choice(("json",) + formats.FORMATS), default="json", show_default=True,
+              help="A report object (JSON Lines for several inputs), PLOVER records, CSV tables or SQLite (both need -o).")
 @_max_chars
 @_encoding_errors
 @_publication_date
 @_lexicon
-def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, max_chars: int, encoding_errors: str,
-                publication_date, lexicon) -> None:
+def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: str, max_chars: int,
+                encoding_errors: str, publication_date, lexicon) -> None:
     """Convert reports to JSON: one input gives one object, several give JSON Lines.
 
     INPUT is a path or "-" for stdin (the default).
     """
     inputs = inputs or ("-",)
+    if fmt in ("csv", "sqlite") and not output:
+        raise click.UsageError(f"--format {fmt} writes a {'directory' if fmt == 'csv' else 'database'}: give it with -o")
+    if fmt == "jsonl" or (fmt == "json" and len(inputs) > 1):
+        fmt = "jsonl"
+    converted: list[tuple[str, str, object]] = []  # (name, text, report) of the inputs that converted
     lines: list[str] = []
     status = EXIT_OK
     for name in inputs:
@@ -149,10 +157,22 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, max_c
             _error(name, f"internal error: {type(e).__name__}: {e}")
             status = EXIT_FAILED
             continue
-        if len(inputs) == 1:
+        converted.append((name, text, report))
+        if fmt == "json":
             lines.append(report.to_json(pretty=pretty))
-        else:
+        elif fmt == "jsonl":
             lines.append(json.dumps({"id": name, "report": json.loads(report.to_json())}, ensure_ascii=False) + "\n")
+        elif fmt == "plover":
+            lines.extend(formats.dumps_line(r) for r in formats.plover_records(name, report, text))
+    if fmt in ("csv", "sqlite"):
+        try:
+            sink = formats.Sink(fmt, output)
+        except FileExistsError as e:
+            raise click.UsageError(str(e)) from None
+        for name, _, report in converted:
+            sink.write({"id": name, "report": json.loads(report.to_json())})
+        sink.close()
+        sys.exit(status)
     out = "".join(lines)
     if output:
         write_atomically(output, out)
@@ -163,15 +183,17 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, max_c
 
 @cli.command("batch")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
-              help="JSON Lines output, written to a temporary file and renamed at the end.")
+@click.option("-o", "--output", required=True, type=click.Path(writable=True),
+              help="The output: a file (jsonl, plover, sqlite) or a new directory (csv).")
+@click.option("--format", "fmt", type=click.Choice(formats.FORMATS), default="jsonl", show_default=True,
+              help="JSON Lines of reports, PLOVER event records, CSV tables, or a SQLite database.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the CPU count).")
 @click.option("--progress/--no-progress", default=None, help="A progress line on stderr (default: when it is a terminal).")
 @_max_chars
 @_encoding_errors
 @_publication_date
-def batch_cmd(inputs, output, jobs, progress, max_chars, encoding_errors, publication_date) -> None:
+def batch_cmd(inputs, output, fmt, jobs, progress, max_chars, encoding_errors, publication_date) -> None:
     """Convert many reports to JSON Lines, one line per input record, in input order.
 
     INPUT is a text file, a directory (every *.txt below it), a .jsonl file of
@@ -183,19 +205,28 @@ def batch_cmd(inputs, output, jobs, progress, max_chars, encoding_errors, public
     date = batch.iso_date(publication_date)
     summary = batch.Summary()
     started = time.perf_counter()
+    texts: dict[int, str | None] = {}  # the texts in flight, for PLOVER records (bounded by the window)
+    sink = None
     try:
         records = batch.iter_records(inputs, encoding_errors)
-        with atomic_output(output) as out:
-            tasks = (_counted(r, summary).task(date, max_chars) for r in records)
-            for line in batch.convert_stream(tasks, jobs):
-                summary.errors += "error" in line
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
-                if show and summary.records % 50 == 0:
-                    click.echo(f"\r{summary.records} records, {summary.errors} errors", err=True, nl=False)
-    except batch.UsageError as e:
+        first = next(records, None)  # an unusable input is a usage error before any output exists
+        sink = formats.Sink(fmt, output)
+        tasks = (_counted(r, summary, texts, fmt == "plover").task(date, max_chars)
+                 for r in itertools.chain([first] if first else [], records))
+        for number, line in enumerate(batch.convert_stream(tasks, jobs)):
+            summary.errors += "error" in line
+            sink.write(line, texts.pop(number, None))
+            if show and summary.records % 50 == 0:
+                click.echo(f"\r{summary.records} records, {summary.errors} errors", err=True, nl=False)
+        sink.close()
+    except (batch.UsageError, FileExistsError) as e:
+        if sink:
+            sink.abort()
         click.echo(f"visitparse: {e}", err=True)
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
+        if sink:
+            sink.abort()
         click.echo(f"\nvisitparse: interrupted after {summary.records} records; {output} not written", err=True)
         sys.exit(EXIT_INTERRUPTED)
     seconds = time.perf_counter() - started
@@ -206,7 +237,9 @@ def batch_cmd(inputs, output, jobs, progress, max_chars, encoding_errors, public
     sys.exit(EXIT_FAILED if summary.errors else EXIT_OK)
 
 
-def _counted(record: batch.Record, summary: batch.Summary) -> batch.Record:
+def _counted(record: batch.Record, summary: batch.Summary, texts: dict, keep_text: bool) -> batch.Record:
+    if keep_text:
+        texts[summary.records] = record.text
     summary.records += 1
     summary.bytes += len(record.text.encode("utf-8")) if record.text else 0
     return record
