@@ -72,6 +72,9 @@ def read_jsonl(lines: Iterable[bytes], source: str, encoding_errors: str = "stri
         except json.JSONDecodeError as e:
             yield Record(where, error=_error("InputError", f"not a JSON object: {e.msg} at column {e.colno}"))
             continue
+        if isinstance(item, dict) and "report" in item and "text" not in item:  # a line of batch output
+            yield Record(str(item.get("id", where)), None, None, {"report": item["report"]})
+            continue
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             rid = str(item.get("id", where)) if isinstance(item, dict) else where
             yield Record(rid, error=_error("InputError", 'a record needs a "text" string'))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, batch, formats
+from . import __version__, batch, formats, view
 from .converter import InputError, convert
 from .converter.explain import explain as explain_report
 from .converter.lexicon import load as load_lexicon
@@ -54,6 +54,9 @@ def atomic_output(path: str):
     it, renamed at the end, removed on any failure or interruption (the old file stays intact)."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # the permissions of an ordinary new file, not mkstemp's 0600
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             yield f
@@ -270,6 +273,32 @@ def explain_cmd(input_: str, as_json: bool, publication_date, lexicon) -> None:
             click.echo(f"    {c['rules']}: {c['text']!r}")
         for d in s["dates"]:
             click.echo(f"    date {d['rule']}: {d['text']!r} -> {d['value'][0]}" + (f"/{d['value'][1]}" if d['value'][1] else ""))
+
+
+@cli.command("view")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), help="The HTML file.")
+@_encoding_errors
+def view_cmd(inputs: tuple[str, ...], output: str, encoding_errors: str) -> None:
+    """Write one self-contained HTML page showing each report's text with what was found.
+
+    INPUT is a text file, a directory of *.txt, a .jsonl file of {"id", "text"} records, or the
+    JSON Lines output of `visitparse batch` (its reports, without their text).
+    """
+    pages = []
+    try:
+        for record in batch.iter_records(inputs, encoding_errors):
+            if record.error:
+                pages.append(view.Page(record.id, None, error=record.error["message"]))
+            elif "report" in record.meta and record.text is None:
+                pages.append(view.Page(record.id, Report.model_validate(record.meta["report"])))
+            else:
+                pages.append(view.page_from_text(record.id, record.text))
+    except batch.UsageError as e:
+        click.echo(f"visitparse: {e}", err=True)
+        sys.exit(EXIT_USAGE)
+    write_atomically(output, view.render(pages))
+    click.echo(f"visitparse: {len(pages)} reports -> {output}", err=True)
 
 
 @cli.command("schema")
