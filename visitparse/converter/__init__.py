@@ -74,12 +74,15 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
         gaps = [k for k in range(len(tokens)) if k not in covered]
         person_islands = [(gaps[isl.start], isl) for isl in islands([tokens[k] for k in gaps], "person_list", NAMES)]
         work = [(isl.start, "clause", isl) for isl in clause_islands] + [(k, "people", isl) for k, isl in person_islands]
+        builder.previous_end = None
         for first, kind, island in sorted(work, key=lambda w: w[0]):
             facts = to_facts.transform(island.tree)
             if kind == "clause":
                 builder.add_clause(facts, end)
             else:
                 builder.add_people(facts, sentence_initial=first == 0)
+            last = island.end - 1 if kind == "clause" else gaps[island.end - 1]  # person islands index the gaps
+            builder.previous_end = tokens[last].end_pos
         if on_sentence:
             on_sentence(start, end, tokens, clause_islands)
         for t in tokens:

@@ -75,6 +75,7 @@ class ReportBuilder:
         self.agreements: list[schema.Agreement] = []
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
+        self.previous_end: int | None = None  # where the previous island of the sentence ended
         self.visit_index: dict[tuple, VisitRec] = {}          # (visitor, host, happened) -> the visit
         self.hosts_of: dict[int, set[str]] = {}               # visitor -> the countries they visit
         self._by_id: dict[str, Entity] | None = None
@@ -128,6 +129,9 @@ class ReportBuilder:
         if subject and cl.subject:
             self.people.note_subject(subject)
 
+    def _continues_previous(self, start: int) -> bool:
+        return self.previous_end is not None and not self.clean[self.previous_end:start].strip(" ,\n")
+
     def _last_subject(self) -> list[Entity]:
         return [self.people.last_subject] if self.people.last_subject else []
 
@@ -141,7 +145,9 @@ class ReportBuilder:
             self._meeting(ev, subject, status, dates, start)
         elif ev.rule in ("convey", "convey_own", "ask_convey"):
             self._message(ev, subject, start)
-        elif ev.rule == "say":
+        elif ev.rule == "say" and (cl.subject or self._continues_previous(ev.start)):
+            # a "said" with no subject of its own belongs to the clause just before it, if any
+            # ("During his meeting with X, Szijjarto praised ..."), else to no one ("..., a report stated")
             self._statement(ev, subject, cl, sentence_end)
         elif ev.rule == "agree":
             # "met with X, reaching consensus on ...": the meeting's people agreed
