@@ -221,6 +221,9 @@ class ReportBuilder:
         place = ev.places[0] if ev.places else (_Place(*self.dateline) if ev.here and self.dateline else None)
         guests = subject if ev.rule in GUEST_IS_SUBJECT else others if ev.rule in GUEST_IS_OBJECT else []
         hosts = others if ev.rule in GUEST_IS_SUBJECT else subject if ev.rule in GUEST_IS_OBJECT else []
+        visiting = [e for m, e in zip(ev.objects, others) if m.visiting]  # "held talks with visiting President X"
+        if visiting and not guests:
+            guests, hosts = visiting, subject
         if ev.respectively and len(others) > 1:  # "met A, B and C respectively": one meeting each
             pairs = [(subject, [o]) for o in others]
         elif ev.respectively and len(subject) > 1:  # "A and B separately called on C"
@@ -292,6 +295,9 @@ class ReportBuilder:
                 hosted.setdefault(v.visitor.id, v.host)
         for m in self.meetings:
             hosts = {m.place_country} if m.place_country else {hosted[p.id] for p in m.participants if p.id in hosted}
+            if m.place_country and not any(p.id in hosted for p in m.participants) and \
+                    any(p.country == m.place_country for p in m.participants):
+                continue  # a local is there already: the one without a country may as well be the guest
             for p in m.participants:
                 if p.country is None and p.organization is None and p.id not in hosted and len(hosts) == 1:
                     p.country, p.country_rule = next(iter(hosts)), "meets_visitor"

@@ -396,6 +396,11 @@ class Tagger:
                 flush()
                 i += 1
                 continue
+            if (w == "To" and out and out[-1].type == "TITLE" and not run and i + 1 < len(words)
+                    and _is_cap(words[i + 1])):  # "General Secretary To Lam": a Vietnamese name, not "to"
+                run.append(i)
+                i += 1
+                continue
             if key == "'s":  # split off by split_words; the tables cannot spell it as one word
                 flush()
                 out.append(_tok("POSS", w, spans[i][0], spans[i][1]))
@@ -477,7 +482,9 @@ class Tagger:
                 # it from the "and" before another predicate needs two tokens of look-ahead
                 t.type = "AND_PLACE"
             if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
-                governed = k and toks[k - 1].type in ("IN", "TO", "FROM", "OF")
+                # "of (the) United Arab Emirates Mohamed ...": a preposition, maybe with "the", governs it
+                governed = any(t.type in ("IN", "TO", "FROM", "OF") for t in toks[max(0, k - 2):k]
+                               if t.type != "THE" or k < 2) and (k < 1 or toks[k - 1].type in ("IN", "TO", "FROM", "OF", "THE"))
                 if not governed and (toks[k + 1].type == "TITLE" or toks[k - 1].type not in ("AND", "COMMA", "AT", "BY", "WITH")):
                     t.type = "DEMONYM"
         return toks
