@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .people import Entity, People
 from .timex import TimeExpr, resolve
 
-VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss", "taken_to")
+VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss", "taken_to", "departure")
 MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting", "meeting_noun")
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
@@ -145,6 +145,11 @@ class ReportBuilder:
             self._meeting(ev, subject, status, dates, start)
         elif ev.rule in ("convey", "convey_own", "ask_convey"):
             self._message(ev, subject, start)
+        elif ev.rule == "office" and len(subject) == 1 and ev.carrier:  # "X, who is also a member of ..."
+            office = ev.carrier
+            subject[0].add_titles(office.titles, office.title_kinds)
+            if office.country and subject[0].country is None:
+                subject[0].country, subject[0].country_rule = office.country, "explicit"
         elif ev.rule == "say" and (cl.subject or self._continues_previous(ev.start)):
             # a "said" with no subject of its own belongs to the clause just before it, if any
             # ("During his meeting with X, Szijjarto praised ..."), else to no one ("..., a report stated")
@@ -171,7 +176,7 @@ class ReportBuilder:
         hosts = list(dict.fromkeys(p.country for p in ev.destinations)) or [p.country for p in places[:1]]
         if not hosts:
             return
-        d1, d2, expr = self._date(dates, status)
+        d1, d2, expr = self._date(dates, status) if ev.rule != "departure" else (None, None, None)
         if d1 and d2 is None and ev.rule == "visit_end":  # "concluded a two-day visit on Tuesday"
             d1, d2 = None, d1
         if ev.rule == "taken_to" and ev.carrier:  # "the tour took him to ...": him, not the clause's subject

@@ -206,7 +206,7 @@ class TreeToFacts(Transformer):
         lists = [c for c in children if isinstance(c, list)]
         for c in children:
             if isinstance(c, Token):
-                if c.type in ("VISITED", "TAKE", "PAY", "END", "ARRIVE", "MEET", "MEETING", "RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK"):
+                if c.type in ("VISITED", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK"):
                     ev.lemma = ev.lemma or c.data
                     ev.trigger_end = max(ev.trigger_end, c.end_pos)
                     ev.present = ev.present or str(c).lower().startswith(("is ", "are "))
@@ -255,6 +255,13 @@ class TreeToFacts(Transformer):
     def visit_noun(self, children): return self._event("visit_noun", children)
     def visit_end(self, children): return self._event("visit_end", children)
     def taken_to(self, children): return self._event("taken_to", children)
+
+    def office(self, children) -> Event:
+        ev = self._event("office", children)
+        ev.carrier = self.titled([c for c in children if not (isinstance(c, Token) and c.type == "BE")])
+        return ev
+
+    def departure(self, children): return self._event("departure", children)
     def arrival(self, children): return self._event("arrival", children)
     def meet(self, children): return self._event("meet", children)
     def receive(self, children): return self._event("receive", children)
