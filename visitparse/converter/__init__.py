@@ -28,7 +28,7 @@ from .transformer import TreeToFacts
 __all__ = ["convert", "InputError"]
 
 # A clause holds one of these (an event word); a person phrase worth reading holds a name.
-CLAUSE_TRIGGERS = frozenset(("VISITED", "VISIT", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "RECEIVE", "CALL",
+CLAUSE_TRIGGERS = frozenset(("VISITED", "VISIT", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "TALKS", "RECEIVE", "CALL",
                              "CONVEY", "SAY", "AGREE", "ASK", "LEAD"))
 NAMES = frozenset(("NAME",))
 
