@@ -194,7 +194,12 @@ class TreeToFacts(Transformer):
         return children[0]
 
     def delegation(self, children) -> list[Mention]:
-        return [c for c in children if isinstance(c, list)][0]
+        leaders = [c for c in children if isinstance(c, list)][0]
+        nationality = _tokens(children, "DEMONYM")
+        for m in leaders:  # "a Chinese delegation led by Vice Minister X": X is Chinese
+            if nationality and m.country is None and m.organization is None:
+                m.country = nationality[0].data
+        return leaders
 
     def status(self, children) -> str:
         return children[0].data
