@@ -32,6 +32,7 @@ TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minis
 NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 DEPUTY_WORDS = frozenset(("deputy", "vice", "assistant", "under"))
+ADVISERS = frozenset(("adviser", "advisor", "aide", "assistant", "counsellor", "counselor"))
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
 
 
@@ -272,6 +273,13 @@ class Tagger:
             hit = self._lookup(keys, words, end + 1 + (keys[end + 1] == "the"))
             if hit and hit[1] == "COUNTRY":
                 end += 1 + (keys[end + 1] == "the") + hit[0]
+        elif keys[end - 1] in ADVISERS and end + 1 < len(keys) and keys[end] == "to":  # "Adviser to the President"
+            k = end + 1 + (keys[end + 1] in ("the", "his", "her"))
+            served = self._office(keys, words, k) if k < len(keys) else None
+            if served is None and k + 1 < len(keys) and keys[k] == "majesty":
+                served = (1, None)  # "Adviser to His Majesty"
+            if served:
+                end = k + served[0]
         elif not plural and end < len(keys) and keys[end] in ("of", "for"):
             k, inner = self._complement(keys, words, end)
             end, country = max(end, k), country or inner
