@@ -33,7 +33,6 @@ class DocumentInfo:
     publication_date: dt.date | None
     dateline_place: str | None
     dateline_agency: str | None
-    dateline_span: tuple[int, int] | None
 
 
 def _dateline(clean: str, is_place: Callable[[str], bool]):
@@ -81,5 +80,4 @@ def read(original: str, clean: str, publication_date: dt.date | None, is_place: 
         publication_date=date,
         dateline_place=m.group("place").strip() if m else None,
         dateline_agency=agency,
-        dateline_span=(m.start(), m.end()) if m else None,
     )

@@ -46,13 +46,6 @@ class Lexicon:
     function_words: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> terminal
     office_words: set[str] = field(default_factory=set)        # may continue an office after "of"
     institution_words: set[str] = field(default_factory=set)   # make a name run an institution
-    country_names: dict[str, str] = field(default_factory=dict)               # alpha-3 -> short name
-
-    @functools.cached_property
-    def longest(self) -> int:
-        tables = (self.countries, self.demonyms, self.places, self.titles, self.organizations, self.triggers,
-                  self.function_words)
-        return max(len(k) for t in tables for k in t)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -138,7 +131,6 @@ def _iso_names(lex: Lexicon) -> None:
     """ISO 3166 names from pycountry ("Kazakhstan", "Republic of Kazakhstan", "Viet Nam")."""
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         short = getattr(c, "common_name", None) or c.name
-        lex.country_names[c.alpha_3] = short
         for name in (c.name, short, getattr(c, "official_name", None)):
             if name and "," not in name:
                 lex.countries.setdefault(words(name), c.alpha_3)
