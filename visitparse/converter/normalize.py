@@ -33,12 +33,8 @@ CLUTTER = [
     re.compile(r"^[ \t]*(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*By\s?[A-Z][\w.'-]{1,30}(?:\s+[A-Z][\w.'-]{1,30}){0,3}[ \t]*$", re.MULTILINE),  # bylines
 ]
+_NOT_NEWLINE = re.compile(r"[^\n]")
 DATE_PREFIX = re.compile(r"^\s?date (\d{4}-\d\d-\d\d)\b")
-
-
-def blank(text: str, start: int, end: int) -> str:
-    """`text` with `start:end` replaced by spaces (newlines kept)."""
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
 def normalize(text: str) -> str:
@@ -49,7 +45,12 @@ def normalize(text: str) -> str:
         spans.extend(m.span() for m in pattern.finditer(clean))
     if not spans:
         return clean
-    keep = bytearray(len(clean))  # 1 where a character is blanked
-    for start, end in spans:
-        keep[start:end] = b"\x01" * (end - start)
-    return "".join(" " if keep[i] and c != "\n" else c for i, c in enumerate(clean))
+    parts, done = [], 0  # the spans, merged in order, become blanks (their newlines stay)
+    for start, end in sorted(spans):
+        start = max(start, done)
+        if start < end:
+            parts.append(clean[done:start])
+            parts.append(_NOT_NEWLINE.sub(" ", clean[start:end]))
+            done = end
+    parts.append(clean[done:])
+    return "".join(parts)
