@@ -48,6 +48,7 @@ LEXER = re.compile(
     r"|(?P<LOCALTIME>\blocal\s+time\b)"
     r"|(?P<REL>\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b)"
     r"|(?P<PART>\b(?:morning|afternoon|evening|night)\b)"
+    r"|(?P<EARLY>\b(?:late|early)\b)"
     r"|(?P<ISO>\b(?:19|20)\d\d-[01]\d-[0-3]\d\b)"
     r"|(?P<NUMERIC>\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b)"
     r"|(?P<WEEKDAY>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -178,7 +179,7 @@ class _TreeToTimex(Transformer):
 
     def weekday(self, c):
         calendar = next((x for x in c if isinstance(x, Atom)), None)
-        wd = WEEKDAYS[str(c[0]).lower()]
+        wd = WEEKDAYS[str(_first(c, "WEEKDAY")).lower()]
         return dataclasses.replace(calendar, weekday=wd) if calendar else Atom(weekday=wd)
 
     def relative_day(self, c):
