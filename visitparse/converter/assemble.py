@@ -23,6 +23,7 @@ VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visi
 MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting", "meeting_noun")
 # Talks at a distance are not meetings (the corpus rule: phone and video calls are not meetings).
 REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
+FIRST_TO = re.compile(r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE)
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
 GUEST_IS_OBJECT = ("receive",)
@@ -140,6 +141,10 @@ class ReportBuilder:
 
     def _event(self, ev: Event, subject: list[Entity], cl: Clause, sentence_end: int, extra_dates: list[TimeExpr]) -> None:
         status = ev.status or ("ongoing" if ev.present else "completed")
+        if ev.base_form and not ev.status and not cl.subject and not FIRST_TO.search(self.clean, max(0, ev.start - 80), ev.start):
+            # "accepted an invitation to visit China", "agreed to visit": not yet done; but
+            # "the first Western delegation to visit Bucharest" did
+            status = "planned"
         dates = ev.dates or extra_dates
         start = cl.start if cl.subject else ev.start
         if ev.rule in VISIT_EVENTS:

@@ -58,6 +58,7 @@ class Event:
     present: bool = False                                   # "is on a visit", "is visiting"
     here: bool = False
     possessive: bool = False                                # "his meeting with X": X met the owner
+    base_form: bool = False                                 # "visit" as an infinitive: "... to visit China"
     trigger_end: int = 0                                    # where the statement's content begins
 
 
