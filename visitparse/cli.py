@@ -13,7 +13,6 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -48,27 +47,15 @@ def read_input(name: str, encoding_errors: str = "strict") -> str:
         raise _Unreadable(f"not UTF-8 (invalid byte at offset {e.start})") from None
 
 
-@contextlib.contextmanager
-def atomic_output(path: str):
-    """A text file that appears at `path` only when the block completes: a temporary file beside
-    it, renamed at the end, removed on any failure or interruption (the old file stays intact)."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # the permissions of an ordinary new file, not mkstemp's 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            yield f
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_atomically(path: str, text: str) -> None:
-    with atomic_output(path) as f:
-        f.write(text)
+    """`text` at `path`, all of it or (on any failure or interruption) nothing new."""
+    out = formats.AtomicFile(path)
+    try:
+        out.write(text)
+    except BaseException:
+        out.abort()
+        raise
+    out.commit()
 
 
 def _sigterm_as_interrupt() -> None:

@@ -161,6 +161,27 @@ def dumps_line(obj: dict) -> str:
 FORMATS = ("jsonl", "plover", "csv", "sqlite")
 
 
+class AtomicFile:
+    """A text file that appears at `path` only on commit(): written beside it under a temporary
+    name and renamed; abort() removes it, so an old file at `path` stays intact."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        self.file = self.tmp.open("w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+
+    def commit(self) -> None:
+        self.file.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        self.file.close()
+        self.tmp.unlink(missing_ok=True)
+
+
 class Sink:
     """Where converted lines go, by format: JSON Lines or PLOVER records in one file (written to a
     temporary file and renamed at the end), CSV tables in a new directory (built beside it and
@@ -169,8 +190,7 @@ class Sink:
     def __init__(self, fmt: str, output: str | Path):
         self.fmt, self.output = fmt, Path(output)
         if fmt in ("jsonl", "plover"):
-            self.tmp = self.output.with_name(f".{self.output.name}.{os.getpid()}.tmp")
-            self.file = self.tmp.open("w", encoding="utf-8", newline="\n")
+            self.file = AtomicFile(self.output)
         elif fmt == "csv":
             if self.output.exists() and any(self.output.iterdir()):
                 raise FileExistsError(f"{output}: the CSV directory exists and is not empty")
@@ -193,8 +213,7 @@ class Sink:
 
     def close(self) -> None:
         if self.fmt in ("jsonl", "plover"):
-            self.file.close()
-            os.replace(self.tmp, self.output)
+            self.file.commit()
         elif self.fmt == "csv":
             self.writer.close()
             if self.output.exists():
@@ -206,8 +225,7 @@ class Sink:
     def abort(self) -> None:
         """Leave no half-written output: the temporary file or directory goes; SQLite rolls back."""
         if self.fmt in ("jsonl", "plover"):
-            self.file.close()
-            self.tmp.unlink(missing_ok=True)
+            self.file.abort()
         elif self.fmt == "csv":
             self.writer.close()
             shutil.rmtree(self.tmp, ignore_errors=True)
