@@ -78,7 +78,7 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
         for first, kind, island in sorted(work, key=lambda w: w[0]):
             facts = to_facts.transform(island.tree)
             if kind == "clause":
-                builder.add_clause(facts, end)
+                builder.add_clause(facts, (start, end))
             else:
                 builder.add_people(facts, sentence_initial=first == 0)
             last = island.end - 1 if kind == "clause" else gaps[island.end - 1]  # person islands index the gaps

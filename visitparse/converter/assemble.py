@@ -117,7 +117,8 @@ class ReportBuilder:
         org = self.orgs.setdefault(name, schema.Organization(name=name, acronym=acronym))
         org.mentions.append(self.span(start, end, "organization"))
 
-    def add_clause(self, cl: Clause, sentence_end: int) -> None:
+    def add_clause(self, cl: Clause, sentence: tuple[int, int]) -> None:
+        """One clause of the sentence spanning `sentence` (start, end)."""
         if cl.subject:
             subject = self._resolve(cl.subject, create=True, rule="subject")
         elif cl.events and cl.events[0].rule == "visit_poss":
@@ -127,9 +128,9 @@ class ReportBuilder:
             subject = self._last_subject()  # "..., reaching consensus on ...": the subject carries over
         fronted_dates = cl.fronted.dates if cl.fronted else []
         if cl.fronted and cl.fronted.rule != "fronted_date":
-            self._event(cl.fronted, subject, cl, sentence_end, [])
+            self._event(cl.fronted, subject, cl, sentence, [])
         for ev in cl.events:
-            self._event(ev, subject, cl, sentence_end, fronted_dates)
+            self._event(ev, subject, cl, sentence, fronted_dates)
         if subject and cl.subject:
             self.people.note_subject(subject)
 
@@ -139,7 +140,9 @@ class ReportBuilder:
     def _last_subject(self) -> list[Entity]:
         return [self.people.last_subject] if self.people.last_subject else []
 
-    def _event(self, ev: Event, subject: list[Entity], cl: Clause, sentence_end: int, extra_dates: list[TimeExpr]) -> None:
+    def _event(self, ev: Event, subject: list[Entity], cl: Clause, sentence: tuple[int, int],
+               extra_dates: list[TimeExpr]) -> None:
+        sentence_end = sentence[1]
         status = ev.status or ("ongoing" if ev.present else "completed")
         if ev.base_form and not ev.status and not cl.subject and not FIRST_TO.search(self.clean, max(0, ev.start - 80), ev.start):
             # "accepted an invitation to visit China", "agreed to visit": not yet done; but
@@ -161,7 +164,7 @@ class ReportBuilder:
         elif ev.rule == "say" and (cl.subject or self._continues_previous(ev.start)):
             # a "said" with no subject of its own belongs to the clause just before it, if any
             # ("During his meeting with X, Szijjarto praised ..."), else to no one ("..., a report stated")
-            self._statement(ev, subject, cl, sentence_end)
+            self._statement(ev, subject, cl, sentence)
         elif ev.rule == "agree":
             # "met with X, reaching consensus on ...": the meeting's people agreed
             last = self.meetings[-1] if self.meetings and self.meetings[-1].end <= ev.start and self.meetings[-1].start >= cl.start else None
@@ -283,7 +286,8 @@ class ReportBuilder:
             carrier=carrier[0].id if carrier else None, recipients=[e.id for e in recipients],
             evidence=self.span(start, ev.end, ev.rule)))
 
-    def _statement(self, ev: Event, subject: list[Entity], cl: Clause, sentence_end: int) -> None:
+    def _statement(self, ev: Event, subject: list[Entity], cl: Clause, sentence: tuple[int, int]) -> None:
+        sentence_start, sentence_end = sentence
         if self.statements and self.statements[-1].evidence.end == sentence_end and ev.trigger_end >= sentence_end - 1 - len("said"):
             return  # "Yoon stressed that ..., he said.": one statement, already recorded
         content = self.clean[ev.trigger_end:sentence_end].strip(" .,;:")
@@ -291,15 +295,11 @@ class ReportBuilder:
             content = self.clean[max(ev.trigger_end, ev.end):sentence_end].strip(" .,;:")
         start, end = cl.start, sentence_end
         if not content:  # "..., he added." - the content comes first
-            sentence_start = self._sentence_start(cl.start)
             content = self.clean[sentence_start:cl.start].strip(" .,;:\"'")
             start = sentence_start
         self.statements.append(schema.Statement(
             speakers=[e.id for e in subject], verb=ev.lemma or "said", content=content or None,
             evidence=self.span(start, end, ev.rule)))
-
-    def _sentence_start(self, pos: int) -> int:
-        return max(self.clean.rfind(". ", 0, pos) + 2, self.clean.rfind("\n", 0, pos) + 1, 0)
 
     # ------------------------------------------------------------ the whole report
     def _infer_countries(self) -> None:
