@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.1"
 
 Status = Literal["completed", "ongoing", "planned", "cancelled"]
+HAPPENED = ("completed", "ongoing")  # the statuses of what took place (the others are intentions)
 
 
 class _Model(BaseModel):

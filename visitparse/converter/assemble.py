@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from .. import schema
+from ..schema import HAPPENED
 from .facts import Clause, Event, Mention
-from .lexicon import Lexicon
+from .lexicon import Lexicon, words
 from .people import Entity, People
 from .timex import TimeExpr, resolve
 
@@ -205,7 +206,7 @@ class ReportBuilder:
                                          expr.text if expr else None, list(dict.fromkeys(names)), ev.duration))
 
     def _add_visit(self, v: VisitRec) -> None:
-        key = (id(v.visitor), v.host, v.status in ("completed", "ongoing"))
+        key = (id(v.visitor), v.host, v.status in HAPPENED)
         old = self.visit_index.get(key)
         if old is not None:  # one record per visitor, host and whether it happened: later mentions fill it in
             old.start_date = old.start_date or v.start_date
@@ -256,7 +257,7 @@ class ReportBuilder:
                 participants, [g for g in guests if g in participants], [h for h in hosts if h in participants],
                 status, start, ev.end, ev.rule, d1,
                 place.name if place else (ev.at[0] if ev.at else None), place.country if place else None))
-            if status in ("completed", "ongoing"):
+            if status in HAPPENED:
                 self.people.note_meeting(participants)
         # The visit a meeting in a named place of a named country implies is found in report().
 
@@ -306,7 +307,7 @@ class ReportBuilder:
         """Office holders without a stated country serve the country that hosts the visitor they meet."""
         hosted: dict[str, str] = {}  # visitor id -> the first country they visit (the report's main visit)
         for v in self.visits:
-            if v.status in ("completed", "ongoing"):
+            if v.status in HAPPENED:
                 hosted.setdefault(v.visitor.id, v.host)
         for m in self.meetings:
             hosts = {m.place_country} if m.place_country else {hosted[p.id] for p in m.participants if p.id in hosted}
@@ -360,7 +361,7 @@ class ReportBuilder:
         """A guest received by a host of another country, or a participant of another country at a
         meeting in a named place, is visiting that country."""
         for m in self.meetings:
-            if m.status not in ("completed", "ongoing"):
+            if m.status not in HAPPENED:
                 continue
             if m.place_country:
                 for p in m.participants:
@@ -390,7 +391,7 @@ class ReportBuilder:
         meetings_of = self._meetings_of()
         for v in self.visits:
             for m in meetings_of.get(id(v.visitor), ()):
-                if m.status != v.status and v.status not in ("completed", "ongoing"):
+                if m.status != v.status and v.status not in HAPPENED:
                     continue
                 named = [m.place] if m.place and m.place_country == v.host else []
                 named += [p.place for p in m.participants if p.place and p.country == v.host]
@@ -456,7 +457,7 @@ class ReportBuilder:
                     hosts = self.hosts_of.get(id(e), set())
                     if home not in hosts:
                         e.country, e.country_rule = home, "dateline"
-        main = next((v for v in self.visits if v.status in ("completed", "ongoing")), None)
+        main = next((v for v in self.visits if v.status in HAPPENED), None)
         if main:  # the rest of the cast of a visit story is, failing all else, the host's
             for e in self.people.entities:
                 if e.country is None and e.organization is None and e.titled and id(e) not in self.hosts_of:
@@ -492,8 +493,6 @@ def _place(lex: Lexicon, name: str | None) -> tuple[str, str] | None:
     """(country, name) of a dateline city such as "ISLAMABAD" or "New Delhi"."""
     if not name:
         return None
-    from .lexicon import words
-
     key = words(name)
     if key in lex.places:
         return lex.places[key], lex.place_names[key]
