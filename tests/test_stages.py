@@ -1,5 +1,6 @@
 """One test group per pipeline stage, on sentences of our own."""
 import datetime as dt
+import functools
 
 import pytest
 
@@ -9,6 +10,7 @@ from visitparse.converter.lexicon import words
 from visitparse.converter.parser import islands
 from visitparse.converter.people import names_match
 from visitparse.converter.tagger import tagger_for
+from visitparse.converter import TO_FACTS
 from visitparse.converter.transformer import TreeToFacts
 
 
@@ -112,6 +114,42 @@ def test_parser_two_predicates_and_a_date():
     c = clause("Chinese Vice Premier Liu Guozhong visited Kazakhstan from Wednesday to Friday and met with Kazakh President Kassym-Jomart Tokayev")
     assert [e.rule for e in c.events] == ["visit_verb", "meet"]
     assert c.events[0].dates[0].text == "from Wednesday to Friday"
+
+
+@functools.lru_cache(maxsize=None)
+def _lark(symbol):
+    from lark import Lark
+    from visitparse.converter.parser import GRAMMAR_OF
+    return Lark.open_from_package("visitparse", GRAMMAR_OF[symbol], ("grammar",), parser="lalr",
+                                  lexer="basic", start=symbol, maybe_placeholders=False)
+
+
+def _lark_tree(island):
+    """The same island parsed by Lark's own LALR parser, from the same grammar."""
+    ip = _lark(island.symbol).parse_interactive("", start=island.symbol)
+    for tok in island.tokens[island.start:island.end]:
+        ip.feed_token(tok)
+    return ip.feed_eof()
+
+
+def test_parser_builds_the_trees_lark_builds():
+    """The table driver (parser.build) gives Lark's trees, and the transformer's facts from them,
+    for every island of every fixture."""
+    from pathlib import Path
+    from visitparse.converter.timex import _tokens
+    tagger = tagger_for()
+    checked = 0
+    for path in sorted(Path(__file__).parent.parent.joinpath("fixtures").glob("*.txt")):
+        text = clean(path.read_text(encoding="utf-8"))
+        for start, end in sentences.split(text):
+            toks = tagger.tag(text, start, end)
+            for isl in islands(toks, "clause") + islands(_tokens(text[start:end], 0), "timex"):
+                tree = _lark_tree(isl)
+                assert isl.tree == tree
+                if isl.symbol == "clause":
+                    assert repr(isl.value(TO_FACTS)) == repr(TreeToFacts().transform(tree))
+                checked += 1
+    assert checked > 150
 
 
 def test_no_island_in_plain_prose():

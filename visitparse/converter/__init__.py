@@ -21,7 +21,7 @@ from .assemble import ReportBuilder
 from .errors import InputError
 from .lexicon import words
 from .normalize import normalize
-from .parser import islands
+from .parser import islands, methods
 from .tagger import tagger_for
 from .transformer import TreeToFacts
 
@@ -31,6 +31,7 @@ __all__ = ["convert", "InputError"]
 CLAUSE_TRIGGERS = frozenset(("VISITED", "VISIT", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "TALKS", "RECEIVE", "CALL",
                              "CONVEY", "SAY", "AGREE", "ASK", "LEAD"))
 NAMES = frozenset(("NAME",))
+TO_FACTS = methods(TreeToFacts())  # the transformer keeps no state between islands
 
 
 # Called once per sentence with (start, end, tokens, clause islands); `explain` listens here.
@@ -64,7 +65,6 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
     clean = normalize(text)
     info = document.read(text, clean, dct, lambda place: words(place) in lex.places)
     builder = ReportBuilder(text, clean, lex, info.publication_date, info.dateline_place)
-    to_facts = TreeToFacts()
     for start, end in sentences.split(clean):
         tokens = tagger.tag(clean, start, end)
         clause_islands = islands(tokens, "clause", CLAUSE_TRIGGERS)
@@ -76,7 +76,7 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
         work = [(isl.start, "clause", isl) for isl in clause_islands] + [(k, "people", isl) for k, isl in person_islands]
         builder.previous_end = None
         for first, kind, island in sorted(work, key=lambda w: w[0]):
-            facts = to_facts.transform(island.tree)
+            facts = island.value(TO_FACTS)
             if kind == "clause":
                 builder.add_clause(facts, (start, end))
             else:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from lark import Token, Transformer
 
-from .parser import islands
+from .parser import islands, methods
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
           "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -234,7 +234,7 @@ def _atoms(c) -> list[Atom]:
     return [x for x in c if isinstance(x, Atom)]
 
 
-_TO_TIMEX = _TreeToTimex()
+_TO_TIMEX = methods(_TreeToTimex())
 
 
 WINDOW = 40  # characters read on each side of an anchor
@@ -250,7 +250,7 @@ def _find(text: str) -> tuple[TimeExpr, ...]:
         return ()
     out = []
     for island in islands(tokens, "timex"):
-        first, last, rule = _TO_TIMEX.transform(island.tree)
+        first, last, rule = island.value(_TO_TIMEX)
         start, end = tokens[island.start].start_pos, tokens[island.end - 1].end_pos
         out.append(TimeExpr(start, end, text[start:end], first, last, rule))
     return tuple(out)
