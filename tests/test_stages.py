@@ -143,7 +143,7 @@ def test_parser_builds_the_trees_lark_builds():
         text = clean(path.read_text(encoding="utf-8"))
         for start, end in sentences.split(text):
             toks = tagger.tag(text, start, end)
-            for isl in islands(toks, "clause") + islands(_tokens(text[start:end], 0), "timex"):
+            for isl in islands(toks, "clause") + islands(_tokens(text, [(start, end)]), "timex"):
                 tree = _lark_tree(isl)
                 assert isl.tree == tree
                 if isl.symbol == "clause":

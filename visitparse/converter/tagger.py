@@ -333,9 +333,11 @@ class Tagger:
     # ------------------------------------------------------------ the sentence
     def tag(self, text: str, start: int, end: int) -> list[Tok]:
         sentence = text[start:end]
+        words = split_words(sentence, start)
+        exprs, durations = timex.scan(sentence, [(s - start, e - start) for s, e, w in words if timex.is_anchor(w)])
         toks: list[Tok] = []
         blocked: list[tuple[int, int]] = []  # character spans taken by dates and durations, in order
-        for e in timex.find(sentence):
+        for e in exprs:
             e = dataclasses.replace(e, start=start + e.start, end=start + e.end)
             toks.append(_tok("DATE", e.text, e.start, e.end, e))
             blocked.append((e.start, e.end))
@@ -345,18 +347,21 @@ class Tagger:
             k = bisect.bisect_right(starts, pos) - 1
             return k >= 0 and pos < blocked[k][1]
 
-        for s, e, days in timex.durations(sentence):
+        for s, e, days in durations:
             if not is_blocked(start + s):
                 toks.append(_tok("DURATION", sentence[s:e], start + s, start + e, days))
                 k = bisect.bisect_right(starts, start + s)
                 starts.insert(k, start + s)
                 blocked.insert(k, (start + s, start + e))
-        spans = []
-        for w in split_words(sentence, start):
-            if not is_blocked(w[0]):
-                spans.append(w)
-            elif not spans or spans[-1][2] != GAP:
-                spans.append((w[0], w[0], GAP))  # a date stands here: no phrase or name runs across it
+        if blocked:
+            spans = []
+            for w in words:
+                if not is_blocked(w[0]):
+                    spans.append(w)
+                elif not spans or spans[-1][2] != GAP:
+                    spans.append((w[0], w[0], GAP))  # a date stands here: no phrase or name runs across it
+        else:
+            spans = words
         toks.extend(self._tag_words(text, spans))
         toks.sort(key=lambda t: t.start_pos)
         return self._settle(text, toks)

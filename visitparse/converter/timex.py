@@ -41,25 +41,29 @@ def _alternatives(words) -> str:
 
 
 # One token per match; the order of the alternatives is their priority. Every part is bounded.
+# The word alternatives are tried only where a word starts (one look-behind instead of one \b per
+# alternative at every character); a dash between two dates ("15-17") is a TO.
 LEXER = re.compile(
-    rf"(?P<RELPHRASE>\b(?:{_alternatives(RELATIVE_PHRASES)})\b)"
-    r"|(?P<VAGUE>\b(?:recently|soon|the\s+other\s+day|in\s+(?:the\s+coming|recent)\s+(?:days|weeks|months)"
+    r"(?<!\w)(?:"
+    rf"(?P<RELPHRASE>(?:{_alternatives(RELATIVE_PHRASES)})\b)"
+    r"|(?P<VAGUE>(?:recently|soon|the\s+other\s+day|in\s+(?:the\s+coming|recent)\s+(?:days|weeks|months)"
     r"|(?:earlier|later)\s+this\s+(?:week|month|year)|(?:this|next|last)\s+(?:week|month|year))\b)"
-    r"|(?P<LOCALTIME>\blocal\s+time\b)"
-    r"|(?P<REL>\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b)"
-    r"|(?P<PART>\b(?:morning|afternoon|evening|night)\b)"
-    r"|(?P<EARLY>\b(?:late|early)\b)"
-    r"|(?P<ISO>\b(?:19|20)\d\d-[01]\d-[0-3]\d\b)"
-    r"|(?P<NUMERIC>\b[0-3]?\d/[01]?\d/(?:19|20)\d\d\b)"
-    r"|(?P<WEEKDAY>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"|(?P<MONTH>\b(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|(?P<LOCALTIME>local\s+time\b)"
+    r"|(?P<REL>(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b)"
+    r"|(?P<PART>(?:morning|afternoon|evening|night)\b)"
+    r"|(?P<EARLY>(?:late|early)\b)"
+    r"|(?P<ISO>(?:19|20)\d\d-[01]\d-[0-3]\d\b)"
+    r"|(?P<NUMERIC>[0-3]?\d/[01]?\d/(?:19|20)\d\d\b)"
+    r"|(?P<WEEKDAY>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|(?P<MONTH>(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
     r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?"
     r"|AUG|SEPT?|OCT|NOV|DEC)(?![\w]))"
-    r"|(?P<YEAR>\b(?:19|20)\d\d\b)"
-    r"|(?P<DAY>\b[0-3]?\d(?:st|nd|rd|th)?\b)"
-    r"|(?P<FROM>\bfrom\b)|(?P<BETWEEN>\bbetween\b)|(?P<UNTIL>\b(?:until|till)\b)"
-    r"|(?P<TO>\b(?:to|through)\b|[-\u2013\u2014])|(?P<AND>\band\b)|(?P<ON>\bon\b)|(?P<SINCE>\bsince\b)"
-    r"|(?P<OF>\bof\b)|(?P<THE>\bthe\b)|(?P<COMMA>,)",
+    r"|(?P<YEAR>(?:19|20)\d\d\b)"
+    r"|(?P<DAY>[0-3]?\d(?:st|nd|rd|th)?\b)"
+    r"|(?P<FROM>from\b)|(?P<BETWEEN>between\b)|(?P<UNTIL>(?:until|till)\b)"
+    r"|(?P<TO>(?:to|through)\b)|(?P<AND>and\b)|(?P<ON>on\b)|(?P<SINCE>since\b)"
+    r"|(?P<OF>of\b)|(?P<THE>the\b))"
+    r"|(?P<COMMA>,)|(?P<DASH>[-\u2013\u2014])",
     re.IGNORECASE,
 )
 # Anything but blanks between two date-ish tokens separates them.
@@ -98,13 +102,13 @@ class TimeExpr:
 
 # ---------------------------------------------------------------- recognition
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """The stretches of `text` near an ANCHOR: no expression reaches further from its core
+def _windows(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of `text` near an anchor word: no expression reaches further from its core
     ("between June 27 and 29, 2018" is 28 characters), so the lexer need not read the rest."""
     spans: list[list[int]] = []
-    for m in ANCHOR.finditer(text):
-        start = text.rfind(" ", 0, max(0, m.start() - WINDOW)) + 1
-        end = text.find(" ", min(len(text), m.end() + WINDOW))
+    for a, b in anchors:
+        start = text.rfind(" ", 0, max(0, a - WINDOW)) + 1
+        end = text.find(" ", min(len(text), b + WINDOW))
         end = len(text) if end < 0 else end
         if spans and start <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], end)
@@ -113,27 +117,29 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans]
 
 
-def _tokens(text: str, offset: int) -> list[Token]:
+def _tokens(text: str, windows: list[tuple[int, int]]) -> list[Token]:
     out = []
     end = 0
-    for lo, hi in _windows(text):
+    for lo, hi in windows:
         if out:  # the text skipped between two windows separates their tokens
-            out.append(Token("BREAK", "", start_pos=end + offset, end_pos=lo + offset))
+            out.append(Token("BREAK", "", start_pos=end, end_pos=lo))
         end = lo
-        out.extend(_lex(text, lo, hi, offset))
+        out.extend(_lex(text, lo, hi))
         if out:
-            end = out[-1].end_pos - offset
+            end = out[-1].end_pos
     return out
 
 
-def _lex(text: str, lo: int, hi: int, offset: int) -> list[Token]:
+def _lex(text: str, lo: int, hi: int) -> list[Token]:
     """The date-ish tokens of text[lo:hi]; other words between two of them become one BREAK."""
     out: list[Token] = []
     end = lo
     for m in LEXER.finditer(text, lo, hi):
         kind, word = m.lastgroup, m.group()
+        if kind == "DASH":
+            kind = "TO"
         if out and _GAP.fullmatch(text, end, m.start()) is None:
-            out.append(Token("BREAK", "", start_pos=end + offset, end_pos=m.start() + offset))
+            out.append(Token("BREAK", "", start_pos=end, end_pos=m.start()))
         end = m.end()
         if kind in _CASED and not word[:1].isupper():
             kind = "BREAK"
@@ -141,7 +147,7 @@ def _lex(text: str, lo: int, hi: int, offset: int) -> list[Token]:
             kind = "BREAK"
         elif kind == "NUMERIC" and not _numeric_unambiguous(word):
             kind = "BREAK"
-        out.append(Token(kind, word, start_pos=m.start() + offset, end_pos=m.end() + offset))
+        out.append(Token(kind, word, start_pos=m.start(), end_pos=m.end()))
     return out
 
 
@@ -238,37 +244,47 @@ _TO_TIMEX = methods(_TreeToTimex())
 
 
 WINDOW = 40  # characters read on each side of an anchor
-# Every time expression holds one of these; the lexer reads only the text around them.
-ANCHOR = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
-                    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|tomorrow|this"
-                    r"|next|last|recently|recent|soon|coming|other|day|local)", re.IGNORECASE)
+# Every time expression holds a word that starts with one of these, or a digit; the lexer reads
+# only the text around them. Durations ("three-day", "week-long") are found near them too.
+ANCHOR_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "today", "tonight", "yesterday", "tomorrow", "this", "next", "last", "recent", "soon",
+                   "coming", "other", "day", "local", "week")
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 
-def _find(text: str) -> tuple[TimeExpr, ...]:
-    tokens = _tokens(text, 0)
-    if not tokens:
-        return ()
-    out = []
+def is_anchor(word: str) -> bool:
+    """Whether a word can be the core of a time expression or a duration."""
+    if word.isalpha():
+        return word.lower().startswith(ANCHOR_PREFIXES)
+    return _DIGIT.search(word) is not None or "-day" in word.lower() or word.lower().startswith(ANCHOR_PREFIXES)
+
+
+def scan(text: str, anchors: list[tuple[int, int]]) -> tuple[list[TimeExpr], list[tuple[int, int, int]]]:
+    """The time expressions in `text` (in order, non-overlapping, with spans into `text`) and its
+    durations as (start, end, days), given the spans of its anchor words (see is_anchor)."""
+    if not anchors:
+        return [], []
+    windows = _windows(text, anchors)
+    tokens = _tokens(text, windows)
+    exprs = []
     for island in islands(tokens, "timex"):
         first, last, rule = island.value(_TO_TIMEX)
         start, end = tokens[island.start].start_pos, tokens[island.end - 1].end_pos
-        out.append(TimeExpr(start, end, text[start:end], first, last, rule))
-    return tuple(out)
+        exprs.append(TimeExpr(start, end, text[start:end], first, last, rule))
+    found = []
+    for lo, hi in windows:
+        for m in DURATION.finditer(text, lo, hi):
+            n = m.group("n")
+            days = 7 if m.group("w") else (int(n) if n.isdigit() else NUMBER_WORDS[n.lower()])
+            found.append((m.start(), m.end(), days))
+    return exprs, found
 
 
 def find(text: str) -> list[TimeExpr]:
     """All time expressions in `text`, in order, non-overlapping, with spans into `text`."""
-    return list(_find(text))
-
-
-def durations(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, days) of "three-day", "3-day", "week-long" in text."""
-    found = []
-    for m in DURATION.finditer(text):
-        n = m.group("n")
-        days = 7 if m.group("w") else (int(n) if n.isdigit() else NUMBER_WORDS[n.lower()])
-        found.append((m.start(), m.end(), days))
-    return found
+    return scan(text, [m.span() for m in _WORDS.finditer(text) if is_anchor(m.group())])[0]
 
 
 # ---------------------------------------------------------------- resolution
