@@ -35,6 +35,18 @@ def test_hard_wrapped_lines_are_one_sentence():
     assert [text[s:e] for s, e in sentences.split(text)] == ["Hu Jintao left the capital of\nVictoria on Saturday.", "Headline Two"]
 
 
+@pytest.mark.parametrize("text,words", [
+    ("Kazakhstan's President", ["Kazakhstan", "'s", "President"]),
+    ("it's", ["it", "'s"]), ("O'Neill's", ["O'Neill", "'s"]), ("Xi's-led", ["Xi's-led"]),
+    ("James' book", ["James", "'", "book"]), ("U.S. Sec. Blinken", ["U.S.", "Sec.", "Blinken"]),
+    ("Kassym-Jomart Tokayev's", ["Kassym-Jomart", "Tokayev", "'s"]), ("the 's", ["the", "'", "s"])])
+def test_split_words(text, words):
+    from visitparse.converter.tagger import split_words
+    got = split_words(text, 10)
+    assert [w for _, _, w in got] == words
+    assert all(text[s - 10:e - 10] == w for s, e, w in got)
+
+
 # ---------------------------------------------------------------- document
 @pytest.mark.parametrize("text,date,place,agency", [
     (" date 2024-05-18 Liu visited Kazakhstan.", dt.date(2024, 5, 18), None, None),

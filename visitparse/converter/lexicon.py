@@ -28,6 +28,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
+def fold_all(words: list[str]) -> list[str]:
+    """fold() of each word; plain ASCII (most words) needs only lower-casing."""
+    return [w.lower() if w.isascii() else fold(w) for w in words]
+
+
 @dataclass
 class Lexicon:
     """Surface forms (folded, as word tuples) mapped to what they denote."""

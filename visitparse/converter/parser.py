@@ -28,7 +28,7 @@ END = "$END"
 
 # Each start symbol and the grammar file that defines it.
 GRAMMAR_OF = {"clause": "clauses.lark", "person_list": "clauses.lark", "timex": "dates.lark"}
-TABLES_FORMAT = 1  # bump when the layout of Tables changes: old cache files are then ignored
+TABLES_FORMAT = 2  # bump when the layout of Tables changes: old cache files are then ignored
 
 
 @dataclass(frozen=True)
@@ -72,15 +72,17 @@ def _analyse(name: str) -> Tables:
     for state, row in sorted(table.states.items()):
         for symbol, (action, arg) in sorted(row.items()):
             if action is Shift:
-                actions[state][symbol] = arg
+                actions[state][str(symbol)] = arg
                 continue
             if arg not in index:
                 index[arg] = len(rules)
-                rules.append(Rule(arg.origin.name, arg.alias or arg.origin.name, len(arg.expansion),
+                # plain str: Lark's names are Tokens, whose comparisons are slow in dict lookups
+                rules.append(Rule(str(arg.origin.name), str(arg.alias or arg.origin.name), len(arg.expansion),
                                   tuple(k for k, s in enumerate(arg.expansion) if not s.is_term and s.name.startswith("_")),
                                   arg.origin.name.startswith("_"), bool(arg.options.expand1)))
-            actions[state][symbol] = ~index[arg]
-    return Tables(tuple(actions), tuple(rules), dict(table.start_states), dict(table.end_states))
+            actions[state][str(symbol)] = ~index[arg]
+    return Tables(tuple(actions), tuple(rules), {str(k): v for k, v in table.start_states.items()},
+                  {str(k): v for k, v in table.end_states.items()})
 
 
 def _cache_file(name: str, source: str) -> str | None:

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from lark import Token
 
 from . import timex
-from .lexicon import Lexicon, fold, load
+from .lexicon import Lexicon, fold, fold_all, load
 
-# "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes | one punctuation mark
+# "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes
+# (a final "'s" is a word of its own: "Kazakhstan's" -> "Kazakhstan", "'s") | one punctuation mark
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
-                  r"|[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]")
+                  r"|[^\W_]+(?:-[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*(?:-[^\W_]+)*|(?<=[^\W_])'[sS](?![^\W_]|['-][^\W_])|[^\w\s]")
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
 GAP = "\x00"  # stands in the word list where a date or duration token took the words
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minister - Minister of Industry"
@@ -38,15 +39,7 @@ CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
 
 def split_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, word) for each word of `text`; "Kazakhstan's" gives "Kazakhstan" and "'s"."""
-    out = []
-    for m in WORD.finditer(text):
-        w, s, e = m.group(), m.start() + offset, m.end() + offset
-        if len(w) > 2 and w[-2:].lower() == "'s":
-            out.append((s, e - 2, w[:-2]))
-            out.append((e - 2, e, w[-2:]))
-        else:
-            out.append((s, e, w))
-    return out
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in WORD.finditer(text)]
 
 
 class Tok(Token):
@@ -200,38 +193,52 @@ class Tagger:
             for key in table:
                 lengths.setdefault(key[0], set()).add(len(key))
         self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        self.readings = self._readings(lex)
         # Words an office can start with (a modifier, a title, a body or seat); others skip _office.
         self.office_starts = ({k[0] for k in lex.modifiers} | {k[0] for k in lex.titles} | lex.office_words
                               | {k[0] for k in lex.organizations} | {k[0] for k in lex.places}
                               | {k[0] + "s" for k in lex.titles})
+        # A lower-case word outside these is plain filler (the common case, taken in one step).
+        self.special = set(self.lengths) | self.office_starts | lex.institution_words | NAME_PARTICLES
+
+    @staticmethod
+    def _readings(lex: Lexicon) -> dict[tuple[str, ...], list[tuple[bool, tuple[int, str, object]]]]:
+        """Phrase -> its readings in order of precedence (the order they are added in), each
+        (needs a capital, (length, terminal, data)): an honorific, a function word, a trigger, then,
+        capitalised only, an organisation, country, place, demonym. A one-word honorific needs a
+        capital ("Mr", not "mr")."""
+        out: dict[tuple[str, ...], list] = {}
+
+        def add(key, needs_cap, terminal, data):
+            out.setdefault(key, []).append((needs_cap, (len(key), terminal, data)))
+
+        for key in lex.honorifics:
+            add(key, len(key) == 1, "HON", None)
+        for key, terminal in lex.function_words.items():
+            add(key, False, terminal, None)
+        for key, (terminal, lemma) in lex.triggers.items():
+            add(key, False, terminal, lemma)
+        for key, (name, acronym) in lex.organizations.items():
+            add(key, True, "ORG", Org(name, acronym, lex.organization_countries.get(name)))
+        for key, code in lex.countries.items():
+            add(key, True, "COUNTRY", code)
+        for key, code in lex.places.items():
+            add(key, True, "PLACE", (code, lex.place_names[key]))
+        for key, code in lex.demonyms.items():
+            add(key, True, "DEMONYM", code)
+        return out
 
     # ------------------------------------------------------------ phrase lookup
     def _lookup(self, keys: list[str], words: list[str], i: int) -> tuple[int, str, object] | None:
         """Longest phrase at i that is not an office: (length, terminal, data)."""
-        lex = self.lex
         cap = _is_cap(words[i])
+        readings = self.readings
         for n in self.lengths.get(keys[i], ()):
-            if i + n > len(keys):
-                continue
-            key = tuple(keys[i:i + n])
-            if key in lex.honorifics and (cap or n > 1):
-                return n, "HON", None
-            if key in lex.function_words:
-                return n, lex.function_words[key], None
-            if key in lex.triggers:
-                terminal, lemma = lex.triggers[key]
-                return n, terminal, lemma
-            if not cap:
-                continue
-            if key in lex.organizations:
-                name, acronym = lex.organizations[key]
-                return n, "ORG", Org(name, acronym, lex.organization_countries.get(name))
-            if key in lex.countries:
-                return n, "COUNTRY", lex.countries[key]
-            if key in lex.places:
-                return n, "PLACE", (lex.places[key], lex.place_names[key])
-            if key in lex.demonyms:
-                return n, "DEMONYM", lex.demonyms[key]
+            found = readings.get(tuple(keys[i:i + n])) if i + n <= len(keys) else None
+            if found:
+                for needs_cap, reading in found:
+                    if cap or not needs_cap:
+                        return reading
         return None
 
     def _office(self, keys: list[str], words: list[str], i: int) -> tuple[int, Title] | None:
@@ -334,7 +341,7 @@ class Tagger:
     def tag(self, text: str, start: int, end: int) -> list[Tok]:
         sentence = text[start:end]
         words = split_words(sentence, start)
-        exprs, durations = timex.scan(sentence, [(s - start, e - start) for s, e, w in words if timex.is_anchor(w)])
+        exprs, durations = timex.scan(sentence, [(s - start, e - start) for s, e in timex.anchors(words)])
         toks: list[Tok] = []
         blocked: list[tuple[int, int]] = []  # character spans taken by dates and durations, in order
         for e in exprs:
@@ -368,7 +375,7 @@ class Tagger:
 
     def _tag_words(self, text: str, spans: list[tuple[int, int, str]]) -> list[Tok]:
         words = [w for _, _, w in spans]
-        keys = [fold(w) for w in words]
+        keys = fold_all(words)
         out: list[Tok] = []
         run: list[int] = []  # indices of a capitalised run being collected
         filler: list[int] = []  # [start, end] of a run of plain lower-case words: one W token
@@ -391,12 +398,11 @@ class Tagger:
                 out.append(_tok("ORG", name, s, e, Org(name, institution=True)) if institution else _tok("NAME", name, s, e, name))
                 run.clear()
 
-        lengths, office_starts, institution = self.lengths, self.office_starts, self.lex.institution_words
+        special = self.special
         i = 0
         while i < len(words):
             w, key = words[i], keys[i]
-            if not run and key not in lengths and key not in office_starts and w.isalpha() and w.islower() \
-                    and key not in institution and key not in NAME_PARTICLES:
+            if not run and key not in special and w.islower() and w.isalpha():
                 # the common case, a word no table knows: it joins the filler run
                 if filler:
                     filler[1] = spans[i][1]

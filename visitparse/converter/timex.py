@@ -254,16 +254,25 @@ _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 
-def is_anchor(word: str) -> bool:
-    """Whether a word can be the core of a time expression or a duration."""
-    if word.isalpha():
-        return word.lower().startswith(ANCHOR_PREFIXES)
-    return _DIGIT.search(word) is not None or "-day" in word.lower() or word.lower().startswith(ANCHOR_PREFIXES)
+_HEADS = frozenset(p[:3] for p in ANCHOR_PREFIXES)
+
+
+def anchors(words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The spans of the (start, end, word) items that can be the core of a time expression or a
+    duration: a word starting with an ANCHOR_PREFIXES entry, or holding a digit or "-day"."""
+    out = []
+    for s, e, w in words:
+        if w[:3].lower() in _HEADS:
+            if w.lower().startswith(ANCHOR_PREFIXES):
+                out.append((s, e))
+        elif not w.isalpha() and (_DIGIT.search(w) is not None or "-day" in w.lower()):
+            out.append((s, e))
+    return out
 
 
 def scan(text: str, anchors: list[tuple[int, int]]) -> tuple[list[TimeExpr], list[tuple[int, int, int]]]:
     """The time expressions in `text` (in order, non-overlapping, with spans into `text`) and its
-    durations as (start, end, days), given the spans of its anchor words (see is_anchor)."""
+    durations as (start, end, days), given the spans of its anchor words (see anchors())."""
     if not anchors:
         return [], []
     windows = _windows(text, anchors)
@@ -284,7 +293,7 @@ def scan(text: str, anchors: list[tuple[int, int]]) -> tuple[list[TimeExpr], lis
 
 def find(text: str) -> list[TimeExpr]:
     """All time expressions in `text`, in order, non-overlapping, with spans into `text`."""
-    return scan(text, [m.span() for m in _WORDS.finditer(text) if is_anchor(m.group())])[0]
+    return scan(text, anchors([(*m.span(), m.group()) for m in _WORDS.finditer(text)]))[0]
 
 
 # ---------------------------------------------------------------- resolution
