@@ -200,6 +200,10 @@ class Tagger:
                               | {k[0] + "s" for k in lex.titles})
         # A lower-case word outside these is plain filler (the common case, taken in one step).
         self.special = set(self.lengths) | self.office_starts | lex.institution_words | NAME_PARTICLES
+        # Words with one reading whatever their case and context ("of", "met"): key -> (terminal, data).
+        self.simple = {key[0]: found[0][1][1:] for key, found in self.readings.items()
+                       if len(key) == 1 and self.lengths[key[0]] == [1] and not found[0][0]
+                       and key[0] not in self.office_starts | lex.institution_words | NAME_PARTICLES}
 
     @staticmethod
     def _readings(lex: Lexicon) -> dict[tuple[str, ...], list[tuple[bool, tuple[int, str, object]]]]:
@@ -398,7 +402,7 @@ class Tagger:
                 out.append(_tok("ORG", name, s, e, Org(name, institution=True)) if institution else _tok("NAME", name, s, e, name))
                 run.clear()
 
-        special = self.special
+        special, simple = self.special, self.simple
         i = 0
         while i < len(words):
             w, key = words[i], keys[i]
@@ -423,6 +427,12 @@ class Tagger:
             if key == "'s":  # split off by split_words; the tables cannot spell it as one word
                 flush()
                 out.append(_tok("POSS", w, spans[i][0], spans[i][1]))
+                i += 1
+                continue
+            if key in simple or (key not in special and not w[:1].isalnum()):  # a one-reading word, a punctuation mark
+                flush()
+                terminal, data = simple.get(key) or ("COMMA" if w == "," else "W", None)
+                out.append(_tok(terminal, w, spans[i][0], spans[i][1], data))
                 i += 1
                 continue
             hit = self._lookup(keys, words, i)
