@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Callable
 
+from lark import Token
+
 MAX_ISLAND = 80  # tokens; longer clauses are cut (bounds the work per start token)
 MAX_RETRIES = 8  # earlier end points tried when the last one fails at $END
 END = "$END"
@@ -120,6 +122,23 @@ def tables(name: str) -> Tables:
         except OSError:
             pass  # a read-only home: analyse in each process
     return result
+
+
+# ------------------------------------------------------------------ tokens
+
+class Tok(Token):
+    """A lark Token carrying the tagger's reading of it in `.data`."""
+
+    data: object
+
+
+def token(type_: str, text: str, start: int, end: int, data: object = None) -> Tok:
+    """A token of `text` at [start, end). Token's own constructor checks deprecated arguments on
+    every call; this is the hot path of the tagger and the date lexer."""
+    t = str.__new__(Tok, text)
+    t.type, t.value, t.start_pos, t.end_pos, t.data = type_, text, start, end, data
+    t.line = t.column = t.end_line = t.end_column = None
+    return t
 
 
 # ------------------------------------------------------------------ the scan

@@ -22,6 +22,7 @@ from lark import Token
 
 from . import timex
 from .lexicon import Lexicon, fold, fold_all, load
+from .parser import Tok, token
 
 # "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes
 # (a final "'s" is a word of its own: "Kazakhstan's" -> "Kazakhstan", "'s") | one punctuation mark
@@ -40,20 +41,6 @@ CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
 def split_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, word) for each word of `text`; "Kazakhstan's" gives "Kazakhstan" and "'s"."""
     return [(m.start() + offset, m.end() + offset, m.group()) for m in WORD.finditer(text)]
-
-
-class Tok(Token):
-    """A lark Token carrying the tagger's reading of it in `.data`."""
-
-    data: object
-
-
-def _tok(type_: str, text: str, start: int, end: int, data: object = None) -> Tok:
-    # Token's own constructor checks deprecated arguments on every call; this is the hot path
-    t = str.__new__(Tok, text)
-    t.type, t.value, t.start_pos, t.end_pos, t.data = type_, text, start, end, data
-    t.line = t.column = t.end_line = t.end_column = None
-    return t
 
 
 @dataclass(frozen=True)
@@ -131,7 +118,7 @@ def _join_places(text: str, toks: list[Tok]) -> list[Tok]:
         if len(items) > 1 and not (k + 1 < len(toks) and toks[k + 1].type == "POSS"):
             data = [(t.data, None, t.start_pos, t.end_pos) if t.type == "COUNTRY" else (t.data[0], t.data[1], t.start_pos, t.end_pos)
                     for t in items]
-            out.append(_tok("PLACES", text[items[0].start_pos:items[-1].end_pos], items[0].start_pos, items[-1].end_pos, data))
+            out.append(token("PLACES", text[items[0].start_pos:items[-1].end_pos], items[0].start_pos, items[-1].end_pos, data))
             k = j + 1
             continue
         out.append(toks[k])
@@ -147,7 +134,7 @@ def _name_prefixed_titles(text: str, toks: list[Tok]) -> list[Tok]:
         if t.type == "TITLE" and out and out[-1].type == "NAME" and " " not in str(out[-1]) and out[-1].end_pos + 1 == t.start_pos:
             prev = out.pop()
             office = dataclasses.replace(t.data, text=f"{prev} {t.data.text}")
-            t = _tok("TITLE", text[prev.start_pos:t.end_pos], prev.start_pos, t.end_pos, office)
+            t = token("TITLE", text[prev.start_pos:t.end_pos], prev.start_pos, t.end_pos, office)
         out.append(t)
     return out
 
@@ -161,16 +148,16 @@ def _join_titles(toks: list[Tok]) -> list[Tok]:
             joined = Title(f"{first.data.text} {out[-1]} {t.data.text}".replace(" / ", "/"), first.data.kind,
                            first.data.country or t.data.country)
             del out[-2:]
-            t = _tok("TITLE", joined.text, first.start_pos, t.end_pos, joined)
+            t = token("TITLE", joined.text, first.start_pos, t.end_pos, joined)
         elif t.type == "TITLE" and out and out[-1].type == "TITLE":  # "Secretary of Defense Spokesperson"
             first = out.pop()
             joined = Title(f"{first.data.text} {t.data.text}", t.data.kind, first.data.country or t.data.country)
-            t = _tok("TITLE", joined.text, first.start_pos, t.end_pos, joined)
+            t = token("TITLE", joined.text, first.start_pos, t.end_pos, joined)
         elif t.type == "TITLE" and out and out[-1].type == "ORG" and not out[-1].data.institution:
             # "National People's Congress (NPC) Standing Committee Chairman": the body is part of the office
             org = out.pop()
             joined = Title(f"{org} {t.data.text}", t.data.kind, t.data.country or org.data.country)
-            t = _tok("TITLE", joined.text, org.start_pos, t.end_pos, joined)
+            t = token("TITLE", joined.text, org.start_pos, t.end_pos, joined)
         out.append(t)
     return out
 
@@ -350,7 +337,7 @@ class Tagger:
         blocked: list[tuple[int, int]] = []  # character spans taken by dates and durations, in order
         for e in exprs:
             e = dataclasses.replace(e, start=start + e.start, end=start + e.end)
-            toks.append(_tok("DATE", e.text, e.start, e.end, e))
+            toks.append(token("DATE", e.text, e.start, e.end, e))
             blocked.append((e.start, e.end))
         starts = [a for a, _ in blocked]
 
@@ -360,7 +347,7 @@ class Tagger:
 
         for s, e, days in durations:
             if not is_blocked(start + s):
-                toks.append(_tok("DURATION", sentence[s:e], start + s, start + e, days))
+                toks.append(token("DURATION", sentence[s:e], start + s, start + e, days))
                 k = bisect.bisect_right(starts, start + s)
                 starts.insert(k, start + s)
                 blocked.insert(k, (start + s, start + e))
@@ -386,20 +373,20 @@ class Tagger:
 
         def flush_filler() -> None:
             if filler:
-                out.append(_tok("W", text[filler[0]:filler[1]], filler[0], filler[1]))
+                out.append(token("W", text[filler[0]:filler[1]], filler[0], filler[1]))
                 filler.clear()
 
         def flush() -> None:
             flush_filler()
             while run and keys[run[-1]] in NAME_PARTICLES:  # a particle never ends a name
-                out.append(_tok("W", words[run[-1]], spans[run[-1]][0], spans[run[-1]][1]))
+                out.append(token("W", words[run[-1]], spans[run[-1]][0], spans[run[-1]][1]))
                 run.pop()
             if run:
                 s, e = spans[run[0]][0], spans[run[-1]][1]
                 name = text[s:e]
                 institution = any(keys[r] in self.lex.institution_words for r in run)
                 # an institution ("the Chinese Embassy", "Jubilee House") is a place of events, not an organisation to report
-                out.append(_tok("ORG", name, s, e, Org(name, institution=True)) if institution else _tok("NAME", name, s, e, name))
+                out.append(token("ORG", name, s, e, Org(name, institution=True)) if institution else token("NAME", name, s, e, name))
                 run.clear()
 
         special, simple = self.special, self.simple
@@ -426,13 +413,13 @@ class Tagger:
                 continue
             if key == "'s":  # split off by split_words; the tables cannot spell it as one word
                 flush()
-                out.append(_tok("POSS", w, spans[i][0], spans[i][1]))
+                out.append(token("POSS", w, spans[i][0], spans[i][1]))
                 i += 1
                 continue
             if key in simple or (key not in special and not w[:1].isalnum()):  # a one-reading word, a punctuation mark
                 flush()
                 terminal, data = simple.get(key) or ("COMMA" if w == "," else "W", None)
-                out.append(_tok(terminal, w, spans[i][0], spans[i][1], data))
+                out.append(token(terminal, w, spans[i][0], spans[i][1], data))
                 i += 1
                 continue
             hit = self._lookup(keys, words, i)
@@ -442,7 +429,7 @@ class Tagger:
                 flush()
                 n, title = office
                 s, e = spans[i][0], spans[i + n - 1][1]
-                out.append(_tok("PLTITLE" if title.plural else "TITLE", text[s:e], s, e, title))
+                out.append(token("PLTITLE" if title.plural else "TITLE", text[s:e], s, e, title))
                 i += n
                 continue
             if hit:
@@ -455,7 +442,7 @@ class Tagger:
                     i += 1
                     continue
                 flush()
-                out.append(_tok(terminal, text[spans[i][0]:spans[i + n - 1][1]], spans[i][0], spans[i + n - 1][1], data))
+                out.append(token(terminal, text[spans[i][0]:spans[i + n - 1][1]], spans[i][0], spans[i + n - 1][1], data))
                 i += n
                 continue
             if run and text.count("\n", spans[run[-1]][1], spans[i][0]) > 1:
@@ -466,7 +453,7 @@ class Tagger:
                 run.append(i)
             else:
                 flush()
-                out.append(_tok("COMMA" if w == "," else "W", w, spans[i][0], spans[i][1]))
+                out.append(token("COMMA" if w == "," else "W", w, spans[i][0], spans[i][1]))
             i += 1
         flush()
         return out
@@ -492,19 +479,29 @@ class Tagger:
         "China-Central Asia mechanism" (capitalised words before an institution word) is an ORG."""
         out: list[Tok] = []
         for t in toks:
-            if t.type == "W" and fold(str(t)) in self.lex.institution_words and out and _is_name_part(out[-1]):
+            if t.type == "W" and out and _is_name_part(out[-1]) and fold(str(t)) in self.lex.institution_words:
                 k = len(out)
                 while k and _is_name_part(out[k - 1]):
                     k -= 1
                 s = out[k].start_pos
                 name = text[s:t.end_pos]
                 del out[k:]
-                t = _tok("ORG", name, s, t.end_pos, Org(name))
+                t = token("ORG", name, s, t.end_pos, Org(name))
             out.append(t)
-        toks = _join_places(text, _join_titles(_name_prefixed_titles(text, _drop_acronyms(out))))
-        # "is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
-        # "is"/"be" around it would only stand in the way
-        toks = [t for k, t in enumerate(toks) if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))]
+        toks = out
+        types = {t.type for t in toks}  # each pass below runs only where its tokens occur
+        if out and "(" in text[out[0].start_pos:out[-1].end_pos]:
+            toks = _drop_acronyms(toks)
+        if "TITLE" in types:
+            toks = _join_titles(_name_prefixed_titles(text, toks))
+        if "COUNTRY" in types or "PLACE" in types:
+            toks = _join_places(text, toks)
+        if "MODAL" in types and "BE" in types:
+            # "is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
+            # "is"/"be" around it would only stand in the way
+            toks = [t for k, t in enumerate(toks) if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))]
+        if "COUNTRY" not in types and "PLACE" not in types:
+            return toks
         for k, t in enumerate(toks):
             if t.type == "AND" and k + 1 < len(toks) and toks[k + 1].type in ("COUNTRY", "PLACE", "PLACES") and k and toks[k - 1].type == "DATE":
                 # "Peru on June 10-12 and Chile on ...": this "and" starts another leg of a trip; telling

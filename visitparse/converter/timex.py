@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from lark import Token, Transformer
 
-from .parser import islands, methods
+from .parser import islands, methods, token
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
           "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -122,7 +122,7 @@ def _tokens(text: str, windows: list[tuple[int, int]]) -> list[Token]:
     end = 0
     for lo, hi in windows:
         if out:  # the text skipped between two windows separates their tokens
-            out.append(Token("BREAK", "", start_pos=end, end_pos=lo))
+            out.append(token("BREAK", "", end, lo))
         end = lo
         out.extend(_lex(text, lo, hi))
         if out:
@@ -139,7 +139,7 @@ def _lex(text: str, lo: int, hi: int) -> list[Token]:
         if kind == "DASH":
             kind = "TO"
         if out and _GAP.fullmatch(text, end, m.start()) is None:
-            out.append(Token("BREAK", "", start_pos=end, end_pos=m.start()))
+            out.append(token("BREAK", "", end, m.start()))
         end = m.end()
         if kind in _CASED and not word[:1].isupper():
             kind = "BREAK"
@@ -147,7 +147,7 @@ def _lex(text: str, lo: int, hi: int) -> list[Token]:
             kind = "BREAK"
         elif kind == "NUMERIC" and not _numeric_unambiguous(word):
             kind = "BREAK"
-        out.append(Token(kind, word, start_pos=m.start(), end_pos=m.end()))
+        out.append(token(kind, word, m.start(), m.end()))
     return out
 
 
