@@ -2,6 +2,7 @@
 
     python bench/speed.py                     # corpus of >= 5 MB; spaCy when installed ('.[bench]')
     python bench/speed.py --rss-mb 500        # also peak RSS of `visitparse batch` on a 500 MB JSONL
+    python bench/speed.py --mb 1 --profile 25 # where the time goes: the 25 costliest functions (cProfile)
 
 The corpus: fixtures/*.txt and, when present, ../shared/corpus/dev/*.txt, repeated to --mb MB.
 """
@@ -94,12 +95,27 @@ def peak_rss(mb: float) -> tuple[float, float]:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, size / 1e6
 
 
+def profile(texts: list[str], top: int) -> None:
+    import cProfile
+    import pstats
+
+    convert(texts[0])
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [convert(t) for t in texts])
+    pstats.Stats(profiler).strip_dirs().sort_stats("tottime").print_stats(top)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     ap.add_argument("--rss-mb", type=float, default=0, help="also measure peak RSS on a JSONL input of this size")
+    ap.add_argument("--profile", type=int, default=0, metavar="N",
+                    help="only profile the single-process run and print its N costliest functions")
     args = ap.parse_args()
     texts = corpus(args.mb)
+    if args.profile:
+        profile(texts, args.profile)
+        return
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     print(f"corpus: {len(texts)} reports, {size:.1f} MB\n")

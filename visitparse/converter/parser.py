@@ -168,8 +168,11 @@ def _longest_end(t: Tables, types: list[str], i: int, start: str) -> int | None:
     for j in range(i, min(len(types), i + MAX_ISLAND)):
         kind = types[j]
         code = actions[stack[-1]].get(kind)
-        while code is not None and code < 0:  # the reductions before the shift
-            _reduce(t, stack, rules[~code])
+        while code is not None and code < 0:  # the reductions before the shift (_reduce, inlined: the hot loop)
+            rule = rules[~code]
+            if rule.size:
+                del stack[-rule.size:]
+            stack.append(actions[stack[-1]][rule.origin])
             code = actions[stack[-1]].get(kind)
         if code is None:
             break  # no action: the island ends here
