@@ -10,6 +10,7 @@ Memory stays bounded: records are read lazily and converted a window at a time.
 """
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
 import sys
@@ -23,6 +24,7 @@ from .converter import InputError, convert
 from .converter.limits import MAX_CHARS  # noqa: F401 - the CLI's default, re-exported
 
 WINDOW_PER_JOB = 32  # records in flight per worker: bounds memory, keeps every core busy
+CHUNK = 4  # records sent to a worker at a time: fewer round trips, still a fine-grained balance
 
 
 @dataclass
@@ -106,8 +108,16 @@ def iter_records(inputs: Iterable[str], encoding_errors: str = "strict") -> Iter
 
 def convert_record(task: dict | str) -> dict:
     """One output line for one task: {"id", "report"} or {"id", "error"} (plus "meta").
-
     `task` is a dict as made by Record.task (only "text" is required) or a bare text."""
+    line = convert_packed(task)
+    if "report" in line:
+        line["report"] = json.loads(line["report"])
+    return line
+
+
+def convert_packed(task: dict | str) -> dict:
+    """convert_record, with the report left as its JSON text: between processes a string pickles
+    far faster than the nested dict, and the JSON Lines writer uses the text as it is."""
     if isinstance(task, str):
         task = {"id": None, "text": task}
     line: dict = {"id": task.get("id")}
@@ -119,7 +129,7 @@ def convert_record(task: dict | str) -> dict:
     try:
         report = convert(task["text"], publication_date=task.get("publication_date"),
                          max_chars=task.get("max_chars", MAX_CHARS))
-        line["report"] = json.loads(report.to_json())
+        line["report"] = report.model_dump_json()
     except InputError as e:
         line["error"] = _error("InputError", str(e))
     except Exception as e:  # a converter bug must not lose the record (or the batch)
@@ -134,36 +144,53 @@ class Summary:
     bytes: int = 0
 
 
-def _windows(tasks: Iterator[dict], size: int) -> Iterator[list[dict]]:
-    window: list[dict] = []
+def _chunks(tasks: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    chunk: list[dict] = []
     for t in tasks:
-        window.append(t)
-        if len(window) >= size:
-            yield window
-            window = []
-    if window:
-        yield window
+        chunk.append(t)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _convert_chunk(worker, chunk: list[dict]) -> list[dict]:
+    return [worker(t) for t in chunk]
 
 
 def convert_stream(tasks: Iterable[dict], jobs: int = 1, worker=None) -> Iterator[dict]:
-    """Output lines for `tasks`, in order; with jobs > 1 in worker processes. `worker` (picklable)
-    replaces convert_record, for tests."""
-    worker = worker or convert_record
+    """Output lines for `tasks`, in order; with jobs > 1 in worker processes. A line's "report" is
+    its JSON text (convert_packed). `worker` (picklable) replaces convert_packed, for tests.
+
+    Work goes out in chunks of CHUNK records, at most WINDOW_PER_JOB records per worker in flight
+    (memory stays bounded); a new chunk is sent as soon as the oldest comes back, so no worker
+    waits for a slow record elsewhere."""
+    worker = worker or convert_packed
     if jobs <= 1:
         for t in tasks:
             yield worker(t)
         return
     executor = ProcessPoolExecutor(max_workers=jobs)
+    pending: collections.deque = collections.deque()  # (chunk, future), oldest first
+    chunks = _chunks(tasks, CHUNK)
     try:
-        for window in _windows(iter(tasks), jobs * WINDOW_PER_JOB):
+        while True:
+            while len(pending) * CHUNK < jobs * WINDOW_PER_JOB and (chunk := next(chunks, None)) is not None:
+                pending.append((chunk, executor.submit(_convert_chunk, worker, chunk)))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
             try:
-                results = list(executor.map(worker, window, chunksize=4))
+                yield from future.result()
             except BrokenProcessPool:
-                # a worker died (out of memory, a signal): find the record that killed it, alone
+                # a worker died (out of memory, a signal): every chunk in flight is lost with it;
+                # convert their records one by one, each alone, to find the one that killed it
                 executor.shutdown(cancel_futures=True)
-                results = [_isolated(t, worker) for t in window]
+                for lost in [chunk] + [c for c, _ in pending]:
+                    yield from (_isolated(t, worker) for t in lost)
+                pending.clear()
                 executor = ProcessPoolExecutor(max_workers=jobs)
-            yield from results
     finally:
         executor.shutdown(cancel_futures=True)
 

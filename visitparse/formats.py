@@ -150,12 +150,20 @@ class SqliteWriter:
 
 
 def report_of(line: dict) -> Report | None:
-    """The Report of a batch output line (None for an error line)."""
-    return Report.model_validate(line["report"]) if "report" in line else None
+    """The Report of a batch output line (None for an error line); its report may be JSON text."""
+    if "report" not in line:
+        return None
+    report = line["report"]
+    return Report.model_validate_json(report) if isinstance(report, str) else Report.model_validate(report)
 
 
 def dumps_line(obj: dict) -> str:
-    return json.dumps(obj, ensure_ascii=False) + "\n"
+    """One compact JSON line; a "report" that is already JSON text goes in as it is."""
+    report = obj.get("report")
+    if isinstance(report, str):
+        head = json.dumps({k: v for k, v in obj.items() if k != "report"}, ensure_ascii=False, separators=(",", ":"))
+        return f'{head[:-1]}{"," if len(head) > 2 else ""}"report":{report}}}\n'
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 FORMATS = ("jsonl", "plover", "csv", "sqlite")
