@@ -170,16 +170,30 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (w[:3].lower() in ("al-", "el-") and w[3:4].isupper())
 
 
+def _lengths(*tables) -> dict[str, list[int]]:
+    """First word -> the lengths of the phrases of `tables` that start with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for table in tables:
+        for key in table:
+            lengths.setdefault(key[0], set()).add(len(key))
+    return {k: sorted(v, reverse=True) for k, v in lengths.items()}
+
+
+def _longest(lengths: dict[str, list[int]], table, keys: list[str], i: int) -> int:
+    """The length of the longest phrase of `table` at keys[i], or 0."""
+    for n in lengths.get(keys[i], ()):
+        if i + n <= len(keys) and tuple(keys[i:i + n]) in table:
+            return n
+    return 0
+
+
 class Tagger:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         # Every phrase table in one index: first folded word -> phrase lengths, longest first.
-        lengths: dict[str, set[int]] = {}
-        for table in (lex.function_words, lex.triggers, lex.organizations, lex.countries, lex.places,
-                      lex.demonyms, lex.titles, lex.honorifics, lex.modifiers):
-            for key in table:
-                lengths.setdefault(key[0], set()).add(len(key))
-        self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        self.lengths = _lengths(lex.function_words, lex.triggers, lex.organizations, lex.countries, lex.places,
+                                lex.demonyms, lex.titles, lex.honorifics, lex.modifiers)
+        self.modifier_lengths, self.title_lengths = _lengths(lex.modifiers), _lengths(lex.titles)
         self.readings = self._readings(lex)
         # Words an office can start with (a modifier, a title, a body or seat); others skip _office.
         self.office_starts = ({k[0] for k in lex.modifiers} | {k[0] for k in lex.titles} | lex.office_words
@@ -238,7 +252,7 @@ class Tagger:
         lex = self.lex
         starts, country, j = [i], None, i
         while j < len(keys):  # the prefix run; a title may start at any point of it
-            step = next((n for n in self.lengths.get(keys[j], ()) if j + n <= len(keys) and tuple(keys[j:j + n]) in lex.modifiers), 0)
+            step = _longest(self.modifier_lengths, lex.modifiers, keys, j)
             if not step and _is_cap(words[j]) and keys[j] in lex.office_words:
                 step = 1
             if not step and _is_cap(words[j]):
@@ -256,7 +270,7 @@ class Tagger:
         for start in reversed(starts):
             if start >= len(keys):
                 continue
-            n = next((n for n in self.lengths.get(keys[start], ()) if start + n <= len(keys) and tuple(keys[start:start + n]) in lex.titles), 0)
+            n = _longest(self.title_lengths, lex.titles, keys, start)
             if n:
                 end, kind = start + n, lex.titles[tuple(keys[start:start + n])]
             elif keys[start].endswith("s") and (keys[start][:-1],) in lex.titles:
