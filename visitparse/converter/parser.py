@@ -15,14 +15,14 @@ The tables are kept on disk between runs, so a process starts without Lark's gra
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
-import pickle
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any, Callable
 
 from lark import Token
+
+from .cache import cached
 
 MAX_ISLAND = 80  # tokens; longer clauses are cut (bounds the work per start token)
 MAX_RETRIES = 8  # earlier end points tried when the last one fails at $END
@@ -30,7 +30,6 @@ END = "$END"
 
 # Each start symbol and the grammar file that defines it.
 GRAMMAR_OF = {"clause": "clauses.lark", "person_list": "clauses.lark", "timex": "dates.lark"}
-TABLES_FORMAT = 2  # bump when the layout of Tables changes: old cache files are then ignored
 
 
 @dataclass(frozen=True)
@@ -87,41 +86,14 @@ def _analyse(name: str) -> Tables:
                   {str(k): v for k, v in table.end_states.items()})
 
 
-def _cache_file(name: str, source: str) -> str | None:
-    """Where the tables of a grammar text are kept between runs; None when no cache directory can be made."""
-    import lark
-
-    base = os.environ.get("VISITPARSE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "visitparse")
-    try:
-        os.makedirs(base, exist_ok=True)
-    except OSError:
-        return None
-    key = hashlib.sha256(f"{TABLES_FORMAT} {lark.__version__}\n{source}".encode()).hexdigest()[:16]
-    return os.path.join(base, f"{name}.{key}.tables")
-
-
 @functools.lru_cache(maxsize=4)
 def tables(name: str) -> Tables:
-    """The tables of grammar/`name`: from the disk cache when it holds this grammar text, else analysed."""
+    """The tables of grammar/`name`, analysed once and then kept in the disk cache."""
+    import lark
+
     source = resources.files("visitparse").joinpath("grammar", name).read_text(encoding="utf-8")
-    path = _cache_file(name, source)
-    if path:
-        try:
-            with open(path, "rb") as f:
-                return pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-            pass  # missing or unreadable: analyse again
-    result = _analyse(name)
-    if path:
-        try:
-            tmp = f"{path}.{os.getpid()}.tmp"
-            with open(tmp, "wb") as f:
-                pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only home: analyse in each process
-    return result
+    this = Path(__file__).read_text(encoding="utf-8")  # the layout of Tables
+    return cached(f"{name}.tables", [this, lark.__version__, source], lambda: _analyse(name))
 
 
 # ------------------------------------------------------------------ tokens

@@ -17,11 +17,13 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from lark import Token
 
 from . import timex
 from .lexicon import Lexicon, fold, fold_all, load
+from .cache import cached
 from .parser import Tok, token
 
 # "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes
@@ -532,4 +534,14 @@ class Tagger:
 
 @functools.lru_cache(maxsize=8)
 def tagger_for(user_lexicon: str | None = None) -> Tagger:
-    return Tagger(load(user_lexicon))
+    """The tagger of the package lexicon (kept in the disk cache: building it is most of a cold
+    start), or of the package lexicon extended by a user lexicon (built each time)."""
+    if user_lexicon:
+        return Tagger(load(user_lexicon))
+    import pycountry
+
+    here = Path(__file__).parent
+    sources = [getattr(pycountry, "__version__", ""),
+               *(here.joinpath(m).read_text(encoding="utf-8") for m in ("tagger.py", "lexicon.py")),
+               *(f.read_text(encoding="utf-8") for f in sorted(here.parent.joinpath("lexicon").glob("*.tsv")))]
+    return cached("tagger", sources, lambda: Tagger(load(None)))
