@@ -228,7 +228,7 @@ class ReportBuilder:
             return  # "held talks by phone with X", "via video link": not a face-to-face meeting
         for m, e in zip(ev.objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
             if "counterpart" in m.title_kinds and subject and subject[0].title and e.title and e.title.lower() == "counterpart":
-                e.title = subject[0].title
+                e.hold_office_of(subject[0])
         if ev.rule == "during_meeting" and len(ev.objects) > 1 and ev.objects[-1].rule == "named" and not subject:
             # "During his meeting with Minister X, Nurtleu discussed ...": the list ran into the owner
             subject = self._resolve(ev.objects[-1:], create=False, rule="owner")
@@ -341,7 +341,7 @@ class ReportBuilder:
             if e.title and e.title.lower() == "counterpart":
                 partner = next((p for m in meetings_of.get(id(e), ()) for p in m.participants
                                 if p is not e and p.title and p.title.lower() != "counterpart"), None)
-                e.title = partner.title if partner else None
+                e.hold_office_of(partner)
         by_family: dict[str, list[Entity]] = {}
         for k in self.people.entities:
             if k.country and k.name and len(k.name.split()) > 1:

@@ -49,6 +49,12 @@ class Entity:
             self.titled = True
 
 
+    def hold_office_of(self, other: Entity | None) -> None:
+        """"his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets."""
+        self.title = other.title if other else None
+        self.kinds = [k for k in self.kinds if k != "counterpart"] + (other.kinds[:1] if other else [])
+
+
 def _title_key(title: str) -> str:
     return " ".join(fold(title).replace("-", " ").split())
 
