@@ -127,10 +127,13 @@ class ReportBuilder:
             subject = self._resolve([owner], create=False, rule="owner") if owner else self._last_subject()
         else:
             subject = self._last_subject()  # "..., reaching consensus on ...": the subject carries over
-        fronted_dates = cl.fronted.dates if cl.fronted else []
-        if cl.fronted and cl.fronted.rule != "fronted_date":
-            self._event(cl.fronted, subject, cl, sentence, [])
+        fronted = cl.fronted
+        fronted_dates = fronted.dates if fronted else []
+        if fronted and fronted.rule not in ("fronted_date", "fronted_place"):
+            self._event(fronted, subject, cl, sentence, [])
         for ev in cl.events:
+            if fronted and fronted.rule == "fronted_place" and not ev.places:  # "In Pretoria, X and Y held talks"
+                ev.places = list(fronted.places)
             self._event(ev, subject, cl, sentence, fronted_dates)
         if subject and cl.subject:
             self.people.note_subject(subject)

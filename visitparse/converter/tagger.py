@@ -516,6 +516,13 @@ class Tagger:
             # "is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
             # "is"/"be" around it would only stand in the way
             toks = [t for k, t in enumerate(toks) if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))]
+        if "TITLE" in types:
+            for k in range(1, len(toks) - 1):
+                if toks[k].type == "AND" and toks[k - 1].type == "TITLE" and toks[k + 1].type == "TITLE":
+                    # "Deputy Prime Minister and Foreign Minister X": one person's two offices; an
+                    # "and" after an office that is not followed by one ends the person ("the
+                    # Chinese president and his counterpart"), which LALR(1) cannot see at the "and"
+                    toks[k].type = "AND_TITLE"
         if "COUNTRY" not in types and "PLACE" not in types:
             return toks
         for k, t in enumerate(toks):

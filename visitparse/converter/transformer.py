@@ -284,6 +284,11 @@ class TreeToFacts(Transformer):
     def during_meeting(self, children): return self._event("during_meeting", children)
     def fronted_date(self, children): return self._event("fronted_date", children)
 
+    def fronted_place(self, children):
+        ev = self._event("fronted_place", children)
+        ev.places = [self.place(children[1:2])]
+        return ev
+
     def at_somewhere(self, children) -> None:
         return None  # "at the airport": no place to report
 
