@@ -373,13 +373,13 @@ class ReportBuilder:
                         # the meeting's date does not fix the visit's start or end
                         self._add_visit(VisitRec(p, m.place_country, m.status, m.start, m.end, "meeting_place:" + m.rule,
                                                  places=[m.place] if m.place else []))
-            self._dateline_meeting(m)
             host_countries = {h.country for h in m.hosts if h.country and id(h) not in self.hosts_of}  # a visitor hosts no one
             if len(host_countries) == 1:
                 host = next(iter(host_countries))
                 for g in m.guests:
                     if g.country and g.country != host and "resident_diplomat" not in g.kinds:
                         self._add_visit(VisitRec(g, host, m.status, m.start, m.end, "hosted:" + m.rule))
+            self._dateline_meeting(m)  # the weakest evidence: after the others
 
     def _meetings_of(self) -> dict[int, list[MeetingRec]]:
         """Person -> the meetings they took part in."""
@@ -433,15 +433,16 @@ class ReportBuilder:
             ag.parties = ids(ag.parties)
 
     def _dateline_meeting(self, m: MeetingRec) -> None:
-        """"BEIJING - Liu met with a delegation led by Novikov": a meeting set nowhere else, with a
-        local, filed from the dateline city, while no one in it is away on another visit, is held
-        in the dateline's country."""
-        if m.place_country or m.place or not self.dateline:
+        """"BEIJING - Liu met with a delegation led by Novikov": a meeting set nowhere else (or in a
+        venue of no known country: "at Malacanang"), with a local, filed from the dateline city,
+        while no one in it is away on another visit, is held in the dateline's country. An office
+        holder of no stated country counts as a local: the dateline gives him its country too."""
+        if m.place_country or not self.dateline:
             return
         home = self.dateline[0]
         if any(self.hosts_of.get(id(p), set()) - {home} for p in m.participants):
             return
-        if any(p.country == home for p in m.participants):
+        if any(p.country == home or p.country is None and p.titled and p.organization is None for p in m.participants):
             for p in m.participants:
                 if p.country and p.country != home and "resident_diplomat" not in p.kinds:
                     self._add_visit(VisitRec(p, home, m.status, m.start, m.end, "dateline_meeting:" + m.rule))
