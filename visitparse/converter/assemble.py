@@ -185,6 +185,10 @@ class ReportBuilder:
                 leg = dataclasses.replace(ev, destinations=places, legs=[])
                 self._visit(leg, subject, status, leg_dates or dates, start)
             return
+        for came_from in ev.came_from:  # "arrived from Saudi Arabia, where he had talks": a visit before this one
+            for visitor in subject:
+                self._add_visit(VisitRec(visitor, came_from.country, "completed", start, ev.end, "came_from",
+                                         places=[came_from.name] if came_from.name else []))
         places = list(ev.places)
         if ev.here and self.dateline:
             places.append(_Place(*self.dateline))

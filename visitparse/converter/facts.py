@@ -60,6 +60,7 @@ class Event:
     possessive: bool = False                                # "his meeting with X": X met the owner
     base_form: bool = False                                 # "visit" as an infinitive: "... to visit China"
     trigger_end: int = 0                                    # where the statement's content begins
+    came_from: list[Place] = field(default_factory=list)    # "arrived from X, where he met ...": was in X before
 
 
 @dataclass

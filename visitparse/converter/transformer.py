@@ -26,6 +26,13 @@ class Destinations:
         self.places, self.start, self.end = places, start, end
 
 
+class CameFrom:
+    """The place of "from X, where ...": the visitor was there before this event."""
+
+    def __init__(self, places: list[Place]):
+        self.places = places
+
+
 class VisitNP:
     """"a three-day state visit to India": the destination and the stated length."""
 
@@ -245,6 +252,8 @@ class TreeToFacts(Transformer):
             elif isinstance(c, Destinations):
                 ev.destinations.extend(c.places)
                 ev.legs.append((list(c.places), []))
+            elif isinstance(c, CameFrom):
+                ev.came_from.extend(c.places)
             elif isinstance(c, tuple) and c[0] == "at":
                 ev.at.append(c[1])
             elif isinstance(c, Mention):
@@ -306,6 +315,11 @@ class TreeToFacts(Transformer):
 
     def origin(self, children) -> None:
         return None  # "arrived from Kazan": where the visitor came from is not the visit
+
+    def came_from(self, children) -> CameFrom:
+        """"arrived from Saudi Arabia, where he had talks with ...": where he was before, on a visit."""
+        place = next(c for c in children if isinstance(c, (Place, Destinations)))
+        return CameFrom(place.places if isinstance(place, Destinations) else [place])
 
     def meeting_noun(self, children) -> Event:
         ev = self._event("meeting_noun", children)
