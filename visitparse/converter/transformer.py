@@ -308,6 +308,8 @@ class TreeToFacts(Transformer):
         """"his Bhutan visit", "the prime minister's visit to China": the owner is the visitor."""
         ev = self._event("visit_poss", [c for c in children if not isinstance(c, Mention)])
         ev.carrier = next((c for c in children if isinstance(c, Mention)), None)  # the owner, when named
+        if ev.carrier is None and (own := _tokens(children, "POSSPRON")):  # "his": resolved as "he" would be
+            ev.carrier = Mention("pronoun", own[0].start_pos, own[0].end_pos, text=str(own[0]).lower())
         ev.possessive = True
         for tok in _tokens(children, "COUNTRY", "DEMONYM"):
             ev.destinations.insert(0, Place(tok.data, None, tok.start_pos, tok.end_pos))
