@@ -34,6 +34,7 @@ class Entity:
     titled: bool = False                  # the text gives this person an office
     subject_count: int = 0                # clauses with this person as subject
     is_visitor: bool = False              # on a visit somewhere in this report
+    counterpart_of: Entity | None = None  # "his Greek counterpart": holds the office of this other person
 
     def add_titles(self, titles: list[str], kinds: list[str]) -> None:
         known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
@@ -53,6 +54,7 @@ class Entity:
         """"his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets."""
         self.title = other.title if other else None
         self.kinds = [k for k in self.kinds if k != "counterpart"] + (other.kinds[:1] if other else [])
+        self.counterpart_of = other
 
 
 def _title_key(title: str) -> str:
@@ -200,7 +202,8 @@ class People:
         for u in [e for e in self.entities if e.name is None]:
             keys = {_title_key(t) for t in [u.title or ""] + u.other_titles} - {""}
             fits = list(dict.fromkeys(n for k in sorted(keys) for n in named_by_office.get(k, ())
-                                      if (u.country is None or n.country in (None, u.country))
+                                      if n is not u.counterpart_of  # never the one he is the counterpart of
+                                      and (u.country is None or n.country in (None, u.country))
                                       and (u.place is None or n.place in (None, u.place))))
             if len(fits) == 1:
                 n = fits[0]
