@@ -359,6 +359,22 @@ class ReportBuilder:
                 if kin:
                     e.country, e.country_rule = kin[0].country, "family_name"
 
+    def _dateline_countries(self, hosts_only: bool = False) -> None:
+        """"ASTANA - Deputy Prime Minister X paid a visit to Belarus": an office holder of no stated
+        country, not a visitor to the dateline's country, is its own. `hosts_only`: first, before
+        the other inferences, only those who receive guests ("AMMAN - King Abdullah received ...")."""
+        if not self.dateline:
+            return
+        home = self.dateline[0]
+        # a host whose guest is visiting another country is that country's ("granted an audience with the King")
+        hosts = {id(h) for m in self.meetings for h in m.hosts
+                 if not any(self.hosts_of.get(id(g), set()) - {home} for g in m.guests)} if hosts_only else None
+        for e in self.people.entities:
+            if hosts is not None and id(e) not in hosts:
+                continue
+            if e.country is None and e.organization is None and e.titled and home not in self.hosts_of.get(id(e), set()):
+                e.country, e.country_rule = home, "dateline"
+
     def _entity(self, pid: str) -> Entity | None:
         if self._by_id is None or len(self._by_id) != len(self.people.entities):
             self._by_id = {e.id: e for e in self.people.entities}
@@ -453,18 +469,13 @@ class ReportBuilder:
 
     def report(self, document: schema.Document) -> schema.Report:
         self._merge_people()
+        self._dateline_countries(hosts_only=True)
         self._infer_countries()
         self._counterparts_and_families()
         self._infer_visits()
         self._infer_countries()
         self._visit_places()
-        if self.dateline:  # "ASTANA - Deputy Prime Minister X paid a visit to Belarus": the wire's home
-            home = self.dateline[0]
-            for e in self.people.entities:
-                if e.country is None and e.organization is None and e.titled:
-                    hosts = self.hosts_of.get(id(e), set())
-                    if home not in hosts:
-                        e.country, e.country_rule = home, "dateline"
+        self._dateline_countries()
         main = next((v for v in self.visits if v.status in HAPPENED), None)
         if main:  # the rest of the cast of a visit story is, failing all else, the host's
             for e in self.people.entities:
