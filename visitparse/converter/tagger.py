@@ -38,6 +38,7 @@ NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 DEPUTY_WORDS = frozenset(("deputy", "vice", "assistant", "under"))
 ADVISERS = frozenset(("adviser", "advisor", "aide", "assistant", "counsellor", "counselor"))
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
+GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))  # prepositions that take a place
 
 
 def split_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -129,13 +130,19 @@ def _join_places(text: str, toks: list[Tok]) -> list[Tok]:
 
 
 def _name_prefixed_titles(text: str, toks: list[Tok]) -> list[Tok]:
-    """"Kano State Acting Governor", "Jigawa State Governor": an unknown capitalised word right
-    before an office names its seat; it is part of the office, not a person."""
+    """"Kano State Acting Governor", "Jigawa State Governor", "Hunan Governor": an unknown
+    capitalised word or a place right before an office names its seat; it is part of the office."""
     out: list[Tok] = []
     for t in toks:
         if t.type == "TITLE" and out and out[-1].type == "NAME" and " " not in str(out[-1]) and out[-1].end_pos + 1 == t.start_pos:
             prev = out.pop()
             office = dataclasses.replace(t.data, text=f"{prev} {t.data.text}")
+            t = token("TITLE", text[prev.start_pos:t.end_pos], prev.start_pos, t.end_pos, office)
+        elif (t.type == "TITLE" and out and out[-1].type == "PLACE" and out[-1].end_pos + 1 == t.start_pos
+              and not (len(out) > 1 and out[-2].type in GOVERNING)):
+            # "Hunan Governor Xu Dazhe": the province is the seat of the office (not "in Hunan Governor ...")
+            prev = out.pop()
+            office = dataclasses.replace(t.data, text=f"{prev} {t.data.text}", country=t.data.country or prev.data[0])
             t = token("TITLE", text[prev.start_pos:t.end_pos], prev.start_pos, t.end_pos, office)
         out.append(t)
     return out
@@ -257,6 +264,9 @@ class Tagger:
             step = _longest(self.modifier_lengths, lex.modifiers, keys, j)
             if not step and _is_cap(words[j]) and keys[j] in lex.office_words:
                 step = 1
+            if not step and j > i and keys[j] in ("and", "&") and j + 1 < len(keys) and _is_cap(words[j + 1]) \
+                    and (keys[j + 1] in lex.office_words or _longest(self.modifier_lengths, lex.modifiers, keys, j + 1)):
+                step = 1  # "Agriculture and Rural Development Chief": one office of two portfolios
             if not step and _is_cap(words[j]):
                 hit = self._lookup(keys, words, j)
                 if hit and hit[1] == "ORG":  # "NPC Standing Committee Chairman"
