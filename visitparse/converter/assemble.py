@@ -157,7 +157,7 @@ class ReportBuilder:
         if ev.rule in VISIT_EVENTS:
             self._visit(ev, subject, status, dates, start)
         elif ev.rule in MEETING_EVENTS:
-            self._meeting(ev, subject, status, dates, start)
+            self._meeting(ev, subject if cl.subject else [], subject, status, dates, start)
         elif ev.rule in ("convey", "convey_own", "ask_convey"):
             self._message(ev, subject, start)
         elif ev.rule == "office" and len(subject) == 1 and ev.carrier:  # "X, who is also a member of ..."
@@ -229,14 +229,16 @@ class ReportBuilder:
         self.hosts_of.setdefault(id(v.visitor), set()).add(v.host)
         self.visits.append(v)
 
-    def _meeting(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:
+    def _meeting(self, ev: Event, stated: list[Entity], subject: list[Entity], status: str, dates: list[TimeExpr],
+                 start: int) -> None:
+        """`stated`: the clause's own subject; `subject`: that, or the one carried over from before."""
         others = self._resolve(ev.objects, create=True, rule="object")
         if REMOTE.search(self.clean, ev.start, ev.end):
             return  # "held talks by phone with X", "via video link": not a face-to-face meeting
         for m, e in zip(ev.objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
             if "counterpart" in m.title_kinds and subject and subject[0].title and e.title and e.title.lower() == "counterpart":
                 e.hold_office_of(subject[0])
-        if ev.rule == "during_meeting" and len(ev.objects) > 1 and ev.objects[-1].rule == "named" and not subject:
+        if ev.rule == "during_meeting" and len(ev.objects) > 1 and ev.objects[-1].rule == "named" and not stated:
             # "During his meeting with Minister X, Nurtleu discussed ...": the list ran into the owner
             subject = self._resolve(ev.objects[-1:], create=False, rule="owner")
             others = [o for o in others if o not in subject]
