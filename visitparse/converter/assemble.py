@@ -478,6 +478,8 @@ class ReportBuilder:
         self._infer_countries()
         self._visit_places()
         self._dateline_countries()
+        self._infer_visits()  # what the dateline's countries now imply ("SINGAPORE - Prime Minister Lee met ... in Beijing")
+        self._visit_places()
         main = next((v for v in self.visits if v.status in HAPPENED), None)
         if main:  # the rest of the cast of a visit story is, failing all else, the host's
             for e in self.people.entities:

@@ -218,8 +218,8 @@ class TreeToFacts(Transformer):
         lists = [c for c in children if isinstance(c, list)]
         for c in children:
             if isinstance(c, Token):
-                if c.type == "VISIT" and rule == "visit_verb":
-                    ev.base_form = True
+                if c.type == "VISIT" and rule == "visit_verb" or c.type == "MEET" and str(c).lower() == "meet":
+                    ev.base_form = True  # "to visit China", "(glad to be travelling to Boao) and meet President Xi"
                 if c.type in ("VISITED", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK"):
                     ev.lemma = ev.lemma or c.data
                     ev.trigger_end = max(ev.trigger_end, c.end_pos)
