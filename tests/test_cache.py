@@ -40,3 +40,22 @@ def test_conversion_is_the_same_with_a_cold_and_a_warm_cache(tmp_path):
     assert sorted(p.name.split(".")[0] for p in (tmp_path / "cache").iterdir()) == ["clauses", "dates", "tagger"]
     assert b"Kassym-Jomart Tokayev" in cold
     assert run() == cold
+
+
+def test_a_cached_tagger_tags_as_a_fresh_one():
+    """The cache hands back an unpickled Tagger: nothing in it may rely on object identity."""
+    import pickle
+    from pathlib import Path
+
+    from visitparse.converter import sentences
+    from visitparse.converter.lexicon import load
+    from visitparse.converter.normalize import normalize
+    from visitparse.converter.tagger import Tagger
+
+    fresh = Tagger(load(None))
+    thawed = pickle.loads(pickle.dumps(fresh))
+    for path in sorted(Path(__file__).parent.parent.joinpath("fixtures").glob("*.txt")):
+        text = normalize(path.read_text(encoding="utf-8"))
+        for start, end in sentences.split(text):
+            assert [(t.type, str(t), t.data) for t in thawed.tag(text, start, end)] == \
+                   [(t.type, str(t), t.data) for t in fresh.tag(text, start, end)], path.name

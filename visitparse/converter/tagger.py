@@ -23,6 +23,7 @@ from lark import Token
 
 from . import timex
 from .lexicon import Lexicon, fold, fold_all, load
+from .lexicon import words as words_of
 from .cache import cached
 from .parser import Tok, token
 
@@ -31,6 +32,7 @@ from .parser import Tok, token
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
                   r"|[^\W_]+(?:-[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*(?:-[^\W_]+)*|(?<=[^\W_])'[sS](?![^\W_]|['-][^\W_])|[^\w\s]")
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
+UPPER = 2  # a reading that needs the word in capitals (an acronym); an int, as it must survive pickling
 GAP = "\x00"  # stands in the word list where a date or duration token took the words
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minister - Minister of Industry"
 NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
@@ -218,7 +220,7 @@ class Tagger:
     @staticmethod
     def _readings(lex: Lexicon) -> dict[tuple[str, ...], list[tuple[bool, tuple[int, str, object]]]]:
         """Phrase -> its readings in order of precedence (the order they are added in), each
-        (needs a capital, (length, terminal, data)): an honorific, a function word, a trigger, then,
+        (needs: False, True for a capital or UPPER for all capitals; (length, terminal, data)): an honorific, a function word, a trigger, then,
         capitalised only, an organisation, country, place, demonym. A one-word honorific needs a
         capital ("Mr", not "mr")."""
         out: dict[tuple[str, ...], list] = {}
@@ -233,7 +235,9 @@ class Tagger:
         for key, (terminal, lemma) in lex.triggers.items():
             add(key, False, terminal, lemma)
         for key, (name, acronym) in lex.organizations.items():
-            add(key, True, "ORG", Org(name, acronym, lex.organization_countries.get(name)))
+            # an acronym is one only in capitals: "UN", not the "Un" of "Kim Jong Un"
+            needs = UPPER if acronym and key == (fold(acronym),) and key != words_of(name) else True
+            add(key, needs, "ORG", Org(name, acronym, lex.organization_countries.get(name)))
         for key, code in lex.countries.items():
             add(key, True, "COUNTRY", code)
         for key, code in lex.places.items():
@@ -250,8 +254,8 @@ class Tagger:
         for n in self.lengths.get(keys[i], ()):
             found = readings.get(tuple(keys[i:i + n])) if i + n <= len(keys) else None
             if found:
-                for needs_cap, reading in found:
-                    if cap or not needs_cap:
+                for needs, reading in found:
+                    if not needs or cap and (needs != UPPER or words[i].isupper()):
                         return reading
         return None
 
