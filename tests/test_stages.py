@@ -52,6 +52,7 @@ def test_split_words(text, words):
     (" date 2024-05-18 Liu visited Kazakhstan.", dt.date(2024, 5, 18), None, None),
     ("BEIJING, June 3, 2023 (Xinhua) -- Li met Hun Manet.", dt.date(2023, 6, 3), "BEIJING", "Xinhua"),
     ("ABU DHABI, Jan. 16 (Xinhua) -- Wen arrived. Photo taken January 16, 2012.", dt.date(2012, 1, 16), "ABU DHABI", "Xinhua"),
+    ("ABU DHABI, 25th January, 2024 (WAM) -- Sheikh Mohamed received Ali.", dt.date(2024, 1, 25), "ABU DHABI", "WAM"),
     ("ASTANA, May 17 (Xinhua) -- Liu arrived.", None, "ASTANA", "Xinhua"),
     ("Updated: 2020-01-01 Some text.", None, None, None),
 ])

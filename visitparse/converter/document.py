@@ -17,10 +17,11 @@ from .normalize import DATE_PREFIX
 
 # "BEIJING, June 2 (Xinhua) --"  "ISLAMABAD, May 26 (APP):"  "Hanoi (VNA) -"  "Accra, March 27, GNA-"
 # "ASTANA -"  "KUALA LUMPUR:"  "Tashkent, OCT 6:"  "MOSCOW, September 25. /TASS/."  "Tokyo:"
+# "ABU DHABI, 25th January, 2024 (WAM) --"
 DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.]{1,20}(?:[ -][A-Z][A-Za-z'.]{1,20}){0,3})"
     r"(?:\s*/\s*[A-Za-z]{2,10}\s*/)?"
-    r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?)?"
+    r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s*\d{4})?)\.?)?"
     r"(?:,?\s*\(?/?(?P<agency>[A-Z][A-Za-z]{1,12})\)?/?\.?)?"
     r"(?:\s*(?:--|-|\u2013|\u2014|:)|(?<=\))\s)",  # "New Delhi, Oct 13 (PTI) Mongolian ...": no dash after the agency
     re.MULTILINE,
