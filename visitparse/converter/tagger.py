@@ -539,6 +539,10 @@ class Tagger:
                     toks[k].type = "AND_TITLE"
         if "COUNTRY" not in types and "PLACE" not in types:
             return toks
+        for k in range(len(toks) - 3):
+            if (toks[k].type == "BE" and toks[k + 1].type == "IN" and toks[k + 2].type in ("COUNTRY", "PLACE", "PLACES")
+                    and toks[k + 3].type == "DATE"):
+                toks[k].type = "STAY"  # "is in Beijing from June 18 to 19": a stay with dates, a visit
         for k, t in enumerate(toks):
             if t.type == "AND" and k + 1 < len(toks) and toks[k + 1].type in ("COUNTRY", "PLACE", "PLACES") and k and toks[k - 1].type == "DATE":
                 # "Peru on June 10-12 and Chile on ...": this "and" starts another leg of a trip; telling

@@ -228,7 +228,7 @@ class TreeToFacts(Transformer):
                     ev.dates.append(c.data)
                 elif c.type == "CANCEL":  # "cancelled a visit to X"
                     ev.status = c.data
-                elif c.type == "BE":
+                elif c.type in ("BE", "STAY"):
                     ev.present = str(c).lower() in ("is", "are")
                 elif c.type == "RESP":
                     ev.respectively = True
