@@ -181,10 +181,12 @@ class TreeToFacts(Transformer):
         place = [c.places[0] if isinstance(c, Destinations) else c for c in children if isinstance(c, (Place, Destinations))]
         if place:
             return place[0]
-        tok = _tokens(children, "PLACE", "NAME", "ORG")[-1]
+        names = _tokens(children, "PLACE", "NAME", "ORG")
+        tok = names[-1]
         if tok.type == "PLACE":
             return Place(tok.data[0], tok.data[1], tok.start_pos, tok.end_pos)
-        return ("at", str(tok))
+        first = next(k for k, c in enumerate(children) if c is names[0])
+        return ("at", " ".join(str(c) for c in children[first:]))  # "Great Hall of the People"
 
     def here(self, children) -> Here:
         return Here(children[0].start_pos, children[0].end_pos)
