@@ -416,8 +416,8 @@ class ReportBuilder:
         meetings_of = self._meetings_of()
         for v in self.visits:
             for m in meetings_of.get(id(v.visitor), ()):
-                if m.status != v.status and v.status not in HAPPENED:
-                    continue
+                if (m.status in HAPPENED) != (v.status in HAPPENED):
+                    continue  # a planned meeting's venue is not where a completed visit went, nor the other way
                 named = [m.place] if m.place and m.place_country == v.host else []
                 named += [p.place for p in m.participants if p.place and p.country == v.host]
                 v.places.extend(n for n in named if n not in v.places)

@@ -530,6 +530,12 @@ class Tagger:
             # "is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
             # "is"/"be" around it would only stand in the way
             toks = [t for k, t in enumerate(toks) if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))]
+        if "PLTITLE" in types and "NAME" in types:
+            for k in range(len(toks) - 1):
+                if toks[k].type == "NAME" and toks[k + 1].type == "PLTITLE":
+                    # "Hamas officials", "Taliban leaders": the body the officials belong to, not a person
+                    t = toks[k]
+                    toks[k] = token("ORG", str(t), t.start_pos, t.end_pos, Org(str(t), institution=True))
         if "TITLE" in types:
             for k in range(1, len(toks) - 1):
                 if toks[k].type == "AND" and toks[k - 1].type == "TITLE" and toks[k + 1].type == "TITLE":
