@@ -24,7 +24,7 @@ from .converter import InputError, convert
 from .converter.limits import MAX_CHARS  # noqa: F401 - the CLI's default, re-exported
 
 WINDOW_PER_JOB = 32  # records in flight per worker: bounds memory, keeps every core busy
-CHUNK = 4  # records sent to a worker at a time: fewer round trips, still a fine-grained balance
+CHUNK = 16  # records sent to a worker at a time: fewer round trips (4 -> 16: 1.73 -> 1.85 x on 2 cores)
 
 
 @dataclass
