@@ -452,9 +452,12 @@ class Tagger:
                 out.append(token(terminal, w, spans[i][0], spans[i][1], data))
                 i += 1
                 continue
-            hit = self._lookup(keys, words, i)
-            office = (self._office(keys, words, i)
-                      if key in self.office_starts and not (hit and hit[1] in ("COUNTRY", "PLACE")) else None)
+            if key in special:
+                hit = self._lookup(keys, words, i)
+                office = (self._office(keys, words, i)
+                          if key in self.office_starts and not (hit and hit[1] in ("COUNTRY", "PLACE")) else None)
+            else:
+                hit = office = None  # no table starts with this word (most capitalised names)
             if office and (hit is None or office[0] >= hit[0]) and self._office_in_context(words, keys, i, office):
                 flush()
                 n, title = office
