@@ -198,6 +198,9 @@ class ReportBuilder:
         d1, d2, expr = self._date(dates, status) if ev.rule != "departure" else (None, None, None)
         if d1 and d2 is None and ev.rule == "visit_end":  # "concluded a two-day visit on Tuesday"
             d1, d2 = None, d1
+        elif d1 and d2 is None and ev.rule == "visit_verb" and not ev.base_form and not ev.duration \
+                and status in HAPPENED and len(hosts) == 1:
+            d2 = d1  # "visited Nepal on Saturday": a one-day visit, start = end
         if ev.rule == "taken_to" and ev.carrier:  # "the tour took him to ...": him, not the clause's subject
             subject = self._resolve([ev.carrier], create=False, rule="visitor")
         if len(hosts) > 1:  # a tour: the dates belong to the whole trip, not to each country
