@@ -266,17 +266,17 @@ class Tagger:
         starts, country, j = [i], None, i
         while j < len(keys):  # the prefix run; a title may start at any point of it
             step = _longest(self.modifier_lengths, lex.modifiers, keys, j)
-            if not step and _is_cap(words[j]) and keys[j] in lex.office_words:
-                step = 1
             if not step and j > i and keys[j] in ("and", "&") and j + 1 < len(keys) and _is_cap(words[j + 1]) \
                     and (keys[j + 1] in lex.office_words or _longest(self.modifier_lengths, lex.modifiers, keys, j + 1)):
                 step = 1  # "Agriculture and Rural Development Chief": one office of two portfolios
             if not step and _is_cap(words[j]):
                 hit = self._lookup(keys, words, j)
-                if hit and hit[1] == "ORG":  # "NPC Standing Committee Chairman"
+                if hit and hit[1] == "ORG":  # "NPC Standing Committee Chairman": a body, and its country
                     step, country = hit[0], hit[2].country or country
                 elif hit and hit[1] == "PLACE":  # "Hunan Governor"
                     step, country = hit[0], hit[2][0]
+                elif keys[j] in lex.office_words:
+                    step = 1
             if not step:
                 break
             j += step
