@@ -35,6 +35,7 @@ class Entity:
     subject_count: int = 0                # clauses with this person as subject
     is_visitor: bool = False              # on a visit somewhere in this report
     counterpart_of: Entity | None = None  # "his Greek counterpart": holds the office of this other person
+    unnamed_guest: bool = False           # known only as "the visiting Greek Prime Minister"
 
     def add_titles(self, titles: list[str], kinds: list[str]) -> None:
         known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
@@ -121,12 +122,14 @@ class People:
 
     def _by_title(self, m: Mention) -> Entity | None:
         """"the Prime Minister", "the minister", "the Chinese vice president": the person holding
-        that office; among several, the one most often a subject (the story's protagonist)."""
+        that office; among several, the one most often a subject (the story's protagonist). "The
+        visiting Greek Prime Minister" is never a prime minister of no known country: a guest's
+        nationality is what tells him from the host's own people."""
         keys = {_title_key(t) for t in m.titles}
         leader = "leader" in keys  # "the visiting Lankan leader": a head of state or government
         fits = [e for e in self._latest()
                 if (any(_office_fits(k, _title_key(t)) for k in keys for t in [e.title or ""] + e.other_titles)
-                    and (m.country is None or e.country in (None, m.country))
+                    and (m.country is None or e.country == m.country or e.country is None and not m.visiting)
                     or leader and any(k in LEADER_KINDS for k in e.kinds) and m.country in (None, e.country))
                 and (m.place is None or e.place == m.place)]
         # "the visiting Lankan leader" is the one on a visit
@@ -165,6 +168,7 @@ class People:
             if e is None and create:
                 e = self._new(m)
                 e.add_titles(m.titles, m.title_kinds)
+                e.unnamed_guest = m.visiting and m.country is not None  # "the visiting Greek Prime Minister"
             found = [e] if e else []
         else:
             found = []
@@ -203,6 +207,7 @@ class People:
             keys = {_title_key(t) for t in [u.title or ""] + u.other_titles} - {""}
             fits = list(dict.fromkeys(n for k in sorted(keys) for n in named_by_office.get(k, ())
                                       if n is not u.counterpart_of  # never the one he is the counterpart of
+                                      and not (u.unnamed_guest and n.country is None)  # a guest's nationality is stated
                                       and (u.country is None or n.country in (None, u.country))
                                       and (u.place is None or n.place in (None, u.place))))
             if len(fits) == 1:

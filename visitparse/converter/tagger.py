@@ -40,6 +40,9 @@ NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 DEPUTY_WORDS = frozenset(("deputy", "vice", "assistant", "under"))
 ADVISERS = frozenset(("adviser", "advisor", "aide", "assistant", "counsellor", "counselor"))
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
+AUXILIARIES = frozenset(("has", "have", "had"))
+EVENT_VERBS = frozenset(("VISITED", "END", "ARRIVE", "MEET", "RECEIVE", "PAY", "CALL", "CONVEY", "SAY", "AGREE", "DEPART",
+                         "LEAD", "TAKE"))
 GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))  # prepositions that take a place
 
 
@@ -529,6 +532,10 @@ class Tagger:
             toks = _join_titles(_name_prefixed_titles(text, toks))
         if "COUNTRY" in types or "PLACE" in types:
             toks = _join_places(text, toks)
+        if "W" in types:
+            # "has concluded a visit", "had met": the auxiliary stands between the subject and the verb
+            toks = [t for k, t in enumerate(toks) if not (t.type == "W" and str(t).lower() in AUXILIARIES
+                                                        and k + 1 < len(toks) and toks[k + 1].type in EVENT_VERBS)]
         if "MODAL" in types and "BE" in types:
             # "is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
             # "is"/"be" around it would only stand in the way
