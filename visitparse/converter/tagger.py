@@ -501,7 +501,7 @@ class Tagger:
             return True
         nxt = words[i + n] if i + n < len(words) else ""
         prev = keys[i - 1] if i else ""
-        return (nxt in ("of", "for") or _is_cap(nxt) or prev in ("the", "a", "an", "his", "her", "their", "its", "'s")
+        return (nxt in ("of", "for") or _is_cap(nxt) or prev in ("the", "a", "an", "his", "her", "their", "its", "'s", "visiting")
                 or (prev,) in self.lex.demonyms)
 
     def _compound_of_countries(self, w: str) -> bool:
