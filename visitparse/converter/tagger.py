@@ -510,67 +510,92 @@ class Tagger:
         return len(parts) > 1 and any((fold(p),) in self.lex.countries or (fold(p),) in self.lex.demonyms for p in parts)
 
     def _settle(self, text: str, toks: list[Tok]) -> list[Tok]:
-        """Context fixes that need both neighbours: in "US President X" or "China Vice Premier X"
-        the country is an adjective (a DEMONYM with the same code), unless a preposition governs it;
-        "China-Central Asia mechanism" (capitalised words before an institution word) is an ORG."""
-        out: list[Tok] = []
-        for t in toks:
-            if t.type == "W" and out and _is_name_part(out[-1]) and fold(str(t)) in self.lex.institution_words:
-                k = len(out)
-                while k and _is_name_part(out[k - 1]):
-                    k -= 1
-                s = out[k].start_pos
-                name = text[s:t.end_pos]
-                del out[k:]
-                t = token("ORG", name, s, t.end_pos, Org(name))
-            out.append(t)
-        toks = out
-        types = {t.type for t in toks}  # each pass below runs only where its tokens occur
-        if out and "(" in text[out[0].start_pos:out[-1].end_pos]:
+        """Context fixes that need the neighbours of a token, in order; each pass runs only on a
+        sentence that holds the tokens it rewrites."""
+        toks = _institutions(text, toks, self.lex.institution_words)
+        types = {t.type for t in toks}
+        if toks and "(" in text[toks[0].start_pos:toks[-1].end_pos]:
             toks = _drop_acronyms(toks)
         if "TITLE" in types:
             toks = _join_titles(_name_prefixed_titles(text, toks))
         if "COUNTRY" in types or "PLACE" in types:
             toks = _join_places(text, toks)
         if "W" in types:
-            # "has concluded a visit", "had met": the auxiliary stands between the subject and the verb
-            toks = [t for k, t in enumerate(toks) if not (t.type == "W" and str(t).lower() in AUXILIARIES
-                                                        and k + 1 < len(toks) and toks[k + 1].type in EVENT_VERBS)]
+            toks = _drop_auxiliaries(toks)
         if "MODAL" in types and "BE" in types:
-            # "is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
-            # "is"/"be" around it would only stand in the way
-            toks = [t for k, t in enumerate(toks) if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))]
+            toks = _drop_be_beside_modal(toks)
         if "PLTITLE" in types and "NAME" in types:
-            for k in range(len(toks) - 1):
-                if toks[k].type == "NAME" and toks[k + 1].type == "PLTITLE":
-                    # "Hamas officials", "Taliban leaders": the body the officials belong to, not a person
-                    t = toks[k]
-                    toks[k] = token("ORG", str(t), t.start_pos, t.end_pos, Org(str(t), institution=True))
+            _bodies_before_officials(toks)
         if "TITLE" in types:
-            for k in range(1, len(toks) - 1):
-                if toks[k].type == "AND" and toks[k - 1].type == "TITLE" and toks[k + 1].type == "TITLE":
-                    # "Deputy Prime Minister and Foreign Minister X": one person's two offices; an
-                    # "and" after an office that is not followed by one ends the person ("the
-                    # Chinese president and his counterpart"), which LALR(1) cannot see at the "and"
-                    toks[k].type = "AND_TITLE"
-        if "COUNTRY" not in types and "PLACE" not in types:
-            return toks
-        for k in range(len(toks) - 3):
-            if (toks[k].type == "BE" and toks[k + 1].type == "IN" and toks[k + 2].type in ("COUNTRY", "PLACE", "PLACES")
-                    and toks[k + 3].type == "DATE"):
-                toks[k].type = "STAY"  # "is in Beijing from June 18 to 19": a stay with dates, a visit
-        for k, t in enumerate(toks):
-            if t.type == "AND" and k + 1 < len(toks) and toks[k + 1].type in ("COUNTRY", "PLACE", "PLACES") and k and toks[k - 1].type == "DATE":
-                # "Peru on June 10-12 and Chile on ...": this "and" starts another leg of a trip; telling
-                # it from the "and" before another predicate needs two tokens of look-ahead
-                t.type = "AND_PLACE"
-            if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
-                # "of (the) United Arab Emirates Mohamed ...": a preposition, maybe with "the", governs it
-                governed = any(t.type in ("IN", "TO", "FROM", "OF") for t in toks[max(0, k - 2):k]
-                               if t.type != "THE" or k < 2) and (k < 1 or toks[k - 1].type in ("IN", "TO", "FROM", "OF", "THE"))
-                if not governed and (toks[k + 1].type == "TITLE" or toks[k - 1].type not in ("AND", "COMMA", "AT", "BY", "WITH")):
-                    t.type = "DEMONYM"
+            _and_between_titles(toks)
+        if "COUNTRY" in types or "PLACE" in types:
+            _stays_legs_and_adjectives(toks)
         return toks
+
+
+def _institutions(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]:
+    """"China-Central Asia mechanism": capitalised words before an institution word are an ORG."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.type == "W" and out and _is_name_part(out[-1]) and fold(str(t)) in institution_words:
+            k = len(out)
+            while k and _is_name_part(out[k - 1]):
+                k -= 1
+            s = out[k].start_pos
+            name = text[s:t.end_pos]
+            del out[k:]
+            t = token("ORG", name, s, t.end_pos, Org(name))
+        out.append(t)
+    return out
+
+
+def _drop_auxiliaries(toks: list[Tok]) -> list[Tok]:
+    """"has concluded a visit", "had met": the auxiliary stands between the subject and the verb."""
+    return [t for k, t in enumerate(toks) if not (t.type == "W" and str(t).lower() in AUXILIARIES
+                                                and k + 1 < len(toks) and toks[k + 1].type in EVENT_VERBS)]
+
+
+def _drop_be_beside_modal(toks: list[Tok]) -> list[Tok]:
+    """"is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
+    "is"/"be" around it would only stand in the way."""
+    return [t for k, t in enumerate(toks) if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))]
+
+
+def _bodies_before_officials(toks: list[Tok]) -> None:
+    """"Hamas officials", "Taliban leaders": the body the officials belong to, not a person."""
+    for k in range(len(toks) - 1):
+        if toks[k].type == "NAME" and toks[k + 1].type == "PLTITLE":
+            t = toks[k]
+            toks[k] = token("ORG", str(t), t.start_pos, t.end_pos, Org(str(t), institution=True))
+
+
+def _and_between_titles(toks: list[Tok]) -> None:
+    """"Deputy Prime Minister and Foreign Minister X": one person's two offices (AND_TITLE); an
+    "and" after an office that no office follows ends the person ("the Chinese president and his
+    counterpart"), which LALR(1) cannot see at the "and"."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].type == "AND" and toks[k - 1].type == "TITLE" and toks[k + 1].type == "TITLE":
+            toks[k].type = "AND_TITLE"
+
+
+def _stays_legs_and_adjectives(toks: list[Tok]) -> None:
+    """Places in context: "is in Beijing from June 18 to 19" is a stay with dates, a visit (STAY);
+    "Peru on June 10-12 and Chile on ..." starts another leg of a trip (AND_PLACE: telling it from
+    the "and" before another predicate needs two tokens of look-ahead); in "US President X" or
+    "China Vice Premier X" the country is an adjective (DEMONYM), unless a preposition governs it."""
+    for k in range(len(toks) - 3):
+        if (toks[k].type == "BE" and toks[k + 1].type == "IN" and toks[k + 2].type in ("COUNTRY", "PLACE", "PLACES")
+                and toks[k + 3].type == "DATE"):
+            toks[k].type = "STAY"
+    for k, t in enumerate(toks):
+        if t.type == "AND" and k + 1 < len(toks) and toks[k + 1].type in ("COUNTRY", "PLACE", "PLACES") and k and toks[k - 1].type == "DATE":
+            t.type = "AND_PLACE"
+        if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
+            # "of (the) United Arab Emirates Mohamed ...": a preposition, maybe with "the", governs it
+            governed = any(t.type in ("IN", "TO", "FROM", "OF") for t in toks[max(0, k - 2):k]
+                           if t.type != "THE" or k < 2) and (k < 1 or toks[k - 1].type in ("IN", "TO", "FROM", "OF", "THE"))
+            if not governed and (toks[k + 1].type == "TITLE" or toks[k - 1].type not in ("AND", "COMMA", "AT", "BY", "WITH")):
+                t.type = "DEMONYM"
 
 
 @functools.lru_cache(maxsize=8)
