@@ -483,11 +483,6 @@ class ReportBuilder:
         self._dateline_countries()
         self._infer_visits()  # what the dateline's countries now imply ("SINGAPORE - Prime Minister Lee met ... in Beijing")
         self._visit_places()
-        main = next((v for v in self.visits if v.status in HAPPENED), None)
-        if main:  # the rest of the cast of a visit story is, failing all else, the host's
-            for e in self.people.entities:
-                if e.country is None and e.organization is None and e.titled and id(e) not in self.hosts_of:
-                    e.country, e.country_rule = main.host, "main_visit_host"
         visits = [v for v in self.visits if v.visitor.country != v.host]
         self._rename_ids(self.people.renumber())
         return schema.Report(
