@@ -205,6 +205,10 @@ class ReportBuilder:
             subject = self._resolve([ev.carrier], create=False, rule="visitor")
         if len(hosts) > 1:  # a tour: the dates belong to the whole trip, not to each country
             d1 = d2 = expr = None
+        if len(hosts) == 1:  # "at the invitation of President X": X is the host country's
+            for inviter in self._resolve(ev.inviters, create=True, rule="inviter"):
+                if inviter.country is None and inviter.organization is None:
+                    inviter.country, inviter.country_rule = hosts[0], "inviter"
         for host in hosts:
             names = [p.name for p in ev.destinations + places if p.name and p.country == host]
             visitors = subject

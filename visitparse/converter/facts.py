@@ -61,6 +61,7 @@ class Event:
     base_form: bool = False                                 # "visit" as an infinitive: "... to visit China"
     trigger_end: int = 0                                    # where the statement's content begins
     came_from: list[Place] = field(default_factory=list)    # "arrived from X, where he met ...": was in X before
+    inviters: list[Mention] = field(default_factory=list)   # "at the invitation of President X"
 
 
 @dataclass

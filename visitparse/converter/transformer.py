@@ -26,6 +26,13 @@ class Destinations:
         self.places, self.start, self.end = places, start, end
 
 
+class Inviter:
+    """"at the invitation of President X": the people who invited the visitor (the host's)."""
+
+    def __init__(self, people: list[Mention]):
+        self.people = people
+
+
 class CameFrom:
     """The place of "from X, where ...": the visitor was there before this event."""
 
@@ -256,6 +263,8 @@ class TreeToFacts(Transformer):
                 ev.legs.append((list(c.places), []))
             elif isinstance(c, CameFrom):
                 ev.came_from.extend(c.places)
+            elif isinstance(c, Inviter):
+                ev.inviters.extend(c.people)
             elif isinstance(c, tuple) and c[0] == "at":
                 ev.at.append(c[1])
             elif isinstance(c, Mention):
@@ -299,6 +308,9 @@ class TreeToFacts(Transformer):
         ev = self._event("fronted_place", children)
         ev.places = [self.place(children[1:2])]
         return ev
+
+    def inviter(self, children) -> Inviter:
+        return Inviter(next(c for c in children if isinstance(c, list)))
 
     def at_somewhere(self, children) -> None:
         return None  # "at the airport": no place to report
