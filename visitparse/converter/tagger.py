@@ -530,6 +530,8 @@ class Tagger:
             _and_between_titles(toks)
         if "COUNTRY" in types or "PLACE" in types:
             _stays_legs_and_adjectives(toks)
+            if "VISIT" in types and "COMMA" in types:
+                toks = _drop_comma_before_purpose(toks)
         return toks
 
 
@@ -576,6 +578,19 @@ def _and_between_titles(toks: list[Tok]) -> None:
     for k in range(1, len(toks) - 1):
         if toks[k].type == "AND" and toks[k - 1].type == "TITLE" and toks[k + 1].type == "TITLE":
             toks[k].type = "AND_TITLE"
+
+
+def _drop_comma_before_purpose(toks: list[Tok]) -> list[Tok]:
+    """"arrived in Luanda, Angola, for a two-day State Visit": a comma between a place and the
+    visit it is for would end the clause; so would it before "on a working visit"."""
+    places = ("COUNTRY", "PLACE", "PLACES")
+    keep = []
+    for k, t in enumerate(toks):
+        if (t.type == "COMMA" and 0 < k < len(toks) - 2 and toks[k - 1].type in places and toks[k + 1].type in ("FOR", "ON")
+                and any(x.type == "VISIT" for x in toks[k + 2:k + 6])):
+            continue
+        keep.append(t)
+    return keep
 
 
 def _stays_legs_and_adjectives(toks: list[Tok]) -> None:
