@@ -339,6 +339,8 @@ class Tagger:
                     country = country or hit[2]
                 elif hit[1] == "ORG":  # "of the Communist Party of China": a national body
                     country = country or hit[2].country
+                else:  # "of the Communist Party of Bohemia and Moravia": a region's country
+                    country = country or hit[2][0]
                 p += hit[0]
                 end = p
             elif _is_cap(w) and keys[p] in lex.office_words:
