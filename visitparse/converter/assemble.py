@@ -131,9 +131,14 @@ class ReportBuilder:
         fronted_dates = fronted.dates if fronted else []
         if fronted and fronted.rule not in ("fronted_date", "fronted_place"):
             self._event(fronted, subject, cl, sentence, [])
+        modal = None
         for ev in cl.events:
             if fronted and fronted.rule == "fronted_place" and not ev.places:  # "In Pretoria, X and Y held talks"
                 ev.places = list(fronted.places)
+            if ev.status:
+                modal = ev.status
+            elif ev.base_form and modal:  # "will meet X and hold talks with Y": both planned
+                ev.status = modal
             self._event(ev, subject, cl, sentence, fronted_dates)
         if subject and cl.subject:
             self.people.note_subject(subject)
@@ -253,6 +258,8 @@ class ReportBuilder:
             # "his meeting with X": the owner met X; "the meeting of A and B": A and B met
             subject = [self.people.last_subject] if ev.possessive and self.people.last_subject else []
         d1, _, _ = self._date(dates, status)
+        if d1 and self.dct and d1 > self.dct and status in HAPPENED:
+            status = "planned"  # "his talks with Modi tomorrow": a meeting after the report cannot have happened
         place = ev.places[0] if ev.places else (_Place(*self.dateline) if ev.here and self.dateline else None)
         guests = subject if ev.rule in GUEST_IS_SUBJECT else others if ev.rule in GUEST_IS_OBJECT else []
         hosts = others if ev.rule in GUEST_IS_SUBJECT else subject if ev.rule in GUEST_IS_OBJECT else []

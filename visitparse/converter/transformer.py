@@ -12,6 +12,11 @@ from .tagger import Title
 from .timex import TimeExpr
 
 
+# Trigger words in their base form (after "will", "to", or a modal carried over from the predicate before)
+BASE_FORM_TERMINALS = frozenset(("MEET", "RECEIVE", "PAY", "CALL"))
+BASE_FORMS = frozenset(("meet", "hold", "receive", "host", "welcome", "pay", "make", "call"))
+
+
 class Here:
     """The adjunct "here": the dateline city."""
 
@@ -227,8 +232,9 @@ class TreeToFacts(Transformer):
         lists = [c for c in children if isinstance(c, list)]
         for c in children:
             if isinstance(c, Token):
-                if c.type == "VISIT" and rule == "visit_verb" or c.type == "MEET" and str(c).lower() == "meet":
-                    ev.base_form = True  # "to visit China", "(glad to be travelling to Boao) and meet President Xi"
+                if c.type == "VISIT" and rule == "visit_verb" or c.type in BASE_FORM_TERMINALS and \
+                        str(c).lower().split()[0] in BASE_FORMS:
+                    ev.base_form = True  # "to visit China", "(will meet X) and hold talks with Y"
                 if c.type in ("VISITED", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK"):
                     ev.lemma = ev.lemma or c.data
                     ev.trigger_end = max(ev.trigger_end, c.end_pos)
