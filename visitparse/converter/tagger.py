@@ -68,6 +68,7 @@ class Title:
     kind: str
     country: str | None = None  # a country named inside the complement ("... of the Russian Federation")
     plural: bool = False
+    organization: str | None = None  # an international body before the office ("NATO Secretary General")
 
 
 def _next_to_modal(toks: list[Tok], k: int, step: int) -> bool:
@@ -266,7 +267,7 @@ class Tagger:
         """An office at i: a run of modifiers and body names ("Deputy", "Foreign Ministry", "NPC
         Standing Committee"), a title, and an "of/for ..." complement of office words."""
         lex = self.lex
-        starts, country, j = [i], None, i
+        starts, country, organization, j = [i], None, None, i
         while j < len(keys):  # the prefix run; a title may start at any point of it
             step = _longest(self.modifier_lengths, lex.modifiers, keys, j)
             if not step and j > i and keys[j] in ("and", "&") and j + 1 < len(keys) and _is_cap(words[j + 1]) \
@@ -276,6 +277,7 @@ class Tagger:
                 hit = self._lookup(keys, words, j)
                 if hit and hit[1] == "ORG":  # "NPC Standing Committee Chairman": a body, and its country
                     step, country = hit[0], hit[2].country or country
+                    organization = organization or (None if hit[2].country else hit[2].name)
                 elif hit and hit[1] == "PLACE":  # "Hunan Governor"
                     step, country = hit[0], hit[2][0]
                 elif keys[j] in lex.office_words:
@@ -316,7 +318,7 @@ class Tagger:
             end, country = max(end, k), country or inner
         spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
         text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-")  # "Communist Party of China ( CPC )"
-        return end - i, Title(" ".join(text.split()), kind, country, plural)
+        return end - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization)
 
     def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
         """End of the complement opened by "of"/"for" at k (k itself when there is none)."""

@@ -92,6 +92,7 @@ class TreeToFacts(Transformer):
                 m.titles = [t.text for t in offices]
                 m.title_kinds = [t.kind for t in offices]
                 m.country = m.country or next((t.country for t in offices if t.country), None)
+                m.organization = m.organization or next((t.organization for t in offices if t.organization), None)
             elif c.type in ("COUNTRY", "PLACE", "ORG") and c is not children[0] and _after_of(children, c):
                 tok = c
                 if tok.type == "COUNTRY":
