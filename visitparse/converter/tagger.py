@@ -1,13 +1,17 @@
 """Stage 4: turn a sentence into the compact typed tokens the grammar reads.
 
 Order of work on one sentence:
-1. time expressions and durations (timex) become single DATE / DURATION tokens;
-2. words are split by one regex; each position takes the longest gazetteer phrase from the
-   lexicon (function words, trigger verbs, organisations, countries, places, demonyms, offices
-   with their modifiers and "of ..." complements); honorifics are dropped;
+1. words are split by one regex (WORD); the words that can anchor a time expression lead timex
+   to the dates and durations, which become single DATE / DURATION tokens;
+2. each other position takes the longest gazetteer phrase from the lexicon (function words,
+   trigger verbs, organisations, countries, places, demonyms, offices with their modifiers and
+   "of ..." complements); honorifics are dropped;
 3. the remaining capitalised words join into NAME runs (with particles such as "bin", "al",
    "van"); a run holding an institution word ("Embassy", "House") is an ORG, not a person;
-4. every other word is W.
+4. every other word is W (a run of plain lower-case words is one W);
+5. context passes (Tagger._settle) rewrite what needs the neighbours: joined offices and place
+   lists, "and" between offices (AND_TITLE) or before a trip's next leg (AND_PLACE), a stay with
+   dates (STAY), a country used as an adjective (DEMONYM), auxiliaries dropped.
 Each token keeps its character span in the input and, in `.data`, what the lexicon says of it.
 """
 from __future__ import annotations
