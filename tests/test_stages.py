@@ -41,7 +41,7 @@ def test_hard_wrapped_lines_are_one_sentence():
     ("James' book", ["James", "'", "book"]), ("U.S. Sec. Blinken", ["U.S.", "Sec.", "Blinken"]),
     ("Kassym-Jomart Tokayev's", ["Kassym-Jomart", "Tokayev", "'s"]), ("the 's", ["the", "'", "s"])])
 def test_split_words(text, words):
-    from visitparse.converter.tagger import split_words
+    from visitparse.converter.lexicon import split_words
     got = split_words(text, 10)
     assert [w for _, _, w in got] == words
     assert all(text[s - 10:e - 10] == w for s, e, w in got)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,6 +20,17 @@ from pathlib import Path
 import pycountry
 
 from .errors import InputError
+
+
+# "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes
+# (a final "'s" is a word of its own: "Kazakhstan's" -> "Kazakhstan", "'s") | one punctuation mark
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
+                  r"|[^\W_]+(?:-[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*(?:-[^\W_]+)*|(?<=[^\W_])'[sS](?![^\W_]|['-][^\W_])|[^\w\s]")
+
+
+def split_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, word) for each word of `text`; "Kazakhstan's" gives "Kazakhstan" and "'s"."""
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in WORD.finditer(text)]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -54,9 +66,8 @@ class Lexicon:
 
 
 def words(text: str) -> tuple[str, ...]:
-    """The folded word tuple of a phrase, split the way the tagger splits text."""
-    from .tagger import split_words  # one tokenisation for tables and text
-
+    """The folded word tuple of a phrase, split the way the tagger splits text (one tokenisation
+    for tables and text)."""
     return tuple(fold(w) for _, _, w in split_words(text))
 
 

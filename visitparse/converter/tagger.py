@@ -1,7 +1,7 @@
 """Stage 4: turn a sentence into the compact typed tokens the grammar reads.
 
 Order of work on one sentence:
-1. words are split by one regex (WORD); the words that can anchor a time expression lead timex
+1. words are split by one regex (lexicon.WORD); the words that can anchor a time expression lead timex
    to the dates and durations, which become single DATE / DURATION tokens;
 2. each other position takes the longest gazetteer phrase from the lexicon (function words,
    trigger verbs, organisations, countries, places, demonyms, offices with their modifiers and
@@ -26,15 +26,11 @@ from pathlib import Path
 from lark import Token
 
 from . import timex
-from .lexicon import Lexicon, fold, fold_all, load
-from .lexicon import words as words_of
 from .cache import cached
+from .lexicon import Lexicon, fold, fold_all, load, split_words
+from .lexicon import words as words_of
 from .parser import Tok, token
 
-# "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes
-# (a final "'s" is a word of its own: "Kazakhstan's" -> "Kazakhstan", "'s") | one punctuation mark
-WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
-                  r"|[^\W_]+(?:-[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*(?:-[^\W_]+)*|(?<=[^\W_])'[sS](?![^\W_]|['-][^\W_])|[^\w\s]")
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
 UPPER = 2  # a reading that needs the word in capitals (an acronym); an int, as it must survive pickling
 GAP = "\x00"  # stands in the word list where a date or duration token took the words
@@ -48,11 +44,6 @@ AUXILIARIES = frozenset(("has", "have", "had"))
 EVENT_VERBS = frozenset(("VISITED", "END", "ARRIVE", "MEET", "RECEIVE", "PAY", "CALL", "CONVEY", "SAY", "AGREE", "DEPART",
                          "LEAD", "TAKE"))
 GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))  # prepositions that take a place
-
-
-def split_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
-    """(start, end, word) for each word of `text`; "Kazakhstan's" gives "Kazakhstan" and "'s"."""
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in WORD.finditer(text)]
 
 
 @dataclass(frozen=True)

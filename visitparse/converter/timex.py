@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from lark import Token, Transformer
 
+from .lexicon import split_words
 from .parser import islands, methods, token
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -251,7 +252,6 @@ ANCHOR_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep"
                    "today", "tonight", "yesterday", "tomorrow", "this", "next", "last", "recent", "soon",
                    "coming", "other", "day", "local", "week")
 _DIGIT = re.compile(r"\d")
-_WORDS = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 
 _HEADS = frozenset(p[:3] for p in ANCHOR_PREFIXES)
@@ -293,7 +293,7 @@ def scan(text: str, anchors: list[tuple[int, int]]) -> tuple[list[TimeExpr], lis
 
 def find(text: str) -> list[TimeExpr]:
     """All time expressions in `text`, in order, non-overlapping, with spans into `text`."""
-    return scan(text, anchors([(*m.span(), m.group()) for m in _WORDS.finditer(text)]))[0]
+    return scan(text, anchors(split_words(text)))[0]
 
 
 # ---------------------------------------------------------------- resolution
