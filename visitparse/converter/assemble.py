@@ -388,7 +388,7 @@ class ReportBuilder:
         for e in self.people.entities:
             if hosts is not None and id(e) not in hosts:
                 continue
-            if e.country is None and e.organization is None and e.titled and home not in self.hosts_of.get(id(e), set()):
+            if e.stateless_office_holder and home not in self.hosts_of.get(id(e), set()):
                 e.country, e.country_rule = home, "dateline"
 
     def _entity(self, pid: str) -> Entity | None:
@@ -478,7 +478,7 @@ class ReportBuilder:
         home = self.dateline[0]
         if any(self.hosts_of.get(id(p), set()) - {home} for p in m.participants):
             return
-        if any(p.country == home or p.country is None and p.titled and p.organization is None for p in m.participants):
+        if any(p.country == home or p.stateless_office_holder for p in m.participants):
             for p in m.participants:
                 if p.country and p.country != home and "resident_diplomat" not in p.kinds:
                     self._add_visit(VisitRec(p, home, m.status, m.start, m.end, "dateline_meeting:" + m.rule))

@@ -51,6 +51,11 @@ class Entity:
             self.titled = True
 
 
+    @property
+    def stateless_office_holder(self) -> bool:
+        """An office holder whom the text gives no country and no organisation."""
+        return self.titled and self.country is None and self.organization is None
+
     def hold_office_of(self, other: Entity | None) -> None:
         """"his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets."""
         self.title = other.title if other else None

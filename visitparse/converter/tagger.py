@@ -43,6 +43,7 @@ CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
 AUXILIARIES = frozenset(("has", "have", "had"))
 EVENT_VERBS = frozenset(("VISITED", "END", "ARRIVE", "MEET", "RECEIVE", "PAY", "CALL", "CONVEY", "SAY", "AGREE", "DEPART",
                          "LEAD", "TAKE"))
+PLACE_TOKENS = frozenset(("COUNTRY", "PLACE", "PLACES"))  # a country, a city or region, a joined list of them
 GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))  # prepositions that take a place
 
 
@@ -582,10 +583,9 @@ def _and_between_titles(toks: list[Tok]) -> None:
 def _drop_comma_before_purpose(toks: list[Tok]) -> list[Tok]:
     """"arrived in Luanda, Angola, for a two-day State Visit": a comma between a place and the
     visit it is for would end the clause; so would it before "on a working visit"."""
-    places = ("COUNTRY", "PLACE", "PLACES")
     keep = []
     for k, t in enumerate(toks):
-        if (t.type == "COMMA" and 0 < k < len(toks) - 2 and toks[k - 1].type in places and toks[k + 1].type in ("FOR", "ON")
+        if (t.type == "COMMA" and 0 < k < len(toks) - 2 and toks[k - 1].type in PLACE_TOKENS and toks[k + 1].type in ("FOR", "ON")
                 and any(x.type == "VISIT" for x in toks[k + 2:k + 6])):
             continue
         keep.append(t)
@@ -598,11 +598,11 @@ def _stays_legs_and_adjectives(toks: list[Tok]) -> None:
     the "and" before another predicate needs two tokens of look-ahead); in "US President X" or
     "China Vice Premier X" the country is an adjective (DEMONYM), unless a preposition governs it."""
     for k in range(len(toks) - 3):
-        if (toks[k].type == "BE" and toks[k + 1].type == "IN" and toks[k + 2].type in ("COUNTRY", "PLACE", "PLACES")
+        if (toks[k].type == "BE" and toks[k + 1].type == "IN" and toks[k + 2].type in PLACE_TOKENS
                 and toks[k + 3].type == "DATE"):
             toks[k].type = "STAY"
     for k, t in enumerate(toks):
-        if t.type == "AND" and k + 1 < len(toks) and toks[k + 1].type in ("COUNTRY", "PLACE", "PLACES") and k and toks[k - 1].type == "DATE":
+        if t.type == "AND" and k + 1 < len(toks) and toks[k + 1].type in PLACE_TOKENS and k and toks[k - 1].type == "DATE":
             t.type = "AND_PLACE"
         if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
             # "of (the) United Arab Emirates Mohamed ...": a preposition, maybe with "the", governs it
