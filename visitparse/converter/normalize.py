@@ -18,7 +18,7 @@ _SAME_LENGTH = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\r": "\n", "\t": " ", "\x00": " ",
 }
 # str.translate looks up every character; the few to replace are found faster by one character class.
-_TO_REPLACE = re.compile("[" + "".join(_SAME_LENGTH) + "]")
+_TO_REPLACE = re.compile("[" + re.escape("".join(_SAME_LENGTH)) + "]")
 
 # Clutter that is never part of a sentence. Each pattern is linear: bounded classes, no nested repeats.
 CLUTTER = [
