@@ -78,6 +78,7 @@ class ReportBuilder:
         self.messages: list[schema.Message] = []
         self.statements: list[schema.Statement] = []
         self.agreements: list[schema.Agreement] = []
+        self.companions: list[tuple[list[Entity], list[Entity]]] = []  # (principal, those who accompany them)
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
         self.previous_end: int | None = None  # where the previous island of the sentence ended
@@ -174,6 +175,8 @@ class ReportBuilder:
             # a "said" with no subject of its own belongs to the clause just before it, if any
             # ("During his meeting with X, Szijjarto praised ..."), else to no one ("..., a report stated")
             self._statement(ev, subject, cl, sentence)
+        elif ev.rule == "accompanied":  # who travels with whom: settled with the other countries
+            self.companions.append((subject, self._resolve(ev.objects, create=True, rule="companion")))
         elif ev.rule == "agree":
             # "met with X, reaching consensus on ...": the meeting's people agreed
             last = self.meetings[-1] if self.meetings and self.meetings[-1].end <= ev.start and self.meetings[-1].start >= cl.start else None
@@ -327,7 +330,12 @@ class ReportBuilder:
 
     # ------------------------------------------------------------ the whole report
     def _infer_countries(self) -> None:
-        """Office holders without a stated country serve the country that hosts the visitor they meet."""
+        """Office holders without a stated country serve the country that hosts the visitor they meet;
+        those who accompany someone serve that one's country."""
+        for principal, companions in self.companions:
+            for e in companions:
+                if e.country is None and e.organization is None and len(principal) == 1 and principal[0].country:
+                    e.country, e.country_rule = principal[0].country, "companion"
         hosted: dict[str, str] = {}  # visitor id -> the first country they visit (the report's main visit)
         for v in self.visits:
             if v.status in HAPPENED:

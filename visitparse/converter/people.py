@@ -77,19 +77,29 @@ def _office_fits(said: str, held: str) -> bool:
     return held.endswith(" " + said) and not any(w in held.split() for w in ("vice", "deputy", "assistant", "under"))
 
 
+# "son/daughter of": the name after one is the father's, another person's
+PATRONYMIC_PARTICLES = frozenset(("bin", "ibn", "bint", "binti", "ould"))
+
+
 @functools.lru_cache(maxsize=4096)
 def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(fold(name).replace("-", " ").replace(".", " ").split())
 
 
 def names_match(short: str, full: str) -> bool:
-    """"Liu" ~ "Liu Guozhong", "Tokayev" ~ "Kassym-Jomart Tokayev", "Xi" ~ "Xi Jinping"."""
+    """"Liu" ~ "Liu Guozhong", "Tokayev" ~ "Kassym-Jomart Tokayev", "Xi" ~ "Xi Jinping"; never
+    the father's name of a patronymic: "Salman bin Abdulaziz" is not "Mohammed bin Salman bin Abdulaziz"."""
     a, b = _name_parts(short), _name_parts(full)
     if not a or not b or len(a) > len(b):
         return False
     n = len(a)
-    # a single longer part may stand anywhere: "Lula" ~ "Luiz Inacio Lula da Silva"
-    return a == b[:n] or a == b[-n:] or (n == 1 and len(a[0]) >= 4 and a[0] in b)
+    if a == b[:n]:
+        return True
+    # a tail, or a single longer part anywhere ("Lula" ~ "Luiz Inacio Lula da Silva")
+    at = [len(b) - n] if a == b[-n:] else []
+    if n == 1 and len(a[0]) >= 4:
+        at += [k for k, part in enumerate(b) if part == a[0]]
+    return any(k == 0 or b[k - 1] not in PATRONYMIC_PARTICLES for k in at)
 
 
 class People:

@@ -43,6 +43,7 @@ CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
 AUXILIARIES = frozenset(("has", "have", "had"))
 EVENT_VERBS = frozenset(("VISITED", "END", "ARRIVE", "MEET", "RECEIVE", "PAY", "CALL", "CONVEY", "SAY", "AGREE", "DEPART",
                          "LEAD", "TAKE"))
+STYLE_KINDS = frozenset(("military", "royal"))  # a rank or royal style may stand between an office and the name
 PLACE_TOKENS = frozenset(("COUNTRY", "PLACE", "PLACES"))  # a country, a city or region, a joined list of them
 GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))  # prepositions that take a place
 
@@ -160,6 +161,10 @@ def _join_titles(toks: list[Tok]) -> list[Tok]:
                            first.data.country or t.data.country)
             del out[-2:]
             t = token("TITLE", joined.text, first.start_pos, t.end_pos, joined)
+        elif t.type == "TITLE" and out and out[-1].type == "TITLE" and t.data.kind in STYLE_KINDS and " " not in t.data.text:
+            # "Foreign Minister Prince Faisal", "Army chief General X": a rank or style before the name, not the office
+            first = out.pop()
+            t = token("TITLE", f"{first} {t}", first.start_pos, t.end_pos, first.data)
         elif t.type == "TITLE" and out and out[-1].type == "TITLE":  # "Secretary of Defense Spokesperson"
             first = out.pop()
             joined = Title(f"{first.data.text} {t.data.text}", t.data.kind, first.data.country or t.data.country)
@@ -296,6 +301,11 @@ class Tagger:
                 break
         if end is None:
             return None
+        style = None  # "Army chief General Asim Munir": a rank after the office is not the office
+        if kind in STYLE_KINDS and end == start + 1:
+            office = next((s for s in starts if s < start and s + _longest(self.title_lengths, lex.titles, keys, s) == start), None)
+            if office is not None:
+                style, end, kind = end, start, lex.titles[tuple(keys[office:start])]
         if kind in ("head_of_state", "head_of_government") and any(k in DEPUTY_WORDS for k in keys[i:end]):
             kind = "deputy"  # "Deputy Prime Minister" is not a leader
         if kind in ("diplomat", "resident_diplomat") and end + 1 < len(keys) and keys[end] == "to":  # "Ambassador to Israel"
@@ -314,7 +324,7 @@ class Tagger:
             end, country = max(end, k), country or inner
         spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
         text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-")  # "Communist Party of China ( CPC )"
-        return end - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization)
+        return (style or end) - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization)
 
     def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
         """End of the complement opened by "of"/"for" at k (k itself when there is none)."""

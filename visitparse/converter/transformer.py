@@ -306,6 +306,7 @@ class TreeToFacts(Transformer):
     def ask_convey(self, children): return self._event("ask_convey", children)
     def say(self, children): return self._event("say", children)
     def agree(self, children): return self._event("agree", children)
+    def accompanied(self, children): return self._event("accompanied", children)
 
     def during_visit(self, children): return self._event("during_visit", children)
     def during_meeting(self, children): return self._event("during_meeting", children)
