@@ -111,7 +111,11 @@ class ReportBuilder:
     def add_people(self, mentions: list[Mention], *, sentence_initial: bool) -> None:
         """Person phrases outside any clause: they name people, they take part in nothing. One that
         opens a sentence is its subject, whatever the verb: "he" in the next sentence is likely them."""
-        people = self._resolve([m for m in mentions if m.name], create=False, rule="person")
+        named = [(m, self._resolve([m], create=False, rule="person")) for m in mentions if m.name]
+        for (_, first), (m, second) in zip(named, named[1:]):  # "Minister X and his Hungarian counterpart Y"
+            if first and second:
+                _take_office_if_counterpart(m, second[0], first[0])
+        people = [e for _, found in named for e in found]
         if sentence_initial:
             self.people.note_subject(people)
 
@@ -251,8 +255,8 @@ class ReportBuilder:
         if REMOTE.search(self.clean, ev.start, ev.end):
             return  # "held talks by phone with X", "via video link": not a face-to-face meeting
         for m, e in zip(ev.objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
-            if "counterpart" in m.title_kinds and subject and subject[0].title and e.title and e.title.lower() == "counterpart":
-                e.hold_office_of(subject[0])
+            if subject:
+                _take_office_if_counterpart(m, e, subject[0])
         if ev.rule == "during_meeting" and len(ev.objects) > 1 and ev.objects[-1].rule == "named" and not stated:
             # "During his meeting with Minister X, Nurtleu discussed ...": the list ran into the owner
             subject = self._resolve(ev.objects[-1:], create=False, rule="owner")
@@ -539,3 +543,10 @@ def _place(lex: Lexicon, name: str | None) -> tuple[str, str] | None:
     if key in lex.countries:
         return lex.countries[key], None
     return None
+
+
+def _take_office_if_counterpart(mention: Mention, person: Entity, of: Entity) -> None:
+    """"his Hungarian counterpart Peter Szijjarto" beside a titled `of`: the counterpart holds
+    `of`'s office (title and kind); his own country comes from the demonym."""
+    if "counterpart" in mention.title_kinds and of.title and person.title and person.title.lower() == "counterpart":
+        person.hold_office_of(of)
