@@ -99,6 +99,21 @@ def test_tagger_institutions_are_not_people():
     assert ("NAME", "Embassy") not in tags("the Chinese Embassy in Colombo said")
 
 
+def test_tagger_light_verb_joins_its_talks():
+    assert tags("Ruto held wide-ranging bilateral talks with Tinubu")[1] == ("MEET", "held wide-ranging bilateral talks")
+    assert ("MEET", "held") not in tags("elections were held in Kenya") and "HOLD" not in {t for t, _ in tags("elections were held")}
+
+
+def test_tagger_opening_gerund_is_not_a_name():
+    assert ("NAME", "Reflecting") not in tags("Reflecting on his visit, Ruto spoke")
+    assert tags("Ding Xuexiang met Ruto")[0] == ("NAME", "Ding Xuexiang")
+
+
+def test_tagger_appositive_visit():
+    assert ("ON_VISIT", "on") in tags("Ruto, on a state visit to Ghana, met Mahama")
+    assert ("ON_VISIT", "on") not in tags("Reflecting on his Ghana visit, Ruto said")
+
+
 def test_lexicon_words_fold_case_and_accents():
     assert words("Türkiye") == ("turkiye",)
 

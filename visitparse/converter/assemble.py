@@ -281,27 +281,29 @@ class ReportBuilder:
             pairs = [(subject, others)]
         for side, group in pairs:
             participants = list(dict.fromkeys(side + group))
-            if len(participants) < 2 or self._known_meeting(participants, status, d1):
+            if len(participants) < 2 or not self._add_meeting(MeetingRec(
+                    participants, [g for g in guests if g in participants], [h for h in hosts if h in participants],
+                    status, start, ev.end, ev.rule, d1,
+                    place.name if place else (ev.at[0] if ev.at else None), place.country if place else None)):
                 continue
-            self._add_meeting(MeetingRec(
-                participants, [g for g in guests if g in participants], [h for h in hosts if h in participants],
-                status, start, ev.end, ev.rule, d1,
-                place.name if place else (ev.at[0] if ev.at else None), place.country if place else None))
             if status in HAPPENED:
                 self.people.note_meeting(participants)
         # The visit a meeting in a named place of a named country implies is found in report().
 
-    def _known_meeting(self, participants: list[Entity], status: str, date: dt.date | None) -> bool:
-        """The same meeting told again (headline and body, "the talks"): same people, status, day."""
-        for m in self.meeting_index.get((frozenset(map(id, participants)), status), ()):
-            if m.date is None or date is None or m.date == date:
-                m.date = m.date or date
-                return True
-        return False
-
-    def _add_meeting(self, m: MeetingRec) -> None:
-        self.meetings.append(m)
-        self.meeting_index.setdefault((frozenset(map(id, m.participants)), m.status), []).append(m)
+    def _add_meeting(self, new: MeetingRec) -> bool:
+        """Record a meeting, unless it is one already known told again (headline and body, "the
+        talks"): same people, status and day; then what the retelling adds (date, place) fills it.
+        True when recorded."""
+        key = (frozenset(map(id, new.participants)), new.status)
+        for m in self.meeting_index.get(key, ()):
+            if m.date is None or new.date is None or m.date == new.date:
+                m.date = m.date or new.date
+                if m.place is None:
+                    m.place, m.place_country = new.place, new.place_country
+                return False
+        self.meetings.append(new)
+        self.meeting_index.setdefault(key, []).append(new)
+        return True
 
     def _message(self, ev: Event, subject: list[Entity], start: int) -> None:
         recipients = self._resolve(ev.objects, create=True, rule="recipient")
@@ -460,11 +462,13 @@ class ReportBuilder:
         for v in visits:
             v.visitor = canon(v.visitor)
             self._add_visit(v)
-        for m in self.meetings:
+        meetings, self.meetings, self.meeting_index = self.meetings, [], {}
+        for m in meetings:  # a headline's "President of Cyprus" may now be the body's named president
             m.participants = list(dict.fromkeys(canon(p) for p in m.participants))
             m.guests = [canon(p) for p in m.guests]
             m.hosts = [canon(p) for p in m.hosts]
-        self.meetings = [m for m in self.meetings if len(m.participants) > 1]
+            if len(m.participants) > 1:
+                self._add_meeting(m)
         self._rename_ids({old: e.id for old, e in merged.items()})
 
     def _rename_ids(self, renamed: dict[str, str]) -> None:

@@ -55,6 +55,7 @@ class Lexicon:
     place_names: dict[tuple[str, ...], str] = field(default_factory=dict)    # folded -> display form
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)         # office -> kind
     title_full: dict[str, str] = field(default_factory=dict)                 # "pm" -> "Prime Minister"
+    title_countries: dict[tuple[str, ...], str] = field(default_factory=dict)  # an office only one state has
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)  # -> (name, acronym)
@@ -94,6 +95,8 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
         lex.titles[words(row["title"])] = row.get("kind") or "official"
         if (row.get("full") or "").strip():
             lex.title_full[fold(row["title"].strip())] = row["full"].strip()
+        if (row.get("country") or "").strip():
+            lex.title_countries[words(row["title"])] = row["country"].strip().upper()
     for row in tables.get("modifiers", []):
         lex.modifiers.add(words(row["modifier"]))
     for row in tables.get("honorifics", []):

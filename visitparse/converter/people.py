@@ -45,6 +45,10 @@ class Entity:
             known.add(_title_key(t))
             if self.title is None:
                 self.title = t
+            elif _refines(_title_key(t), _title_key(self.title)):
+                # a headline's "Minister Jaishankar", then "External Affairs Minister Dr. S. Jaishankar"
+                self.other_titles.insert(0, self.title)
+                self.title = t
             else:
                 self.other_titles.append(t)
             self.kinds.append(k)
@@ -75,6 +79,12 @@ def _office_fits(said: str, held: str) -> bool:
     if said == held or held.startswith(said + " "):
         return True
     return held.endswith(" " + said) and not any(w in held.split() for w in ("vice", "deputy", "assistant", "under"))
+
+
+def _refines(fuller: str, said: str) -> bool:
+    """"external affairs minister" and "secretary of state" name the office "minister" or
+    "secretary" only shortened; "deputy prime minister" is another office than "prime minister"."""
+    return fuller.startswith(said + " ") or fuller.endswith(" " + said) and _office_fits(said, fuller)
 
 
 # "son/daughter of": the name after one is the father's, another person's

@@ -44,6 +44,7 @@ AUXILIARIES = frozenset(("has", "have", "had"))
 EVENT_VERBS = frozenset(("VISITED", "END", "ARRIVE", "MEET", "RECEIVE", "PAY", "CALL", "CONVEY", "SAY", "AGREE", "DEPART",
                          "LEAD", "TAKE"))
 STYLE_KINDS = frozenset(("military", "royal"))  # a rank or royal style may stand between an office and the name
+HOLD_GAP = 3  # plain words a light verb may stand from its talks: "held (a) (productive) (bilateral) talks"
 PLACE_TOKENS = frozenset(("COUNTRY", "PLACE", "PLACES"))  # a country, a city or region, a joined list of them
 GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))  # prepositions that take a place
 
@@ -180,6 +181,12 @@ def _join_titles(toks: list[Tok]) -> list[Tok]:
 
 def _is_name_part(t: Token) -> bool:
     return t.type == "NAME" or (t.type == "W" and "-" in t and t[:1].isupper())
+
+
+def _opening_gerund(keys: list[str], words: list[str], i: int) -> bool:
+    """"Reflecting on his visit, ...": a sentence's first word in -ing before a lower-case word
+    is a verb, capitalised only by its place ("Ding Xuexiang" is a name)."""
+    return i == 0 and len(keys[0]) > 5 and keys[0].endswith("ing") and len(words) > 1 and not _is_cap(words[1])
 
 
 def _is_cap(w: str) -> bool:
@@ -322,6 +329,9 @@ class Tagger:
         elif not plural and end < len(keys) and keys[end] in ("of", "for"):
             k, inner = self._complement(keys, words, end)
             end, country = max(end, k), country or inner
+        # "External Affairs Minister" is India's (its first words may have been read as modifiers)
+        country = country or next((lex.title_countries[k] for s in range(i, start + 1)
+                                   if (k := tuple(keys[s:end])) in lex.title_countries), None)
         spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
         text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-")  # "Communist Party of China ( CPC )"
         return (style or end) - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization)
@@ -493,7 +503,7 @@ class Tagger:
                 continue
             if run and text.count("\n", spans[run[-1]][1], spans[i][0]) > 1:
                 flush()  # a name never runs across a paragraph break (hard-wrapped lines are fine)
-            if _is_cap(w) and not self._compound_of_countries(w) or (run and key in NAME_SUFFIXES):
+            if _is_cap(w) and not self._compound_of_countries(w) and not _opening_gerund(keys, words, i) or (run and key in NAME_SUFFIXES):
                 run.append(i)
             elif run and key in NAME_PARTICLES and i + 1 < len(words) and _is_cap(words[i + 1]):
                 run.append(i)
@@ -530,7 +540,9 @@ class Tagger:
             toks = _join_titles(_name_prefixed_titles(text, toks))
         if "COUNTRY" in types or "PLACE" in types:
             toks = _join_places(text, toks)
-        if "W" in types:
+        if "HOLD" in types:
+            toks = _hold_talks(text, toks)
+        if "W" in types or "HOLD" in types:
             toks = _drop_auxiliaries(toks)
         if "MODAL" in types and "BE" in types:
             toks = _drop_be_beside_modal(toks)
@@ -542,6 +554,8 @@ class Tagger:
             _stays_legs_and_adjectives(toks)
             if "VISIT" in types and "COMMA" in types:
                 toks = _drop_comma_before_purpose(toks)
+        if "VISIT" in types and "ON" in types:
+            _appositive_visits(toks)
         return toks
 
 
@@ -558,6 +572,27 @@ def _institutions(text: str, toks: list[Tok], institution_words: set[str]) -> li
             del out[k:]
             t = token("ORG", name, s, t.end_pos, Org(name))
         out.append(t)
+    return out
+
+
+def _hold_talks(text: str, toks: list[Tok]) -> list[Tok]:
+    """"held delegation-level talks with", "holds a productive meeting with": a light verb, a few
+    plain words, then talks or a meeting is one MEET; a light verb that no talks follow is a plain word."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.type == "HOLD":
+            j = k + 1
+            while j < len(toks) and j - k <= HOLD_GAP and toks[j].type in ("W", "A"):
+                j += 1
+            if j < len(toks) and toks[j].type in ("TALKS", "MEETING"):
+                out.append(token("MEET", text[t.start_pos:toks[j].end_pos], t.start_pos, toks[j].end_pos, toks[j].data or t.data))
+                k = j + 1
+                continue
+            t = token("W", str(t), t.start_pos, t.end_pos)
+        out.append(t)
+        k += 1
     return out
 
 
@@ -600,6 +635,17 @@ def _drop_comma_before_purpose(toks: list[Tok]) -> list[Tok]:
             continue
         keep.append(t)
     return keep
+
+
+def _appositive_visits(toks: list[Tok]) -> None:
+    """"Jaishankar, on a visit to Panama from 20 to 22 April, called on ...": an "on" that opens
+    an appositive about a named person's visit says "who is on" (ON_VISIT); "reflecting on his
+    visit" does not."""
+    for k in range(2, len(toks) - 1):
+        if toks[k].type == "ON" and toks[k - 1].type == "COMMA" and toks[k - 2].type in ("NAME", "TITLE"):
+            ahead = [t.type for t in toks[k + 1:k + 6]]
+            if "VISIT" in ahead and "COMMA" not in ahead[:ahead.index("VISIT")]:
+                toks[k].type = "ON_VISIT"
 
 
 def _stays_legs_and_adjectives(toks: list[Tok]) -> None:
