@@ -22,6 +22,7 @@ from .timex import TimeExpr, resolve
 
 VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss", "taken_to", "departure")
 MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting", "meeting_noun")
+NOT_VISITORS = frozenset(("resident_diplomat", "spouse"))  # office kinds (titles.tsv) of people met abroad who are not visiting
 # Talks at a distance are not meetings (the corpus rule: phone and video calls are not meetings).
 REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
 FIRST_TO = re.compile(r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE)
@@ -418,8 +419,7 @@ class ReportBuilder:
                 continue
             if m.place_country:
                 for p in m.participants:
-                    # an ambassador lives where he meets people: not a visitor
-                    if p.country and p.country != m.place_country and "resident_diplomat" not in p.kinds:
+                    if p.country and p.country != m.place_country and _may_visit(p):
                         # the meeting's date does not fix the visit's start or end
                         self._add_visit(VisitRec(p, m.place_country, m.status, m.start, m.end, "meeting_place:" + m.rule,
                                                  places=[m.place] if m.place else []))
@@ -427,7 +427,7 @@ class ReportBuilder:
             if len(host_countries) == 1:
                 host = next(iter(host_countries))
                 for g in m.guests:
-                    if g.country and g.country != host and "resident_diplomat" not in g.kinds:
+                    if g.country and g.country != host and _may_visit(g):
                         self._add_visit(VisitRec(g, host, m.status, m.start, m.end, "hosted:" + m.rule))
             self._dateline_meeting(m)  # the weakest evidence: after the others
 
@@ -496,7 +496,7 @@ class ReportBuilder:
             return
         if any(p.country == home or p.stateless_office_holder for p in m.participants):
             for p in m.participants:
-                if p.country and p.country != home and "resident_diplomat" not in p.kinds:
+                if p.country and p.country != home and _may_visit(p):
                     self._add_visit(VisitRec(p, home, m.status, m.start, m.end, "dateline_meeting:" + m.rule))
 
     def report(self, document: schema.Document) -> schema.Report:
@@ -547,6 +547,12 @@ def _place(lex: Lexicon, name: str | None) -> tuple[str, str] | None:
     if key in lex.countries:
         return lex.countries[key], None
     return None
+
+
+def _may_visit(person: Entity) -> bool:
+    """Whether meeting people abroad makes one a visitor: not an ambassador (he lives where he
+    meets people), nor a spouse (the corpus rule: spouses travel along, they are not visitors)."""
+    return not NOT_VISITORS.intersection(person.kinds)
 
 
 def _take_office_if_counterpart(mention: Mention, person: Entity, of: Entity) -> None:

@@ -26,6 +26,7 @@ class Mention:
     place: str | None = None        # "the mayor of Almaty"
     visiting: bool = False          # "the visiting U.S. Vice President"
     plural: bool = False            # "the Kazakh leaders", "they", "both sides"
+    couple: bool = False            # "the royal couple"
     text: str = ""
 
 

@@ -212,6 +212,15 @@ class People:
         return found
 
     def _group(self, m: Mention) -> list[Entity]:
+        if m.couple:
+            # "the royal couple": the latest two people of one country; the one named first is the
+            # principal, the spouse is no visitor (the corpus rule), so the couple stands for the principal
+            latest = self._latest()
+            for k, e in enumerate(latest):
+                older = next((p for p in latest[k + 1:] if e.country and p.country == e.country), None)
+                if older:
+                    return [older]
+            return []
         if m.country:  # "the Kazakh leaders"
             same = [e for e in reversed(self._latest()) if e.country == m.country]
             leaders = [e for e in same if any(k in LEADER_KINDS for k in e.kinds)]

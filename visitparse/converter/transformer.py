@@ -139,6 +139,10 @@ class TreeToFacts(Transformer):
                        titles=[str(plural[0])] if plural else [],
                        text=" ".join(str(c).lower() for c in children if isinstance(c, Token)))
 
+    def couple(self, children) -> Mention:
+        s, e = _bounds(children)
+        return Mention("group", s, e, plural=True, couple=True, text=" ".join(str(c).lower() for c in children))
+
     def relative_subject(self, children) -> list[Mention]:
         person = [c for c in children if isinstance(c, Mention)]
         if person:  # "Zhao, who ...": the person named before "who"
