@@ -345,7 +345,7 @@ class ReportBuilder:
                     e.country, e.country_rule = principal[0].country, "companion"
         hosted: dict[str, str] = {}  # visitor id -> the first country they visit (the report's main visit)
         for v in self.visits:
-            if v.status in HAPPENED:
+            if v.status in HAPPENED and v.host != v.visitor.country:  # not "home to Brasilia"
                 hosted.setdefault(v.visitor.id, v.host)
         for m in self.meetings:
             hosts = {m.place_country} if m.place_country else {hosted[p.id] for p in m.participants if p.id in hosted}

@@ -12,6 +12,9 @@ ABBREVIATIONS = frozenset(
 # A boundary: . ! ? (and closing quotes) followed by space and an upper-case letter or quote; or a blank line.
 BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'])")
 WORD_BEFORE = re.compile(r"(\S{1,20})$")
+# A line that opens with a dateline ("BRASILIA - ", "NEW DELHI, May 2 (PTI)") starts a sentence,
+# however the line before it ends (a headline has no full stop).
+DATELINE_AHEAD = re.compile(r"[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+)*(?:,| [-\u2013\u2014(])")
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -20,7 +23,8 @@ def split(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in BOUNDARY.finditer(text):
         stop = m.start() + 1
-        if text[m.start()] == "\n" and m.group().count("\n") == 1 and re.match(r"[a-z,;-]", text[m.start() - 1:m.start()]):
+        if (text[m.start()] == "\n" and m.group().count("\n") == 1 and re.match(r"[a-z,;-]", text[m.start() - 1:m.start()])
+                and not DATELINE_AHEAD.match(text, m.end())):
             continue  # a hard-wrapped line, not a headline
         if text[m.start()] == ".":
             prev = WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())

@@ -364,6 +364,9 @@ class Tagger:
             elif _is_cap(w) and keys[p] in lex.office_words:
                 p += 1
                 end = p
+            elif _is_cap(w) and p + 1 < len(keys) and _is_cap(words[p + 1]) and keys[p + 1] in lex.office_words:
+                p += 2  # "for Foreign and Diaspora Affairs": a word the table lacks, before one it has
+                end = p
             elif w == "(" and p + 2 < len(keys) and words[p + 2] == ")" and words[p + 1].isupper():
                 p += 3
                 end = p
