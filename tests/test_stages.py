@@ -187,6 +187,17 @@ def test_no_island_in_plain_prose():
 
 
 # ---------------------------------------------------------------- people
+@pytest.mark.parametrize("a,b,ok", [
+    ("Phankham Viphavanh", "Phakham Viphavanh", True),   # a letter left out
+    ("Sonexay Siphandone", "Sonexay Siphandona", True),  # a letter mistyped
+    ("Li Qiang", "Li Xiang", False),                     # short parts are different names
+    ("Kim Jong Un", "Kim Yo Jong", False),
+])
+def test_one_letter_apart(a, b, ok):
+    from visitparse.converter.people import _name_parts, _one_letter_apart
+    assert _one_letter_apart(_name_parts(a), _name_parts(b)) is ok
+
+
 @pytest.mark.parametrize("short,full,ok", [
     ("Liu", "Liu Guozhong", True), ("Tokayev", "Kassym-Jomart Tokayev", True), ("Xi", "Xi Jinping", True),
     ("Li", "Xi Jinping", False), ("Akufo-Addo", "Nana Addo Dankwa Akufo-Addo", True), ("Lula", "Luiz Inacio Lula da Silva", True), ("Ali", "Ahmed Ali Khan", False)])

@@ -96,6 +96,29 @@ def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(fold(name).replace("-", " ").replace(".", " ").split())
 
 
+def _same_office(a: Entity, b: Entity) -> bool:
+    """The same office, of the same country where both are known."""
+    return bool(a.title and b.title and _title_key(a.title) == _title_key(b.title)
+                and (a.country is None or b.country is None or a.country == b.country))
+
+
+def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of two or more parts that differ in one letter of one long part (a letter left
+    out, added or mistyped): the same name misspelt once."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y)) == 1
+    short, long_ = sorted((x, y), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def names_match(short: str, full: str) -> bool:
     """"Liu" ~ "Liu Guozhong", "Tokayev" ~ "Kassym-Jomart Tokayev", "Xi" ~ "Xi Jinping"; never
     the father's name of a patronymic: "Salman bin Abdulaziz" is not "Mohammed bin Salman bin Abdulaziz"."""
@@ -249,6 +272,14 @@ class People:
                 n.mentions.extend(u.mentions)
                 n.country = n.country or u.country
                 merged[u.id] = n
+        named = [e for e in self.entities if e.name and e.id not in merged]
+        for k, later in enumerate(named):  # "Phankham Viphavanh", later "Phakham Viphavanh": a typo
+            first = next((e for e in named[:k] if e.id not in merged and _same_office(e, later)
+                          and _one_letter_apart(_name_parts(e.name or ""), _name_parts(later.name or ""))), None)
+            if first:
+                first.mentions.extend(later.mentions)
+                first.country = first.country or later.country
+                merged[later.id] = first
         self.entities = [e for e in self.entities if e.id not in merged]
         return merged
 

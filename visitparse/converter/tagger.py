@@ -31,6 +31,7 @@ from .lexicon import Lexicon, fold, fold_all, load, split_words
 from .lexicon import words as words_of
 from .parser import Tok, token
 
+BROKEN_HYPHEN = re.compile(r"-[ \n](?=[a-z])")
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
 UPPER = 2  # a reading that needs the word in capitals (an acronym); an int, as it must survive pickling
 GAP = "\x00"  # stands in the word list where a date or duration token took the words
@@ -442,6 +443,7 @@ class Tagger:
                 name = text[s:e]
                 institution = any(keys[r] in self.lex.institution_words for r in run)
                 # an institution ("the Chinese Embassy", "Jubilee House") is a place of events, not an organisation to report
+                name = BROKEN_HYPHEN.sub("-", name)  # "Chan-o- cha": a hyphen broken at a line end
                 out.append(token("ORG", name, s, e, Org(name, institution=True)) if institution else token("NAME", name, s, e, name))
                 run.clear()
 
