@@ -103,7 +103,7 @@ def _same_office(a: Entity, b: Entity) -> bool:
 
 
 def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two names of two or more parts that differ in one letter of one long part (a letter left
+    """Two names of two or more parts that differ in one letter of one long part (seven letters or more; a letter left
     out, added or mistyped): the same name misspelt once."""
     if len(a) != len(b) or len(a) < 2:
         return False
@@ -111,7 +111,7 @@ def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(differ) != 1:
         return False
     x, y = differ[0]
-    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
+    if max(len(x), len(y)) < 7 or abs(len(x) - len(y)) > 1:  # short parts ("Qiang", "Xiang") are other names
         return False
     if len(x) == len(y):
         return sum(c != d for c, d in zip(x, y)) == 1
