@@ -338,8 +338,12 @@ class ReportBuilder:
     # ------------------------------------------------------------ the whole report
     def _infer_countries(self) -> None:
         """Office holders without a stated country serve the country that hosts the visitor they meet;
-        those who accompany someone serve that one's country."""
+        those who accompany someone serve that one's country, and he theirs when only they have one."""
         for principal, companions in self.companions:
+            known = {e.country for e in companions if e.country}
+            if len(principal) == 1 and principal[0].stateless_office_holder and len(known) == 1:
+                # "Accompanying the President are PLO Secretary-General X, ...": his delegation is his country's
+                principal[0].country, principal[0].country_rule = known.pop(), "companions"
             for e in companions:
                 if e.country is None and e.organization is None and len(principal) == 1 and principal[0].country:
                     e.country, e.country_rule = principal[0].country, "companion"

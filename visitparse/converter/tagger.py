@@ -153,6 +153,24 @@ def _name_prefixed_titles(text: str, toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _given_names_like_titles(text: str, toks: list[Tok]) -> list[Tok]:
+    """"Minister of Industry Sultan Al Jaber", "Ambassador Amir Hayek": a ruler's one-word title
+    between an office and a name is the first name."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if (t.type == "TITLE" and t.data.kind == "head_of_state" and " " not in str(t) and out and out[-1].type == "TITLE"
+                and k + 1 < len(toks) and toks[k + 1].type == "NAME"):
+            name = text[t.start_pos:toks[k + 1].end_pos]
+            out.append(token("NAME", name, t.start_pos, toks[k + 1].end_pos, name))
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
 def _join_titles(toks: list[Tok]) -> list[Tok]:
     """"State Councilor/Minister of Foreign Affairs", "Deputy Prime Minister - Minister of ...": one office."""
     out: list[Tok] = []
@@ -334,7 +352,8 @@ class Tagger:
         country = country or next((lex.title_countries[k] for s in range(i, start + 1)
                                    if (k := tuple(keys[s:end])) in lex.title_countries), None)
         spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
-        text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-")  # "Communist Party of China ( CPC )"
+        # "Communist Party of China ( CPC )", "President 's Office": the words joined as written
+        text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-").replace(" 's", "'s")
         return (style or end) - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization)
 
     def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
@@ -367,6 +386,10 @@ class Tagger:
                 end = p
             elif _is_cap(w) and p + 1 < len(keys) and _is_cap(words[p + 1]) and keys[p + 1] in lex.office_words:
                 p += 2  # "for Foreign and Diaspora Affairs": a word the table lacks, before one it has
+                end = p
+            elif _is_cap(w) and (n := _longest(self.title_lengths, lex.titles, keys, p)) and p + n + 1 < len(keys) \
+                    and keys[p + n] == "'s" and _is_cap(words[p + n + 1]) and keys[p + n + 1] in lex.office_words:
+                p += n + 2  # "Director-General of the President's Office", "of the Prime Minister's Office"
                 end = p
             elif w == "(" and p + 2 < len(keys) and words[p + 2] == ")" and words[p + 1].isupper():
                 p += 3
@@ -542,9 +565,13 @@ class Tagger:
         if toks and "(" in text[toks[0].start_pos:toks[-1].end_pos]:
             toks = _drop_acronyms(toks)
         if "TITLE" in types:
-            toks = _join_titles(_name_prefixed_titles(text, toks))
+            toks = _join_titles(_given_names_like_titles(text, _name_prefixed_titles(text, toks)))
         if "COUNTRY" in types or "PLACE" in types:
             toks = _join_places(text, toks)
+        if "ACCOMPANYING" in types:  # only "Accompanying the President ... are A and B" opens a clause
+            for t in toks[1:]:
+                if t.type == "ACCOMPANYING":
+                    t.type = "W"
         if "HOLD" in types:
             toks = _hold_talks(text, toks)
         if "W" in types or "HOLD" in types:

@@ -139,6 +139,13 @@ class TreeToFacts(Transformer):
                        titles=[str(plural[0])] if plural else [],
                        text=" ".join(str(c).lower() for c in children if isinstance(c, Token)))
 
+    def accompanying(self, children) -> Clause:
+        """"Accompanying the President on his visit to Jordan are A, B and C": they travel with him."""
+        s, e = _bounds(children)
+        lists = [c for c in children if isinstance(c, list)]
+        companions = Event("accompanied", s, e, objects=lists[-1])
+        return Clause("clause", s, e, subject=lists[0], events=[companions])
+
     def couple(self, children) -> Mention:
         s, e = _bounds(children)
         return Mention("group", s, e, plural=True, couple=True, text=" ".join(str(c).lower() for c in children))
@@ -154,12 +161,16 @@ class TreeToFacts(Transformer):
         """The items of a list, appositives folded into their neighbour ("X, the Kazakh president,")."""
         items: list[Mention] = []
         joined_by_comma = False
-        for c in _split_offices(children):
+        parts = _split_offices(children)
+        for k, c in enumerate(parts):
             if isinstance(c, Token):
                 joined_by_comma = c.type == "COMMA"
                 continue
             prev = items[-1] if items else None
-            if prev and c.rule == "titled" and not c.name and prev.name and prev.rule != "pronoun":
+            # "... and the Adviser to the President, Majdi Al-Khalidi": the office is the next name's
+            names_next = (k + 2 < len(parts) and isinstance(parts[k + 1], Token) and parts[k + 1].type == "COMMA"
+                          and isinstance(parts[k + 2], Mention) and parts[k + 2].name and not parts[k + 2].titles)
+            if prev and c.rule == "titled" and not c.name and prev.name and prev.rule != "pronoun" and not names_next:
                 _fold_into(prev, c)  # "Dmitry Novikov, deputy chairman of ... and first deputy chairman of ..."
             elif prev and joined_by_comma and prev.rule == "titled" and not prev.name and c.name:
                 _fold_into(c, prev)  # "the Kazakh president, Kassym-Jomart Tokayev"
