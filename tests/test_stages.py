@@ -105,6 +105,11 @@ def test_tagger_light_verb_joins_its_talks():
     assert ("MEET", "held") not in tags("elections were held in Kenya") and "HOLD" not in {t for t, _ in tags("elections were held")}
 
 
+def test_tagger_ruler_title_as_first_name():
+    assert tags("Minister of Industry Sultan Al Jaber met Ruto")[:2] == [("TITLE", "Minister of Industry"), ("NAME", "Sultan Al Jaber")]
+    assert tags("Qatari Emir Tamim bin Hamad met Ruto")[1:3] == [("TITLE", "Emir"), ("NAME", "Tamim bin Hamad")]
+
+
 def test_tagger_opening_gerund_is_not_a_name():
     assert ("NAME", "Reflecting") not in tags("Reflecting on his visit, Ruto spoke")
     assert tags("Ding Xuexiang met Ruto")[0] == ("NAME", "Ding Xuexiang")
