@@ -592,9 +592,15 @@ class Tagger:
 
 
 def _institutions(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]:
-    """"China-Central Asia mechanism": capitalised words before an institution word are an ORG."""
+    """"China-Central Asia mechanism": capitalised words before an institution word are an ORG;
+    so is the name after one ("the Department of Foreign Affairs said")."""
     out: list[Tok] = []
     for t in toks:
+        if (t.type == "NAME" and len(out) >= 2 and out[-1].type == "OF" and out[-2].type == "ORG"
+                and out[-2].data.institution and " " not in str(out[-2])):
+            of, body = out.pop(), out.pop()
+            name = text[body.start_pos:t.end_pos]
+            t = token("ORG", name, body.start_pos, t.end_pos, Org(name, institution=True))
         if t.type == "W" and out and _is_name_part(out[-1]) and fold(str(t)) in institution_words:
             k = len(out)
             while k and _is_name_part(out[k - 1]):
