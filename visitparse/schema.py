@@ -46,7 +46,7 @@ class Person(_Model):
     id: str = Field(pattern=r"^p[1-9][0-9]*$")
     name: Optional[str] = Field(default=None, description="fullest form in the text; null for an unnamed office holder")
     title: Optional[str] = Field(default=None, description="office at first mention, without the country adjective")
-    other_titles: list[str] = []
+    other_titles: list[str] = Field(default=[], description="the person's other offices, ranks and styles (\"General\", \"Prince\")")
     country: Optional[str] = Field(default=None, description="ISO 3166-1 alpha-3 of the state served; null for international organisations")
     mentions: list[Span] = []
 

@@ -455,7 +455,7 @@ class ReportBuilder:
                 v.places.extend(n for n in named if n not in v.places)
 
     def _merge_people(self) -> None:
-        merged = self.people.merge_unnamed()
+        merged = self.people.merge_unnamed(self.hosts_of)
         if not merged:
             return
 

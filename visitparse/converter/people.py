@@ -250,9 +250,12 @@ class People:
             return leaders or same
         return list(self.last_group)
 
-    def merge_unnamed(self) -> dict[str, Entity]:
+    def merge_unnamed(self, hosts_of: dict[int, set[str]]) -> dict[str, Entity]:
         """Fold each unnamed office holder into the one named person of the same office and country
-        ("the Chinese premier" in a headline, "Chinese Premier Wen Jiabao" in the body).
+        ("the Chinese premier" in a headline, "Chinese Premier Wen Jiabao" in the body), or else,
+        when he visits a country (`hosts_of`: id -> countries visited), into the one named visitor
+        there of his country ("Indian Navy Chief arrives in Sri Lanka", then "Admiral R. Hari Kumar
+        arrived in Colombo"); and a name misspelt once into its first spelling.
         Returns old id -> the person it now is; the merged ones leave `entities`."""
         merged: dict[str, Entity] = {}
         named_by_office: dict[str, list[Entity]] = {}
@@ -267,6 +270,9 @@ class People:
                                       and not (u.unnamed_guest and n.country is None)  # a guest's nationality is stated
                                       and (u.country is None or n.country in (None, u.country))
                                       and (u.place is None or n.place in (None, u.place))))
+            if not fits and hosts_of.get(id(u)):
+                fits = [n for n in self.entities if n.name and hosts_of.get(id(n), set()) & hosts_of[id(u)]
+                        and (u.country is None or n.country in (None, u.country))]
             if len(fits) == 1:
                 n = fits[0]
                 n.mentions.extend(u.mentions)

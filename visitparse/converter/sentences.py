@@ -15,6 +15,11 @@ WORD_BEFORE = re.compile(r"(\S{1,20})$")
 # A line that opens with a dateline ("BRASILIA - ", "NEW DELHI, May 2 (PTI)") starts a sentence,
 # however the line before it ends (a headline has no full stop).
 DATELINE_AHEAD = re.compile(r"[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+)*(?:,| [-\u2013\u2014(])")
+# A line that is only a date ("January 9, 2024", "Sunday, 9 June 2024") is a stamp of its own: it
+# dates no event on the line before or after it.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATE_LINE = re.compile(rf"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?(?:\d{{1,2}}[ \t]+{_MONTH},?|{_MONTH}[ \t]+\d{{1,2}},?)[ \t]+\d{{4}}[ \t]*$",
+                       re.MULTILINE)
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -24,7 +29,7 @@ def split(text: str) -> list[tuple[int, int]]:
     for m in BOUNDARY.finditer(text):
         stop = m.start() + 1
         if (text[m.start()] == "\n" and m.group().count("\n") == 1 and re.match(r"[a-z,;-]", text[m.start() - 1:m.start()])
-                and not DATELINE_AHEAD.match(text, m.end())):
+                and not DATELINE_AHEAD.match(text, m.end()) and not DATE_LINE.match(text, m.end())):
             continue  # a hard-wrapped line, not a headline
         if text[m.start()] == ".":
             prev = WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())

@@ -68,6 +68,7 @@ class Title:
     country: str | None = None  # a country named inside the complement ("... of the Russian Federation")
     plural: bool = False
     organization: str | None = None  # an international body before the office ("NATO Secretary General")
+    style: str | None = None  # a rank or royal style after the office ("Chief of Naval Staff Admiral X"): "the Admiral" is him
 
 
 def _next_to_modal(toks: list[Tok], k: int, step: int) -> bool:
@@ -184,7 +185,7 @@ def _join_titles(toks: list[Tok]) -> list[Tok]:
         elif t.type == "TITLE" and out and out[-1].type == "TITLE" and t.data.kind in STYLE_KINDS and " " not in t.data.text:
             # "Foreign Minister Prince Faisal", "Army chief General X": a rank or style before the name, not the office
             first = out.pop()
-            t = token("TITLE", f"{first} {t}", first.start_pos, t.end_pos, first.data)
+            t = token("TITLE", f"{first} {t}", first.start_pos, t.end_pos, dataclasses.replace(first.data, style=t.data.text))
         elif t.type == "TITLE" and out and out[-1].type == "TITLE":  # "Secretary of Defense Spokesperson"
             first = out.pop()
             joined = Title(f"{first.data.text} {t.data.text}", t.data.kind, first.data.country or t.data.country)
@@ -328,9 +329,11 @@ class Tagger:
         if end is None:
             return None
         style = None  # "Army chief General Asim Munir": a rank after the office is not the office
+        rank = None
         if kind in STYLE_KINDS and end == start + 1:
             office = next((s for s in starts if s < start and s + _longest(self.title_lengths, lex.titles, keys, s) == start), None)
             if office is not None:
+                rank = words[start]
                 style, end, kind = end, start, lex.titles[tuple(keys[office:start])]
         if kind in ("head_of_state", "head_of_government") and any(k in DEPUTY_WORDS for k in keys[i:end]):
             kind = "deputy"  # "Deputy Prime Minister" is not a leader
@@ -354,7 +357,7 @@ class Tagger:
         spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
         # "Communist Party of China ( CPC )", "President 's Office": the words joined as written
         text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-").replace(" 's", "'s")
-        return (style or end) - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization)
+        return (style or end) - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization, rank)
 
     def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
         """End of the complement opened by "of"/"for" at k (k itself when there is none)."""

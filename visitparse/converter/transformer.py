@@ -89,8 +89,8 @@ class TreeToFacts(Transformer):
         for c in children:
             if isinstance(c, list):  # titles
                 offices: list[Title] = [t.data for t in c]
-                m.titles = [t.text for t in offices]
-                m.title_kinds = [t.kind for t in offices]
+                m.titles = [t.text for t in offices] + [t.style for t in offices if t.style]
+                m.title_kinds = [t.kind for t in offices] + ["rank" for t in offices if t.style]
                 m.country = m.country or next((t.country for t in offices if t.country), None)
                 m.organization = m.organization or next((t.organization for t in offices if t.organization), None)
             elif c.type in ("COUNTRY", "PLACE", "ORG") and c is not children[0] and _after_of(children, c):
