@@ -21,14 +21,14 @@ from .people import Entity, People
 from .timex import TimeExpr, resolve
 
 VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss", "taken_to", "departure")
-MEETING_EVENTS = ("meet", "receive", "received_by", "call_on", "during_meeting", "meeting_noun")
+MEETING_EVENTS = ("meet", "receive", "receive_letter", "received_by", "call_on", "during_meeting", "meeting_noun")
 NOT_VISITORS = frozenset(("resident_diplomat", "spouse"))  # office kinds (titles.tsv) of people met abroad who are not visiting
 # Talks at a distance are not meetings (the corpus rule: phone and video calls are not meetings).
 REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
 FIRST_TO = re.compile(r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE)
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
-GUEST_IS_OBJECT = ("receive",)
+GUEST_IS_OBJECT = ("receive", "receive_letter")
 
 
 @dataclass
@@ -168,6 +168,8 @@ class ReportBuilder:
         if ev.rule in VISIT_EVENTS:
             self._visit(ev, subject, status, dates, start)
         elif ev.rule in MEETING_EVENTS:
+            if ev.rule == "receive_letter":
+                self._message(ev, subject, start)
             self._meeting(ev, subject if cl.subject else [], subject, status, dates, start)
         elif ev.rule in ("convey", "convey_own", "ask_convey"):
             self._message(ev, subject, start)
@@ -307,6 +309,12 @@ class ReportBuilder:
         return True
 
     def _message(self, ev: Event, subject: list[Entity], start: int) -> None:
+        if ev.rule == "receive_letter":  # "received a letter from A, delivered by B": B brought it
+            senders, carrier = self._resolve(ev.senders, create=True, rule="sender"), self._resolve(ev.objects, create=True, rule="carrier")
+            self.messages.append(schema.Message(
+                kind=ev.noun or "letter", senders=[e.id for e in senders], carrier=carrier[0].id if carrier else None,
+                recipients=[e.id for e in subject], evidence=self.span(start, ev.end, ev.rule)))
+            return
         recipients = self._resolve(ev.objects, create=True, rule="recipient")
         if ev.rule == "convey":
             senders, carrier = self._resolve(ev.senders, create=True, rule="sender"), subject[:1]

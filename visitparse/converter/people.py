@@ -230,7 +230,8 @@ class People:
                     e.organization = m.organization
                 if m.place and e.place is None:
                     e.place = m.place
-            e.mentions.append((m.start, m.end, rule))
+            if not any(s == m.start and t == m.end for s, t, _ in e.mentions):  # one span, one mention (its first role)
+                e.mentions.append((m.start, m.end, rule))
             self._touch(e)
         return found
 

@@ -139,6 +139,13 @@ class TreeToFacts(Transformer):
                        titles=[str(plural[0])] if plural else [],
                        text=" ".join(str(c).lower() for c in children if isinstance(c, Token)))
 
+    def receive_letter(self, children) -> Event:
+        """"received a letter from A, delivered by B": a message from A that B brought; B is received."""
+        ev = self._event("receive_letter", children)
+        lists = [c for c in children if isinstance(c, list)]
+        ev.senders, ev.objects = lists[0], lists[-1]
+        return ev
+
     def accompanying(self, children) -> Clause:
         """"Accompanying the President on his visit to Jordan are A, B and C": they travel with him."""
         s, e = _bounds(children)
