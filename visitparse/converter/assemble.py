@@ -25,6 +25,8 @@ MEETING_EVENTS = ("meet", "receive", "receive_letter", "received_by", "call_on",
 NOT_VISITORS = frozenset(("resident_diplomat", "spouse"))  # office kinds (titles.tsv) of people met abroad who are not visiting
 # Talks at a distance are not meetings (the corpus rule: phone and video calls are not meetings).
 REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?]\s")
+FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
 FIRST_TO = re.compile(r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE)
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
@@ -82,6 +84,7 @@ class ReportBuilder:
         self.companions: list[tuple[list[Entity], list[Entity]]] = []  # (principal, those who accompany them)
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
+        self.last_date_at = -1  # where the expression of last_date ends in the text
         self.previous_end: int | None = None  # where the previous island of the sentence ended
         self.visit_index: dict[tuple, VisitRec] = {}          # (visitor, host, happened) -> the visit
         self.hosts_of: dict[int, set[str]] = {}               # visitor -> the countries they visit
@@ -105,7 +108,8 @@ class ReportBuilder:
             return None, None, None
         expr = exprs[0]
         start, end = resolve(expr, self.dct, future=status == "planned", previous=self.last_date)
-        self.last_date = end or start or self.last_date  # what "the following day" counts from
+        if end or start:
+            self.last_date, self.last_date_at = end or start, expr.end  # what "the following day" counts from
         return start, end, expr
 
     # ------------------------------------------------------------ clauses
@@ -225,7 +229,7 @@ class ReportBuilder:
                 if inviter.country is None and inviter.organization is None:
                     inviter.country, inviter.country_rule = hosts[0], "inviter"
         for host in hosts:
-            names = [p.name for p in ev.destinations + places if p.name and p.country == host]
+            names = [p.name for p in ev.destinations + places if p.name and p.country == host and not self._seat(p.name)]
             visitors = subject
             if ev.rule == "during_visit" and self.meetings and all(s.country == host for s in subject):
                 # "X held talks with Y ... during his state visit to China", X Chinese: the visitor is Y
@@ -255,6 +259,7 @@ class ReportBuilder:
                  start: int) -> None:
         """`stated`: the clause's own subject; `subject`: that, or the one carried over from before."""
         others = self._resolve(ev.objects, create=True, rule="object")
+        purpose = None
         if REMOTE.search(self.clean, ev.start, ev.end):
             return  # "held talks by phone with X", "via video link": not a face-to-face meeting
         for m, e in zip(ev.objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
@@ -265,9 +270,14 @@ class ReportBuilder:
             subject = self._resolve(ev.objects[-1:], create=False, rule="owner")
             others = [o for o in others if o not in subject]
         elif ev.rule == "during_meeting" and not subject or ev.rule == "meeting_noun":
-            # "his meeting with X": the owner met X; "the meeting of A and B": A and B met
-            subject = [self.people.last_subject] if ev.possessive and self.people.last_subject else []
+            # "his meeting with X": the owner met X; "the meeting of A and B": A and B met;
+            # "travelled to Paris for a meeting with X": the traveller met X
+            purpose = FOR_PURPOSE.search(self.clean, max(0, ev.start - 6), ev.start)
+            subject = [self.people.last_subject] if (ev.possessive or purpose) and self.people.last_subject else []
         d1, _, _ = self._date(dates, status)
+        if purpose and not dates and self.last_date and status in HAPPENED \
+                and not SENTENCE_END.search(self.clean, self.last_date_at, ev.start):
+            d1 = self.last_date  # "travelled to Paris on Friday for talks with X": that day
         if d1 and self.dct and d1 > self.dct and status in HAPPENED:
             status = "planned"  # "his talks with Modi tomorrow": a meeting after the report cannot have happened
         place = ev.places[0] if ev.places else (_Place(*self.dateline) if ev.here and self.dateline else None)
@@ -434,7 +444,7 @@ class ReportBuilder:
                     if p.country and p.country != m.place_country and _may_visit(p):
                         # the meeting's date does not fix the visit's start or end
                         self._add_visit(VisitRec(p, m.place_country, m.status, m.start, m.end, "meeting_place:" + m.rule,
-                                                 places=[m.place] if m.place else []))
+                                                 places=[m.place] if m.place and not self._seat(m.place) else []))
             host_countries = {h.country for h in m.hosts if h.country and id(h) not in self.hosts_of}  # a visitor hosts no one
             if len(host_countries) == 1:
                 host = next(iter(host_countries))
@@ -451,6 +461,10 @@ class ReportBuilder:
                 index.setdefault(id(p), []).append(m)
         return index
 
+    def _seat(self, place: str) -> bool:
+        """"the White House", "the Kremlin": where a government sits, not a city the visitor went to."""
+        return words(place) in self.lex.seats
+
     def _visit_places(self) -> None:
         """Places where the visitor met people during the visit ("the mayor of Almaty")."""
         meetings_of = self._meetings_of()
@@ -458,7 +472,7 @@ class ReportBuilder:
             for m in meetings_of.get(id(v.visitor), ()):
                 if (m.status in HAPPENED) != (v.status in HAPPENED):
                     continue  # a planned meeting's venue is not where a completed visit went, nor the other way
-                named = [m.place] if m.place and m.place_country == v.host else []
+                named = [m.place] if m.place and m.place_country == v.host and not self._seat(m.place) else []
                 named += [p.place for p in m.participants if p.place and p.country == v.host]
                 v.places.extend(n for n in named if n not in v.places)
 

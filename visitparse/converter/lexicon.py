@@ -57,6 +57,7 @@ class Lexicon:
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)         # office -> kind
     title_full: dict[str, str] = field(default_factory=dict)                 # "pm" -> "Prime Minister"
     title_countries: dict[tuple[str, ...], str] = field(default_factory=dict)  # an office only one state has
+    seats: set[tuple[str, ...]] = field(default_factory=set)  # "Kremlin": a government's seat, not a city visited
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)  # -> (name, acronym)
@@ -89,9 +90,10 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
             lex.countries[words(name)] = code
         for dem in _values(row.get("demonyms")):
             lex.demonyms[words(dem)] = code
-        for place in _values(row.get("places")):
+        for place in _values(row.get("places")) + _values(row.get("seats")):
             lex.places[words(place)] = code
             lex.place_names[words(place)] = place
+        lex.seats.update(words(seat) for seat in _values(row.get("seats")))
     for row in tables.get("titles", []):
         lex.titles[words(row["title"])] = row.get("kind") or "official"
         if (row.get("full") or "").strip():
