@@ -105,6 +105,11 @@ def test_tagger_light_verb_joins_its_talks():
     assert ("MEET", "held") not in tags("elections were held in Kenya") and "HOLD" not in {t for t, _ in tags("elections were held")}
 
 
+def test_tagger_diplomat_to_a_country_or_body():
+    assert tags("Ambassador to Jordan Nayef Al Sudairi")[0] == ("TITLE", "Ambassador to Jordan")
+    assert tags("Permanent Representative to the UN Ali Baba")[0] == ("TITLE", "Permanent Representative to the UN")
+
+
 def test_tagger_ruler_title_as_first_name():
     assert tags("Minister of Industry Sultan Al Jaber met Ruto")[:2] == [("TITLE", "Minister of Industry"), ("NAME", "Sultan Al Jaber")]
     assert tags("Qatari Emir Tamim bin Hamad met Ruto")[1:3] == [("TITLE", "Emir"), ("NAME", "Tamim bin Hamad")]

@@ -339,7 +339,7 @@ class Tagger:
             kind = "deputy"  # "Deputy Prime Minister" is not a leader
         if kind in ("diplomat", "resident_diplomat") and end + 1 < len(keys) and keys[end] == "to":  # "Ambassador to Israel"
             hit = self._lookup(keys, words, end + 1 + (keys[end + 1] == "the"))
-            if hit and hit[1] == "COUNTRY":
+            if hit and hit[1] in ("COUNTRY", "ORG"):  # "Permanent Representative to the UN"
                 end += 1 + (keys[end + 1] == "the") + hit[0]
         elif keys[end - 1] in ADVISERS and end + 1 < len(keys) and keys[end] == "to":  # "Adviser to the President"
             k = end + 1 + (keys[end + 1] in ("the", "his", "her"))
