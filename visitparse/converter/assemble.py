@@ -97,8 +97,8 @@ class ReportBuilder:
 
     def _resolve(self, mentions: list[Mention], *, create: bool, rule: str) -> list[Entity]:
         out: list[Entity] = []
-        for m in mentions:
-            for e in self.people.resolve(m, create=create, rule=rule):
+        for m in mentions:  # "Sultan Ibrahim and Prime Minister Anwar Ibrahim": the items of a list are different people
+            for e in self.people.resolve(m, create=create, rule=rule, avoid=out):
                 if e not in out:
                     out.append(e)
         return out
@@ -116,7 +116,10 @@ class ReportBuilder:
     def add_people(self, mentions: list[Mention], *, sentence_initial: bool) -> None:
         """Person phrases outside any clause: they name people, they take part in nothing. One that
         opens a sentence is its subject, whatever the verb: "he" in the next sentence is likely them."""
-        named = [(m, self._resolve([m], create=False, rule="person")) for m in mentions if m.name]
+        named: list[tuple[Mention, list[Entity]]] = []
+        for m in mentions:  # one list: its items are different people
+            if m.name:
+                named.append((m, self.people.resolve(m, create=False, rule="person", avoid=[e for _, es in named for e in es])))
         for (_, first), (m, second) in zip(named, named[1:]):  # "Minister X and his Hungarian counterpart Y"
             if first and second:
                 _take_office_if_counterpart(m, second[0], first[0])
@@ -212,6 +215,12 @@ class ReportBuilder:
         if ev.here and self.dateline:
             places.append(_Place(*self.dateline))
         hosts = list(dict.fromkeys(p.country for p in ev.destinations)) or [p.country for p in places[:1]]
+        if not hosts and ev.rule == "during_visit" and ev.duration:
+            # "wrapped up his visit to Brazil on Wednesday. During the three-day visit, ...": its length
+            v = next((v for v in reversed(self.visits) if v.visitor in subject and v.status == status), None)
+            if v is not None:
+                v.duration = v.duration or ev.duration
+                v.fill_from_duration()
         if not hosts:
             return
         d1, d2, expr = self._date(dates, status) if ev.rule != "departure" else (None, None, None)

@@ -161,10 +161,11 @@ class People:
             if e not in bucket:
                 bucket.append(e)
 
-    def _by_name(self, name: str) -> Entity | None:
-        """The person most recently mentioned whose name this is, or a part or a fuller form of."""
+    def _by_name(self, name: str, avoid: list[Entity]) -> Entity | None:
+        """The person most recently mentioned whose name this is, or a part or a fuller form of;
+        not one in `avoid`."""
         parts = _name_parts(name)
-        candidates = {e for p in set(parts) for e in self.by_part.get(p, ())}
+        candidates = {e for p in set(parts) for e in self.by_part.get(p, ())} - set(avoid)
         fits = [e for e in candidates if e.name and (names_match(name, e.name) or names_match(e.name, name))]
         return max(fits, key=lambda e: self.recent.get(e, 0)) if fits else None
 
@@ -191,8 +192,9 @@ class People:
         return e
 
     # ------------------------------------------------------------ resolution
-    def resolve(self, m: Mention, *, create: bool, rule: str) -> list[Entity]:
-        """The people `m` refers to; `create` lets an unnamed office holder become a person."""
+    def resolve(self, m: Mention, *, create: bool, rule: str, avoid: list[Entity] | None = None) -> list[Entity]:
+        """The people `m` refers to; `create` lets an unnamed office holder become a person; a
+        name never refers to one in `avoid` (the other items of its list)."""
         if m.rule == "pronoun" and m.text == "the latter":
             found = self._latest(1)  # the one named last
         elif m.rule == "pronoun":
@@ -202,7 +204,9 @@ class People:
         elif m.rule == "relative_subject":
             found = self._latest(1)
         elif m.name:
-            e = self._by_name(m.name)
+            e = self._by_name(m.name, avoid or [])
+            if e is None and avoid and not m.titles and self._by_name(m.name, []) in avoid:
+                return []  # "PM Lee, Mrs Lee and the delegation": a namesake with no office, a spouse
             if e is None:
                 if not (create or m.titles):
                     return []

@@ -71,7 +71,8 @@ LEXER = re.compile(
 _GAP = re.compile(r"\s*")
 # Words the LEXER matches case-insensitively but only count when capitalised ("may" is a verb).
 _CASED = ("WEEKDAY", "MONTH")
-DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b|\b(?P<w>week)-long\b",
+DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b|\b(?P<w>week)-long\b"
+                      r"|\b(?P<d>day)-?long\b",
                       re.IGNORECASE)
 
 
@@ -286,7 +287,7 @@ def scan(text: str, anchors: list[tuple[int, int]]) -> tuple[list[TimeExpr], lis
     for lo, hi in windows:
         for m in DURATION.finditer(text, lo, hi):
             n = m.group("n")
-            days = 7 if m.group("w") else (int(n) if n.isdigit() else NUMBER_WORDS[n.lower()])
+            days = 7 if m.group("w") else 1 if m.group("d") else (int(n) if n.isdigit() else NUMBER_WORDS[n.lower()])
             found.append((m.start(), m.end(), days))
     return exprs, found
 

@@ -180,7 +180,7 @@ class TreeToFacts(Transformer):
             if prev and c.rule == "titled" and not c.name and prev.name and prev.rule != "pronoun" and not names_next:
                 _fold_into(prev, c)  # "Dmitry Novikov, deputy chairman of ... and first deputy chairman of ..."
             elif prev and joined_by_comma and prev.rule == "titled" and not prev.name and c.name:
-                _fold_into(c, prev)  # "the Kazakh president, Kassym-Jomart Tokayev"
+                _fold_into(c, prev, first=True)  # "the Kazakh president, Kassym-Jomart Tokayev"
                 items[-1] = c
             else:
                 items.append(c)
@@ -435,9 +435,12 @@ def _after_of(children, tok: Token) -> bool:
     return any(isinstance(c, list) for c in children[:i])
 
 
-def _fold_into(person: Mention, appositive: Mention) -> None:
-    person.titles.extend(appositive.titles)
-    person.title_kinds.extend(appositive.title_kinds)
+def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> None:
+    """The appositive's offices join the person's; `first`: written before the name, they come first
+    ("The King of Malaysia, Sultan Ibrahim": King)."""
+    at = 0 if first else len(person.titles)
+    person.titles[at:at] = appositive.titles
+    person.title_kinds[at:at] = appositive.title_kinds
     person.country = person.country or appositive.country
     person.organization = person.organization or appositive.organization
     person.start, person.end = min(person.start, appositive.start), max(person.end, appositive.end)
