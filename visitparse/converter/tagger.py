@@ -38,6 +38,7 @@ GAP = "\x00"  # stands in the word list where a date or duration token took the 
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minister - Minister of Industry"
 NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+TENURE_WORDS = frozenset(("former", "outgoing", "incoming", "acting", "late"))
 DEPUTY_WORDS = frozenset(("deputy", "vice", "assistant", "under"))
 ADVISERS = frozenset(("adviser", "advisor", "aide", "assistant", "counsellor", "counselor"))
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
@@ -585,6 +586,8 @@ class Tagger:
             _bodies_before_officials(toks)
         if "TITLE" in types:
             _and_between_titles(toks)
+        if "DEMONYM" in types and "TITLE" in types:
+            toks = _tenure_before_nationality(toks)
         if "COUNTRY" in types or "PLACE" in types:
             _stays_legs_and_adjectives(toks)
             if "VISIT" in types and "COMMA" in types:
@@ -634,6 +637,20 @@ def _hold_talks(text: str, toks: list[Tok]) -> list[Tok]:
             t = token("W", str(t), t.start_pos, t.end_pos)
         out.append(t)
         k += 1
+    return out
+
+
+def _tenure_before_nationality(toks: list[Tok]) -> list[Tok]:
+    """"former Cuban leader Raul Castro": a word of tenure before the nationality belongs to the
+    office ("former leader"); "the first Korean prime minister to visit" is no office's."""
+    out: list[Tok] = []
+    for k, t in enumerate(toks):
+        if (t.type == "W" and fold(str(t)) in TENURE_WORDS and k + 2 < len(toks)
+                and toks[k + 1].type == "DEMONYM" and toks[k + 2].type == "TITLE"):
+            title = toks[k + 2]
+            title.data = dataclasses.replace(title.data, text=f"{t} {title.data.text}")
+            continue
+        out.append(t)
     return out
 
 
