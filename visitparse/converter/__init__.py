@@ -31,6 +31,7 @@ __all__ = ["convert", "InputError"]
 CLAUSE_TRIGGERS = frozenset(("VISITED", "VISIT", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "TALKS", "RECEIVE", "CALL",
                              "CONVEY", "SAY", "AGREE", "ASK", "LEAD", "STAY", "ACCOMPANIED", "ACCOMPANYING"))
 NAMES = frozenset(("NAME",))
+DATELINE_MARKS = frozenset((":", "-", "\u2013", "\u2014"))
 TO_FACTS = methods(TreeToFacts())  # the transformer keeps no state between islands
 
 
@@ -75,12 +76,14 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
         person_islands = [(gaps[isl.start], isl) for isl in islands([tokens[k] for k in gaps], "person_list", NAMES)]
         work = [(isl.start, "clause", isl) for isl in clause_islands] + [(k, "people", isl) for k, isl in person_islands]
         builder.previous_end = None
+        # "Tokyo: President Donald Trump ...": after a dateline's place the sentence begins
+        opening = 2 if len(tokens) > 2 and tokens[0].type == "PLACE" and str(tokens[1]) in DATELINE_MARKS else 0
         for first, kind, island in sorted(work, key=lambda w: w[0]):
             facts = island.value(TO_FACTS)
             if kind == "clause":
                 builder.add_clause(facts, (start, end))
             else:
-                builder.add_people(facts, sentence_initial=first == 0)
+                builder.add_people(facts, sentence_initial=first in (0, opening))
             last = island.end - 1 if kind == "clause" else gaps[island.end - 1]  # person islands index the gaps
             builder.previous_end = tokens[last].end_pos
         if on_sentence:
