@@ -578,6 +578,8 @@ class Tagger:
                     t.type = "W"
         if "HOLD" in types:
             toks = _hold_talks(text, toks)
+        if "INCLUDING" in types:
+            toks = _including(toks)
         if "W" in types or "HOLD" in types:
             toks = _drop_auxiliaries(toks)
         if "MODAL" in types and "BE" in types:
@@ -650,6 +652,24 @@ def _tenure_before_nationality(toks: list[Tok]) -> list[Tok]:
             title = toks[k + 2]
             title.data = dataclasses.replace(title.data, text=f"{t} {title.data.text}")
             continue
+        out.append(t)
+    return out
+
+
+def _including(toks: list[Tok]) -> list[Tok]:
+    """"meetings with prominent figures, including A and B": the plain words between "with" and
+    "including" say who in general; the people named after it are the ones met. An "including"
+    after anything else is a plain word."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.type == "INCLUDING":
+            k = len(out)
+            while k and out[k - 1].type in ("W", "COMMA", "PLTITLE"):
+                k -= 1
+            if k and out[k - 1].type == "WITH" and k < len(out):
+                del out[k:]
+            else:
+                t = token("W", str(t), t.start_pos, t.end_pos)
         out.append(t)
     return out
 

@@ -235,7 +235,7 @@ class TreeToFacts(Transformer):
                        visit[0].data if visit else None, s, e)
 
     def meet_target(self, children) -> list[Mention]:
-        return children[0]
+        return next(c for c in children if isinstance(c, list))
 
     def delegation(self, children) -> list[Mention]:
         leaders = [c for c in children if isinstance(c, list)][0]
@@ -261,6 +261,7 @@ class TreeToFacts(Transformer):
                 if c.type in ("VISITED", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK"):
                     ev.lemma = ev.lemma or c.data
                     ev.trigger_end = max(ev.trigger_end, c.end_pos)
+                    ev.respectively = ev.respectively or str(c).lower().endswith("meetings")  # "(held) meetings with A and B": one each
                     ev.present = ev.present or str(c).lower().startswith(("is ", "are "))
                 elif c.type == "DATE":  # a date the rule names itself ("his visit to X from May 3-5")
                     ev.dates.append(c.data)
