@@ -100,6 +100,11 @@ def test_tagger_institutions_are_not_people():
     assert ("NAME", "Embassy") not in tags("the Chinese Embassy in Colombo said")
 
 
+def test_tagger_institution_takes_its_name():
+    assert ("ORG", "Department of Foreign Affairs") in tags("the Department of Foreign Affairs said")
+    assert ("ORG", "Joint Committee on Maritime Security") in tags("the Joint Committee on Maritime Security met")
+
+
 def test_tagger_light_verb_joins_its_talks():
     assert tags("Ruto held wide-ranging bilateral talks with Tinubu")[1] == ("MEET", "held wide-ranging bilateral talks")
     assert ("MEET", "held") not in tags("elections were held in Kenya") and "HOLD" not in {t for t, _ in tags("elections were held")}

@@ -601,11 +601,12 @@ class Tagger:
 
 def _institutions(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]:
     """"China-Central Asia mechanism": capitalised words before an institution word are an ORG;
-    so is the name after one ("the Department of Foreign Affairs said")."""
+    so is the name after one ("the Department of Foreign Affairs", "the Joint Action Group on
+    Energy Security")."""
     out: list[Tok] = []
     for t in toks:
-        if (t.type == "NAME" and len(out) >= 2 and out[-1].type == "OF" and out[-2].type == "ORG"
-                and out[-2].data.institution and " " not in str(out[-2])):
+        if (t.type == "NAME" and len(out) >= 2 and out[-2].type == "ORG" and out[-2].data.institution
+                and (out[-1].type == "OF" and " " not in str(out[-2]) or out[-1].type == "ON" and " " in str(out[-2]))):
             of, body = out.pop(), out.pop()
             name = text[body.start_pos:t.end_pos]
             t = token("ORG", name, body.start_pos, t.end_pos, Org(name, institution=True))
