@@ -27,6 +27,7 @@ class Mention:
     visiting: bool = False          # "the visiting U.S. Vice President"
     plural: bool = False            # "the Kazakh leaders", "they", "both sides"
     couple: bool = False            # "the royal couple"
+    owner: Mention | None = None    # "US President Donald Trump's special envoy": Trump, a person too
     text: str = ""
 
 

@@ -195,6 +195,8 @@ class People:
     def resolve(self, m: Mention, *, create: bool, rule: str, avoid: list[Entity] | None = None) -> list[Entity]:
         """The people `m` refers to; `create` lets an unnamed office holder become a person; a
         name never refers to one in `avoid` (the other items of its list)."""
+        if m.owner is not None:  # "US President Donald Trump's special envoy, X": Trump is named too
+            self.resolve(m.owner, create=True, rule="owner")
         if m.rule == "pronoun" and m.text == "the latter":
             found = self._latest(1)  # the one named last
         elif m.rule == "pronoun":

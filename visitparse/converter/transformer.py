@@ -125,6 +125,7 @@ class TreeToFacts(Transformer):
         m = self.titled(children[1:])
         m.start = owner.start
         m.country = m.country or owner.country
+        m.owner = owner if owner.name else None
         return m
 
     def pronoun(self, children) -> Mention:
@@ -444,4 +445,5 @@ def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> Non
     person.title_kinds[at:at] = appositive.title_kinds
     person.country = person.country or appositive.country
     person.organization = person.organization or appositive.organization
+    person.owner = person.owner or appositive.owner
     person.start, person.end = min(person.start, appositive.start), max(person.end, appositive.end)
