@@ -222,7 +222,8 @@ def test_names_match(short, full, ok):
 
 
 def test_normalize_blanks_page_clutter():
-    text = "Home | World | Asia\nUpdated: 2021-07-09 14:02\nBy Jane Doe\nShare this article: Facebook\nLi met Wang."
+    text = ("Home | World | Asia\nUpdated: 2021-07-09 14:02\nBy Jane Doe\nShare this article: Facebook\n"
+            "Full coverage: Ruto Visits Ghana, Togo\nLi met Wang.")
     out = clean(text)
     assert out.strip() == "Li met Wang."
     assert len(out) == len(text)

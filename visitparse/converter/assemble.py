@@ -27,6 +27,7 @@ NOT_VISITORS = frozenset(("resident_diplomat", "spouse"))  # office kinds (title
 REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?]\s")
 FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
+SINCE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)  # "(exchanges have grown) since the prime minister's visit to China"
 FIRST_TO = re.compile(r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE)
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
@@ -201,6 +202,8 @@ class ReportBuilder:
                 evidence=self.span(start, sentence_end, ev.rule)))
 
     def _visit(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:
+        if ev.rule == "visit_poss" and SINCE.search(self.clean, max(0, ev.start - 50), ev.start):
+            return  # a past visit a period is counted from: background, not the news
         if len(ev.legs) > 1 and any(leg_dates for _, leg_dates in ev.legs):
             # "visited Peru on June 10-12 and Chile on June 13-14": each leg its own visit and dates
             for places, leg_dates in ev.legs:

@@ -30,8 +30,8 @@ CLUTTER = [
     re.compile(r"[\u2014-]{1,2}\s[^\n]{0,80}\(@\w{1,30}\)[^\n]{0,40}"),    # tweet attribution
     re.compile(r"@\w{1,30}"),                                               # handles
     re.compile(r"^[^\n|]{1,40}(?:\|[^\n|]{1,40}){1,12}$", re.MULTILINE),    # navigation: "Home | World | Asia"
-    re.compile(r"^[ \t]*(?:Share(?: this)?(?: article| story| on)?|Follow us|Read more|Related)\b[^\n]{0,80}$",
-               re.MULTILINE | re.IGNORECASE),                                # share buttons
+    re.compile(r"^[ \t]*(?:Share(?: this)?(?: article| story| on)?|Follow us|Read more|Related|Full coverage|See also"
+               r"|Also read|Read also|Recommended)\b[^\n]{0,80}$", re.MULTILINE | re.IGNORECASE),  # share buttons, link lines
     re.compile(r"^[ \t]*(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$", re.MULTILINE | re.IGNORECASE),
     re.compile(r"^[ \t]*By\s?[A-Z][\w.'-]{1,30}(?:\s+[A-Z][\w.'-]{1,30}){0,3}[ \t]*$", re.MULTILINE),  # bylines
 ]
