@@ -246,6 +246,8 @@ class ReportBuilder:
             if ev.rule == "during_visit" and self.meetings and all(s.country == host for s in subject):
                 # "X held talks with Y ... during his state visit to China", X Chinese: the visitor is Y
                 visitors = [p for p in self.meetings[-1].participants if p.country and p.country != host]
+            # "President X and First Lady Y arrived": the spouse travels along, the principal visits
+            visitors = [v for v in visitors if _may_visit(v)] or visitors
             for visitor in visitors:
                 self._add_visit(VisitRec(visitor, host, status, start, ev.end, ev.rule, d1, d2,
                                          expr.text if expr else None, list(dict.fromkeys(names)), ev.duration))
@@ -292,7 +294,9 @@ class ReportBuilder:
             d1 = self.last_date  # "travelled to Paris on Friday for talks with X": that day
         if d1 and self.dct and d1 > self.dct and status in HAPPENED:
             status = "planned"  # "his talks with Modi tomorrow": a meeting after the report cannot have happened
-        place = ev.places[0] if ev.places else (_Place(*self.dateline) if ev.here and self.dateline else None)
+        # "at the Elysee Palace in Paris": the city, where the seat of government gives only the country
+        place = (next((p for p in ev.places if not (p.name and self._seat(p.name))), ev.places[0]) if ev.places
+                 else _Place(*self.dateline) if ev.here and self.dateline else None)
         guests = subject if ev.rule in GUEST_IS_SUBJECT else others if ev.rule in GUEST_IS_OBJECT else []
         hosts = others if ev.rule in GUEST_IS_SUBJECT else subject if ev.rule in GUEST_IS_OBJECT else []
         visiting = [e for m, e in zip(ev.objects, others) if m.visiting]  # "held talks with visiting President X"

@@ -255,7 +255,8 @@ class People:
             same = [e for e in reversed(self._latest()) if e.country == m.country]
             leaders = [e for e in same if any(k in LEADER_KINDS for k in e.kinds)]
             return leaders or same
-        return list(self.last_group)
+        # "President X and his wife ... after a tour that took them to": no group yet, the subject
+        return list(self.last_group) or ([self.last_subject] if self.last_subject else [])
 
     def merge_unnamed(self, hosts_of: dict[int, set[str]]) -> dict[str, Entity]:
         """Fold each unnamed office holder into the one named person of the same office and country

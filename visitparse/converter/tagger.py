@@ -491,8 +491,10 @@ class Tagger:
                 flush()
                 i += 1
                 continue
-            if (w == "To" and out and out[-1].type == "TITLE" and not run and i + 1 < len(words)
-                    and _is_cap(words[i + 1])):  # "General Secretary To Lam": a Vietnamese name, not "to"
+            if (w == "To" and not run and i + 1 < len(words) and _is_cap(words[i + 1])
+                    and (out and out[-1].type == "TITLE"
+                         or (not out or out[-1].type in ("COMMA", "AND")) and self._lookup(keys, words, i + 1) is None)):
+                # "General Secretary To Lam", "In Ulaanbaatar, To Lam held talks": a Vietnamese name, not "to"
                 run.append(i)
                 i += 1
                 continue

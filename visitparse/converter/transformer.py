@@ -278,6 +278,10 @@ class TreeToFacts(Transformer):
                     ev.duration = c.data
                 elif c.type == "GREETINGS":
                     ev.noun = c.data
+                elif c.type == "POSSPRON" and rule == "taken_to":  # "took her to"
+                    ev.carrier = Mention("pronoun", c.start_pos, c.end_pos, text=str(c).lower())
+                elif c.type == "PRONPL" and rule == "taken_to":  # "took them to"
+                    ev.carrier = Mention("group", c.start_pos, c.end_pos, plural=True, text=str(c).lower())
             elif isinstance(c, Place):
                 ev.places.append(c)
             elif isinstance(c, TimeExpr):
@@ -300,8 +304,6 @@ class TreeToFacts(Transformer):
                 ev.at.append(c[1])
             elif isinstance(c, Mention):
                 ev.carrier = c
-            elif isinstance(c, Token) and c.type == "POSSPRON" and rule == "taken_to":  # "took her to"
-                ev.carrier = Mention("pronoun", c.start_pos, c.end_pos, text=str(c).lower())
         if rule == "convey" and lists:  # "conveyed greetings from A (to B)"
             ev.senders = lists[0]
             ev.objects = lists[1] if len(lists) > 1 else []
