@@ -46,7 +46,7 @@ AUXILIARIES = frozenset(("has", "have", "had"))
 EVENT_VERBS = frozenset(("VISITED", "END", "ARRIVE", "MEET", "RECEIVE", "PAY", "CALL", "CONVEY", "SAY", "AGREE", "DEPART",
                          "LEAD", "TAKE"))
 STYLE_KINDS = frozenset(("military", "royal"))  # a rank or royal style may stand between an office and the name
-HOLD_GAP = 3  # plain words a light verb may stand from its talks: "held (a) (productive) (bilateral) talks"
+HOLD_GAP = 3  # words a light verb may stand from its talks: "held (a) (productive) (bilateral) talks", "co-chaired the summit"
 PLACE_TOKENS = frozenset(("COUNTRY", "PLACE", "PLACES"))  # a country, a city or region, a joined list of them
 GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))  # prepositions that take a place
 
@@ -352,9 +352,11 @@ class Tagger:
         elif not plural and end < len(keys) and keys[end] in ("of", "for"):
             k, inner = self._complement(keys, words, end)
             end, country = max(end, k), country or inner
-        # "External Affairs Minister" is India's (its first words may have been read as modifiers)
+        # "External Affairs Minister" is India's (its first words may have been read as modifiers), so
+        # is a "Deputy ..." of it; "Cardinal Secretary of State" is another office than "Secretary of State"
         country = country or next((lex.title_countries[k] for s in range(i, start + 1)
-                                   if (k := tuple(keys[s:end])) in lex.title_countries), None)
+                                   if (k := tuple(keys[s:end])) in lex.title_countries
+                                   and all(w in DEPUTY_WORDS or w in TENURE_WORDS for w in keys[i:s])), None)
         spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
         # "Communist Party of China ( CPC )", "President 's Office": the words joined as written
         text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-").replace(" 's", "'s")
@@ -633,9 +635,11 @@ def _hold_talks(text: str, toks: list[Tok]) -> list[Tok]:
         t = toks[k]
         if t.type == "HOLD":
             j = k + 1
-            while j < len(toks) and j - k <= HOLD_GAP and toks[j].type in ("W", "A"):
+            while j < len(toks) and j - k <= HOLD_GAP and toks[j].type in ("W", "A", "THE", "POSSPRON"):
                 j += 1
             if j < len(toks) and toks[j].type in ("TALKS", "MEETING"):
+                while j + 1 < len(toks) and toks[j + 1].type in ("TALKS", "MEETING"):
+                    j += 1  # "hold a summit meeting", "held summit talks"
                 out.append(token("MEET", text[t.start_pos:toks[j].end_pos], t.start_pos, toks[j].end_pos, toks[j].data or t.data))
                 k = j + 1
                 continue
