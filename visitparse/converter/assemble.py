@@ -47,6 +47,7 @@ class VisitRec:
     date_text: str | None = None
     places: list[str] = field(default_factory=list)
     duration: int | None = None
+    one_day: bool = False  # its single date is the one-day reading of "visited X on Saturday"
 
     def fill_from_duration(self) -> None:
         """"arrived on Monday" + "a three-day visit": the other end of the visit."""
@@ -229,9 +230,8 @@ class ReportBuilder:
         d1, d2, expr = self._date(dates, status) if ev.rule != "departure" else (None, None, None)
         if d1 and d2 is None and ev.rule == "visit_end":  # "concluded a two-day visit on Tuesday"
             d1, d2 = None, d1
-        elif d1 and d2 is None and ev.rule == "visit_verb" and not ev.base_form and not ev.duration \
-                and status in HAPPENED and len(hosts) == 1:
-            d2 = d1  # "visited Nepal on Saturday": a one-day visit, start = end
+        one_day = (d1 and d2 is None and ev.rule == "visit_verb" and not ev.base_form and not ev.duration
+                   and status in HAPPENED and len(hosts) == 1)  # "visited Nepal on Saturday": start = end
         if ev.rule == "taken_to" and ev.carrier:  # "the tour took him to ...": him, not the clause's subject
             subject = self._resolve([ev.carrier], create=False, rule="visitor")
         if len(hosts) > 1:  # a tour: the dates belong to the whole trip, not to each country
@@ -249,8 +249,12 @@ class ReportBuilder:
             # "President X and First Lady Y arrived": the spouse travels along, the principal visits
             visitors = [v for v in visitors if _may_visit(v)] or visitors
             for visitor in visitors:
-                self._add_visit(VisitRec(visitor, host, status, start, ev.end, ev.rule, d1, d2,
-                                         expr.text if expr else None, list(dict.fromkeys(names)), ev.duration))
+                # "On Friday, Putin travelled to Harbin": a day of a visit already told, not a one-day visit
+                leg = one_day and (id(visitor), host, True) in self.visit_index
+                first, last = (None, None) if leg else (d1, d1 if one_day else d2)
+                self._add_visit(VisitRec(visitor, host, status, start, ev.end, ev.rule, first, last,
+                                         expr.text if expr else None, list(dict.fromkeys(names)), ev.duration,
+                                         one_day=bool(one_day and not leg)))
 
     def _add_visit(self, v: VisitRec) -> None:
         key = (id(v.visitor), v.host, v.status in HAPPENED)
@@ -261,6 +265,7 @@ class ReportBuilder:
             old.date_text = old.date_text or v.date_text
             old.duration = old.duration or v.duration
             old.places.extend(p for p in v.places if p not in old.places)
+            old.one_day = old.one_day and v.start_date is None
             old.fill_from_duration()
             return
         v.fill_from_duration()
@@ -390,6 +395,8 @@ class ReportBuilder:
             if m.place_country and not any(p.id in hosted for p in m.participants) and \
                     any(p.country == m.place_country for p in m.participants):
                 continue  # a local is there already: the one without a country may as well be the guest
+            if m.place_country and not any(p.country or p.id in hosted for p in m.participants):
+                continue  # "A and B met in Vientiane": no one there is known, so no one is known to be local
             for p in m.participants:
                 if p.country is None and p.organization is None and p.id not in hosted and len(hosts) == 1:
                     p.country, p.country_rule = next(iter(hosts)), "meets_visitor"
@@ -477,6 +484,17 @@ class ReportBuilder:
                 index.setdefault(id(p), []).append(m)
         return index
 
+    def _undo_one_day_visits(self) -> None:
+        """"visited Harbin on Friday" read as a one-day visit, but the visitor met people in that
+        country on another day ("talks in Beijing on Thursday"): the visit was longer, its dates unknown."""
+        meetings_of = self._meetings_of()
+        for v in self.visits:
+            if v.one_day and any(m.date and m.date != v.start_date and m.status in HAPPENED
+                                 and (m.place_country == v.host or any(p.country == v.host for p in m.participants))
+                                 for m in meetings_of.get(id(v.visitor), ())):
+                v.start_date = v.end_date = None
+                v.one_day = False
+
     def _seat(self, place: str) -> bool:
         """"the White House", "the Kremlin": where a government sits, not a city the visitor went to."""
         return words(place) in self.lex.seats
@@ -552,6 +570,7 @@ class ReportBuilder:
         self._dateline_countries()
         self._infer_visits()  # what the dateline's countries now imply ("SINGAPORE - Prime Minister Lee met ... in Beijing")
         self._visit_places()
+        self._undo_one_day_visits()
         visits = [v for v in self.visits if v.visitor.country != v.host]
         self._rename_ids(self.people.renumber())
         return schema.Report(

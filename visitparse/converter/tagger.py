@@ -102,13 +102,16 @@ def _drop_acronyms(toks: list[Tok]) -> list[Tok]:
 
 
 def _list_step(toks: list[Tok], j: int) -> int:
-    """How far the place list at j goes on to its next place: ", X" / "and X" (2), ", and X" (3), or 0."""
-    places = ("COUNTRY", "PLACE")
-    kinds = [t.type for t in toks[j + 1:j + 4]]
-    if len(kinds) >= 2 and kinds[0] in ("COMMA", "AND") and kinds[1] in places:
-        return 2
-    if len(kinds) == 3 and kinds[:2] == ["COMMA", "AND"] and kinds[2] in places:
-        return 3
+    """How far the place list at j goes on to its next place: ", X" / "and X" (2), ", and X" (3),
+    each perhaps with "the" before a country ("Japan and the Philippines"), or 0."""
+    kinds = [t.type for t in toks[j + 1:j + 5]]
+    joiner = 2 if kinds[:2] == ["COMMA", "AND"] else 1 if kinds[:1] in (["COMMA"], ["AND"]) else 0
+    if not joiner:
+        return 0
+    if len(kinds) > joiner and kinds[joiner] in ("COUNTRY", "PLACE"):
+        return joiner + 1
+    if len(kinds) > joiner + 1 and kinds[joiner] == "THE" and kinds[joiner + 1] == "COUNTRY":
+        return joiner + 2
     return 0
 
 

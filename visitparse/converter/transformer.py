@@ -154,6 +154,21 @@ class TreeToFacts(Transformer):
         companions = Event("accompanied", s, e, objects=lists[-1])
         return Clause("clause", s, e, subject=lists[0], events=[companions])
 
+    def offices_respectively(self, children) -> list[Mention]:
+        """"The foreign ministers of China and Indonesia, A and B": A is China's foreign minister,
+        B Indonesia's; the countries and the names pair off in order (or not at all)."""
+        people = next(c for c in children if isinstance(c, list))
+        office = next(c for c in children if isinstance(c, Token) and c.type == "PLTITLE").data
+        places = next((c for c in children if isinstance(c, Token) and c.type == "PLACES"), None)
+        countries = [p[0] for p in places.data] if places else [c.data for c in children if isinstance(c, Token) and c.type == "DEMONYM"]
+        if len(countries) == len(people):
+            title = _singular(office.text)
+            for m, country in zip(people, countries):
+                if m.rule == "named":
+                    m.rule, m.titles, m.title_kinds = "titled", [title], [office.kind]
+                    m.country = m.country or country
+        return people
+
     def couple(self, children) -> Mention:
         s, e = _bounds(children)
         return Mention("group", s, e, plural=True, couple=True, text=" ".join(str(c).lower() for c in children))
@@ -437,6 +452,12 @@ def _after_of(children, tok: Token) -> bool:
     """Whether `tok` came from `of_place` (it follows the titles), not from "Kazakhstan's"."""
     i = next(k for k, c in enumerate(children) if c is tok)
     return any(isinstance(c, list) for c in children[:i])
+
+
+def _singular(office: str) -> str:
+    """"foreign ministers" -> "foreign minister"; the tagger read the plural from the same table."""
+    head, _, last = office.rpartition(" ")
+    return f"{head} {last[:-1]}".strip() if last.endswith("s") else office
 
 
 def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> None:
