@@ -21,7 +21,6 @@ import pycountry
 
 from .errors import InputError
 
-
 # "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes
 # (a final "'s" is a word of its own: "Kazakhstan's" -> "Kazakhstan", "'s"; a hyphen broken by a
 # space or line end before a lower-case letter joins: "Chan-o- cha") | one punctuation mark

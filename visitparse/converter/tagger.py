@@ -9,9 +9,9 @@ Order of work on one sentence:
 3. the remaining capitalised words join into NAME runs (with particles such as "bin", "al",
    "van"); a run holding an institution word ("Embassy", "House") is an ORG, not a person;
 4. every other word is W (a run of plain lower-case words is one W);
-5. context passes (Tagger._settle) rewrite what needs the neighbours: joined offices and place
-   lists, "and" between offices (AND_TITLE) or before a trip's next leg (AND_PLACE), a stay with
-   dates (STAY), a country used as an adjective (DEMONYM), auxiliaries dropped.
+5. the context passes (context.settle) rewrite what needs the neighbours: joined offices and
+   place lists, "and" between offices (AND_TITLE) or before a trip's next leg (AND_PLACE), a stay
+   with dates (STAY), a country used as an adjective (DEMONYM), auxiliaries dropped.
 Each token keeps its character span in the input and, in `.data`, what the lexicon says of it.
 """
 from __future__ import annotations
@@ -20,191 +20,24 @@ import bisect
 import dataclasses
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
-
-from lark import Token
 
 from . import timex
 from .cache import cached
+from .context import settle
 from .lexicon import Lexicon, fold, fold_all, load, split_words
 from .lexicon import words as words_of
 from .parser import Tok, token
+from .tokens import DEPUTY_WORDS, STYLE_KINDS, TENURE_WORDS, Org, Title
 
 BROKEN_HYPHEN = re.compile(r"-[ \n](?=[a-z])")
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
 UPPER = 2  # a reading that needs the word in capitals (an acronym); an int, as it must survive pickling
 GAP = "\x00"  # stands in the word list where a date or duration token took the words
-TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minister - Minister of Industry"
 NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-TENURE_WORDS = frozenset(("former", "outgoing", "incoming", "acting", "late"))
-DEPUTY_WORDS = frozenset(("deputy", "vice", "assistant", "under"))
 ADVISERS = frozenset(("adviser", "advisor", "aide", "assistant", "counsellor", "counselor"))
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
-AUXILIARIES = frozenset(("has", "have", "had"))
-EVENT_VERBS = frozenset(("VISITED", "END", "ARRIVE", "MEET", "RECEIVE", "PAY", "CALL", "CONVEY", "SAY", "AGREE", "DEPART",
-                         "LEAD", "TAKE"))
-STYLE_KINDS = frozenset(("military", "royal"))  # a rank or royal style may stand between an office and the name
-HOLD_GAP = 3  # words a light verb may stand from its talks: "held (a) (productive) (bilateral) talks", "co-chaired the summit"
-PLACE_TOKENS = frozenset(("COUNTRY", "PLACE", "PLACES"))  # a country, a city or region, a joined list of them
-GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))  # prepositions that take a place
-
-
-@dataclass(frozen=True)
-class Org:
-    """What an ORG token names: a body from the organisations table, or an institution or
-    building found by its words ("the Chinese Embassy", "Jubilee House") that is not reported."""
-
-    name: str
-    acronym: str | None = None
-    country: str | None = None      # of a national body ("NPC" -> CHN)
-    institution: bool = False
-
-
-@dataclass(frozen=True)
-class Title:
-    text: str          # the office as written, modifiers and complement included
-    kind: str
-    country: str | None = None  # a country named inside the complement ("... of the Russian Federation")
-    plural: bool = False
-    organization: str | None = None  # an international body before the office ("NATO Secretary General")
-    style: str | None = None  # a rank or royal style after the office ("Chief of Naval Staff Admiral X"): "the Admiral" is him
-
-
-def _next_to_modal(toks: list[Tok], k: int, step: int) -> bool:
-    """A MODAL at k+step, or at k+2*step with "also" between."""
-    for d in (step, 2 * step):
-        j = k + d
-        if not 0 <= j < len(toks):
-            return False
-        if toks[j].type == "MODAL":
-            return True
-        if toks[j].type != "ALSO":
-            return False
-    return False
-
-
-def _drop_acronyms(toks: list[Tok]) -> list[Tok]:
-    """"External Affairs Minister (EAM) S Jaishankar": the bracketed short form after an office or
-    organisation repeats it; dropping it lets the office reach the name."""
-    out: list[Tok] = []
-    k = 0
-    while k < len(toks):
-        t = toks[k]
-        if (str(t) == "(" and out and out[-1].type in ("TITLE", "ORG") and k + 2 < len(toks)
-                and str(toks[k + 2]) == ")" and str(toks[k + 1]).isupper()):
-            k += 3
-            continue
-        out.append(t)
-        k += 1
-    return out
-
-
-def _list_step(toks: list[Tok], j: int) -> int:
-    """How far the place list at j goes on to its next place: ", X" / "and X" (2), ", and X" (3),
-    each perhaps with "the" before a country ("Japan and the Philippines"), or 0."""
-    kinds = [t.type for t in toks[j + 1:j + 5]]
-    joiner = 2 if kinds[:2] == ["COMMA", "AND"] else 1 if kinds[:1] in (["COMMA"], ["AND"]) else 0
-    if not joiner:
-        return 0
-    if len(kinds) > joiner and kinds[joiner] in ("COUNTRY", "PLACE"):
-        return joiner + 1
-    if len(kinds) > joiner + 1 and kinds[joiner] == "THE" and kinds[joiner + 1] == "COUNTRY":
-        return joiner + 2
-    return 0
-
-
-def _join_places(text: str, toks: list[Tok]) -> list[Tok]:
-    """"Cameroon, Liberia, Sudan and Seychelles" -> one PLACES token: LALR cannot tell a list's
-    "and" from the "and" that joins two predicates with one token of look-ahead."""
-    out: list[Tok] = []
-    k = 0
-    while k < len(toks):
-        j, items = k, []
-        while j < len(toks) and toks[j].type in ("COUNTRY", "PLACE"):
-            items.append(toks[j])
-            step = _list_step(toks, j)
-            if not step:
-                break
-            j += step
-        if len(items) > 1 and not (k + 1 < len(toks) and toks[k + 1].type == "POSS"):
-            data = [(t.data, None, t.start_pos, t.end_pos) if t.type == "COUNTRY" else (t.data[0], t.data[1], t.start_pos, t.end_pos)
-                    for t in items]
-            out.append(token("PLACES", text[items[0].start_pos:items[-1].end_pos], items[0].start_pos, items[-1].end_pos, data))
-            k = j + 1
-            continue
-        out.append(toks[k])
-        k += 1
-    return out
-
-
-def _name_prefixed_titles(text: str, toks: list[Tok]) -> list[Tok]:
-    """"Kano State Acting Governor", "Jigawa State Governor", "Hunan Governor": an unknown
-    capitalised word or a place right before an office names its seat; it is part of the office."""
-    out: list[Tok] = []
-    for t in toks:
-        if t.type == "TITLE" and out and out[-1].type == "NAME" and " " not in str(out[-1]) and out[-1].end_pos + 1 == t.start_pos:
-            prev = out.pop()
-            office = dataclasses.replace(t.data, text=f"{prev} {t.data.text}")
-            t = token("TITLE", text[prev.start_pos:t.end_pos], prev.start_pos, t.end_pos, office)
-        elif (t.type == "TITLE" and out and out[-1].type == "PLACE" and out[-1].end_pos + 1 == t.start_pos
-              and not (len(out) > 1 and out[-2].type in GOVERNING)):
-            # "Hunan Governor Xu Dazhe": the province is the seat of the office (not "in Hunan Governor ...")
-            prev = out.pop()
-            office = dataclasses.replace(t.data, text=f"{prev} {t.data.text}", country=t.data.country or prev.data[0])
-            t = token("TITLE", text[prev.start_pos:t.end_pos], prev.start_pos, t.end_pos, office)
-        out.append(t)
-    return out
-
-
-def _given_names_like_titles(text: str, toks: list[Tok]) -> list[Tok]:
-    """"Minister of Industry Sultan Al Jaber", "Ambassador Amir Hayek": a ruler's one-word title
-    between an office and a name is the first name."""
-    out: list[Tok] = []
-    k = 0
-    while k < len(toks):
-        t = toks[k]
-        if (t.type == "TITLE" and t.data.kind == "head_of_state" and " " not in str(t) and out and out[-1].type == "TITLE"
-                and k + 1 < len(toks) and toks[k + 1].type == "NAME"):
-            name = text[t.start_pos:toks[k + 1].end_pos]
-            out.append(token("NAME", name, t.start_pos, toks[k + 1].end_pos, name))
-            k += 2
-            continue
-        out.append(t)
-        k += 1
-    return out
-
-
-def _join_titles(toks: list[Tok]) -> list[Tok]:
-    """"State Councilor/Minister of Foreign Affairs", "Deputy Prime Minister - Minister of ...": one office."""
-    out: list[Tok] = []
-    for t in toks:
-        if t.type == "TITLE" and len(out) >= 2 and out[-2].type == "TITLE" and str(out[-1]) in TITLE_JOINERS:
-            first = out[-2]
-            joined = Title(f"{first.data.text} {out[-1]} {t.data.text}".replace(" / ", "/"), first.data.kind,
-                           first.data.country or t.data.country)
-            del out[-2:]
-            t = token("TITLE", joined.text, first.start_pos, t.end_pos, joined)
-        elif t.type == "TITLE" and out and out[-1].type == "TITLE" and t.data.kind in STYLE_KINDS and " " not in t.data.text:
-            # "Foreign Minister Prince Faisal", "Army chief General X": a rank or style before the name, not the office
-            first = out.pop()
-            t = token("TITLE", f"{first} {t}", first.start_pos, t.end_pos, dataclasses.replace(first.data, style=t.data.text))
-        elif t.type == "TITLE" and out and out[-1].type == "TITLE":  # "Secretary of Defense Spokesperson"
-            first = out.pop()
-            joined = Title(f"{first.data.text} {t.data.text}", t.data.kind, first.data.country or t.data.country)
-            t = token("TITLE", joined.text, first.start_pos, t.end_pos, joined)
-        elif t.type == "TITLE" and out and out[-1].type == "ORG" and not out[-1].data.institution:
-            # "National People's Congress (NPC) Standing Committee Chairman": the body is part of the office
-            org = out.pop()
-            joined = Title(f"{org} {t.data.text}", t.data.kind, t.data.country or org.data.country)
-            t = token("TITLE", joined.text, org.start_pos, t.end_pos, joined)
-        out.append(t)
-    return out
-
-
-def _is_name_part(t: Token) -> bool:
-    return t.type == "NAME" or (t.type == "W" and "-" in t and t[:1].isupper())
 
 
 def _opening_gerund(keys: list[str], words: list[str], i: int) -> bool:
@@ -451,7 +284,7 @@ class Tagger:
             spans = words
         toks.extend(self._tag_words(text, spans))
         toks.sort(key=lambda t: t.start_pos)
-        return self._settle(text, toks)
+        return settle(text, toks, self.lex.institution_words)
 
     def _tag_words(self, text: str, spans: list[tuple[int, int, str]]) -> list[Tok]:
         words = [w for _, _, w in spans]
@@ -568,193 +401,6 @@ class Tagger:
         parts = w.split("-")
         return len(parts) > 1 and any((fold(p),) in self.lex.countries or (fold(p),) in self.lex.demonyms for p in parts)
 
-    def _settle(self, text: str, toks: list[Tok]) -> list[Tok]:
-        """Context fixes that need the neighbours of a token, in order; each pass runs only on a
-        sentence that holds the tokens it rewrites."""
-        toks = _institutions(text, toks, self.lex.institution_words)
-        types = {t.type for t in toks}
-        if toks and "(" in text[toks[0].start_pos:toks[-1].end_pos]:
-            toks = _drop_acronyms(toks)
-        if "TITLE" in types:
-            toks = _join_titles(_given_names_like_titles(text, _name_prefixed_titles(text, toks)))
-        if "COUNTRY" in types or "PLACE" in types:
-            toks = _join_places(text, toks)
-        if "ACCOMPANYING" in types:  # only "Accompanying the President ... are A and B" opens a clause
-            for t in toks[1:]:
-                if t.type == "ACCOMPANYING":
-                    t.type = "W"
-        if "HOLD" in types:
-            toks = _hold_talks(text, toks)
-        if "INCLUDING" in types:
-            toks = _including(toks)
-        if "W" in types or "HOLD" in types:
-            toks = _drop_auxiliaries(toks)
-        if "MODAL" in types and "BE" in types:
-            toks = _drop_be_beside_modal(toks)
-        if "PLTITLE" in types and "NAME" in types:
-            _bodies_before_officials(toks)
-        if "TITLE" in types:
-            _and_between_titles(toks)
-        if "DEMONYM" in types and "TITLE" in types:
-            toks = _tenure_before_nationality(toks)
-        if "COUNTRY" in types or "PLACE" in types:
-            _stays_legs_and_adjectives(toks)
-            if "VISIT" in types and "COMMA" in types:
-                toks = _drop_comma_before_purpose(toks)
-        if "VISIT" in types and "ON" in types:
-            _appositive_visits(toks)
-        return toks
-
-
-def _institutions(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]:
-    """"China-Central Asia mechanism": capitalised words before an institution word are an ORG;
-    so is the name after one ("the Department of Foreign Affairs", "the Joint Action Group on
-    Energy Security")."""
-    out: list[Tok] = []
-    for t in toks:
-        if (t.type == "NAME" and len(out) >= 2 and out[-2].type == "ORG" and out[-2].data.institution
-                and (out[-1].type == "OF" and " " not in str(out[-2]) or out[-1].type == "ON" and " " in str(out[-2]))):
-            of, body = out.pop(), out.pop()
-            name = text[body.start_pos:t.end_pos]
-            t = token("ORG", name, body.start_pos, t.end_pos, Org(name, institution=True))
-        if t.type == "W" and out and _is_name_part(out[-1]) and fold(str(t)) in institution_words:
-            k = len(out)
-            while k and _is_name_part(out[k - 1]):
-                k -= 1
-            s = out[k].start_pos
-            name = text[s:t.end_pos]
-            del out[k:]
-            t = token("ORG", name, s, t.end_pos, Org(name))
-        out.append(t)
-    return out
-
-
-def _hold_talks(text: str, toks: list[Tok]) -> list[Tok]:
-    """"held delegation-level talks with", "holds a productive meeting with": a light verb, a few
-    plain words, then talks or a meeting is one MEET; a light verb that no talks follow is a plain word."""
-    out: list[Tok] = []
-    k = 0
-    while k < len(toks):
-        t = toks[k]
-        if t.type == "HOLD":
-            j = k + 1
-            while j < len(toks) and j - k <= HOLD_GAP and toks[j].type in ("W", "A", "THE", "POSSPRON"):
-                j += 1
-            if j < len(toks) and toks[j].type in ("TALKS", "MEETING"):
-                while j + 1 < len(toks) and toks[j + 1].type in ("TALKS", "MEETING"):
-                    j += 1  # "hold a summit meeting", "held summit talks"
-                out.append(token("MEET", text[t.start_pos:toks[j].end_pos], t.start_pos, toks[j].end_pos, toks[j].data or t.data))
-                k = j + 1
-                continue
-            t = token("W", str(t), t.start_pos, t.end_pos)
-        out.append(t)
-        k += 1
-    return out
-
-
-def _tenure_before_nationality(toks: list[Tok]) -> list[Tok]:
-    """"former Cuban leader Raul Castro": a word of tenure before the nationality belongs to the
-    office ("former leader"); "the first Korean prime minister to visit" is no office's."""
-    out: list[Tok] = []
-    for k, t in enumerate(toks):
-        if (t.type == "W" and fold(str(t)) in TENURE_WORDS and k + 2 < len(toks)
-                and toks[k + 1].type == "DEMONYM" and toks[k + 2].type == "TITLE"):
-            title = toks[k + 2]
-            title.data = dataclasses.replace(title.data, text=f"{t} {title.data.text}")
-            continue
-        out.append(t)
-    return out
-
-
-def _including(toks: list[Tok]) -> list[Tok]:
-    """"meetings with prominent figures, including A and B": the plain words between "with" and
-    "including" say who in general; the people named after it are the ones met. An "including"
-    after anything else is a plain word."""
-    out: list[Tok] = []
-    for t in toks:
-        if t.type == "INCLUDING":
-            k = len(out)
-            while k and out[k - 1].type in ("W", "COMMA", "PLTITLE"):
-                k -= 1
-            if k and out[k - 1].type == "WITH" and k < len(out):
-                del out[k:]
-            else:
-                t = token("W", str(t), t.start_pos, t.end_pos)
-        out.append(t)
-    return out
-
-
-def _drop_auxiliaries(toks: list[Tok]) -> list[Tok]:
-    """"has concluded a visit", "had met": the auxiliary stands between the subject and the verb."""
-    return [t for k, t in enumerate(toks) if not (t.type == "W" and str(t).lower() in AUXILIARIES
-                                                and k + 1 < len(toks) and toks[k + 1].type in EVENT_VERBS)]
-
-
-def _drop_be_beside_modal(toks: list[Tok]) -> list[Tok]:
-    """"is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
-    "is"/"be" around it would only stand in the way."""
-    return [t for k, t in enumerate(toks) if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))]
-
-
-def _bodies_before_officials(toks: list[Tok]) -> None:
-    """"Hamas officials", "Taliban leaders": the body the officials belong to, not a person."""
-    for k in range(len(toks) - 1):
-        if toks[k].type == "NAME" and toks[k + 1].type == "PLTITLE":
-            t = toks[k]
-            toks[k] = token("ORG", str(t), t.start_pos, t.end_pos, Org(str(t), institution=True))
-
-
-def _and_between_titles(toks: list[Tok]) -> None:
-    """"Deputy Prime Minister and Foreign Minister X": one person's two offices (AND_TITLE); an
-    "and" after an office that no office follows ends the person ("the Chinese president and his
-    counterpart"), which LALR(1) cannot see at the "and"."""
-    for k in range(1, len(toks) - 1):
-        if toks[k].type == "AND" and toks[k - 1].type == "TITLE" and toks[k + 1].type == "TITLE":
-            toks[k].type = "AND_TITLE"
-
-
-def _drop_comma_before_purpose(toks: list[Tok]) -> list[Tok]:
-    """"arrived in Luanda, Angola, for a two-day State Visit": a comma between a place and the
-    visit it is for would end the clause; so would it before "on a working visit"."""
-    keep = []
-    for k, t in enumerate(toks):
-        if (t.type == "COMMA" and 0 < k < len(toks) - 2 and toks[k - 1].type in PLACE_TOKENS and toks[k + 1].type in ("FOR", "ON")
-                and any(x.type == "VISIT" for x in toks[k + 2:k + 6])):
-            continue
-        keep.append(t)
-    return keep
-
-
-def _appositive_visits(toks: list[Tok]) -> None:
-    """"Jaishankar, on a visit to Panama from 20 to 22 April, called on ...": an "on" that opens
-    an appositive about a named person's visit says "who is on" (ON_VISIT); "reflecting on his
-    visit" does not."""
-    for k in range(2, len(toks) - 1):
-        if toks[k].type == "ON" and toks[k - 1].type == "COMMA" and toks[k - 2].type in ("NAME", "TITLE"):
-            ahead = [t.type for t in toks[k + 1:k + 6]]
-            if "VISIT" in ahead and "COMMA" not in ahead[:ahead.index("VISIT")]:
-                toks[k].type = "ON_VISIT"
-
-
-def _stays_legs_and_adjectives(toks: list[Tok]) -> None:
-    """Places in context: "is in Beijing from June 18 to 19" is a stay with dates, a visit (STAY);
-    "Peru on June 10-12 and Chile on ..." starts another leg of a trip (AND_PLACE: telling it from
-    the "and" before another predicate needs two tokens of look-ahead); in "US President X" or
-    "China Vice Premier X" the country is an adjective (DEMONYM), unless a preposition governs it."""
-    for k in range(len(toks) - 3):
-        if (toks[k].type == "BE" and toks[k + 1].type == "IN" and toks[k + 2].type in PLACE_TOKENS
-                and toks[k + 3].type == "DATE"):
-            toks[k].type = "STAY"
-    for k, t in enumerate(toks):
-        if t.type == "AND" and k + 1 < len(toks) and toks[k + 1].type in PLACE_TOKENS and k and toks[k - 1].type == "DATE":
-            t.type = "AND_PLACE"
-        if t.type == "COUNTRY" and k + 1 < len(toks) and toks[k + 1].type in ("TITLE", "NAME"):
-            # "of (the) United Arab Emirates Mohamed ...": a preposition, maybe with "the", governs it
-            governed = any(t.type in ("IN", "TO", "FROM", "OF") for t in toks[max(0, k - 2):k]
-                           if t.type != "THE" or k < 2) and (k < 1 or toks[k - 1].type in ("IN", "TO", "FROM", "OF", "THE"))
-            if not governed and (toks[k + 1].type == "TITLE" or toks[k - 1].type not in ("AND", "COMMA", "AT", "BY", "WITH")):
-                t.type = "DEMONYM"
-
 
 @functools.lru_cache(maxsize=8)
 def tagger_for(user_lexicon: str | None = None) -> Tagger:
@@ -766,6 +412,6 @@ def tagger_for(user_lexicon: str | None = None) -> Tagger:
 
     here = Path(__file__).parent
     sources = [getattr(pycountry, "__version__", ""),
-               *(here.joinpath(m).read_text(encoding="utf-8") for m in ("tagger.py", "lexicon.py")),
+               *(here.joinpath(m).read_text(encoding="utf-8") for m in ("tagger.py", "tokens.py", "lexicon.py")),
                *(f.read_text(encoding="utf-8") for f in sorted(here.parent.joinpath("lexicon").glob("*.tsv")))]
     return cached("tagger", sources, lambda: Tagger(load(None)))

@@ -8,9 +8,8 @@ from __future__ import annotations
 from lark import Token, Transformer
 
 from .facts import Clause, Event, Mention, Place
-from .tagger import Title
 from .timex import TimeExpr
-
+from .tokens import Title
 
 # Trigger words in their base form (after "will", "to", or a modal carried over from the predicate before)
 BASE_FORM_TERMINALS = frozenset(("MEET", "RECEIVE", "PAY", "CALL"))
