@@ -266,16 +266,16 @@ def _tenure_before_nationality(toks: list[Tok]) -> list[Tok]:
 
 
 def _including(toks: list[Tok]) -> list[Tok]:
-    """"meetings with prominent figures, including A and B": the plain words between "with" and
-    "including" say who in general; the people named after it are the ones met. An "including"
-    after anything else is a plain word."""
+    """"meetings with prominent figures, including A and B", "hosted world leaders including A":
+    the plain words between "with" (or the verb) and "including" say who in general; the people
+    named after it are the ones met. An "including" after anything else is a plain word."""
     out: list[Tok] = []
     for t in toks:
         if t.type == "INCLUDING":
             k = len(out)
             while k and out[k - 1].type in ("W", "COMMA", "PLTITLE"):
                 k -= 1
-            if k and out[k - 1].type == "WITH" and k < len(out):
+            if k and out[k - 1].type in ("WITH", "RECEIVE", "MEET") and k < len(out):  # "hosted world leaders including"
                 del out[k:]
             else:
                 t = token("W", str(t), t.start_pos, t.end_pos)

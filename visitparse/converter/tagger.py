@@ -40,6 +40,15 @@ ADVISERS = frozenset(("adviser", "advisor", "aide", "assistant", "counsellor", "
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
 
 
+def _particle_in_name(keys: list[str], words: list[str], i: int) -> bool:
+    """A particle at i goes on a name when a capitalised word follows it, perhaps after another
+    particle: "bin Salman", "von der Leyen", "de la Cruz"."""
+    j = i
+    while j < len(keys) and keys[j] in NAME_PARTICLES and j - i < 2:
+        j += 1
+    return j > i and j < len(words) and _is_cap(words[j])
+
+
 def _opening_gerund(keys: list[str], words: list[str], i: int) -> bool:
     """"Reflecting on his visit, ...": a sentence's first word in -ing before a lower-case word
     is a verb, capitalised only by its place ("Ding Xuexiang" is a name)."""
@@ -365,7 +374,7 @@ class Tagger:
                 if terminal == "HON":
                     i += n
                     continue
-                if run and key in NAME_PARTICLES and i + 1 < len(words) and _is_cap(words[i + 1]):
+                if run and _particle_in_name(keys, words, i):
                     run.append(i)
                     i += 1
                     continue
@@ -377,7 +386,7 @@ class Tagger:
                 flush()  # a name never runs across a paragraph break (hard-wrapped lines are fine)
             if _is_cap(w) and not self._compound_of_countries(w) and not _opening_gerund(keys, words, i) or (run and key in NAME_SUFFIXES):
                 run.append(i)
-            elif run and key in NAME_PARTICLES and i + 1 < len(words) and _is_cap(words[i + 1]):
+            elif run and _particle_in_name(keys, words, i):
                 run.append(i)
             else:
                 flush()

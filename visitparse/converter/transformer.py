@@ -236,7 +236,8 @@ class TreeToFacts(Transformer):
         if tok.type == "PLACE":
             return Place(tok.data[0], tok.data[1], tok.start_pos, tok.end_pos)
         first = next(k for k, c in enumerate(children) if c is names[0])
-        return ("at", " ".join(str(c) for c in children[first:]))  # "Great Hall of the People"
+        # "Great Hall of the People", "Burgenstock resort"; not the sentence's full stop
+        return ("at", " ".join(str(c) for c in children[first:] if str(c)[:1].isalnum()))
 
     def here(self, children) -> Here:
         return Here(children[0].start_pos, children[0].end_pos)
