@@ -85,6 +85,7 @@ def test_tagger_office_complement_and_bare_country():
 def test_tagger_drops_honorifics_and_keeps_particles():
     assert tags("H.E. Mr. Mohammed bin Salman") == [("NAME", "Mohammed bin Salman")]
     assert tags("General the Honourable David Hurley") == [("TITLE", "General"), ("NAME", "David Hurley")]
+    assert tags("President Ursula von der Leyen met")[1] == ("NAME", "Ursula von der Leyen")
 
 
 def test_tagger_country_as_adjective_and_possessive():
