@@ -23,7 +23,7 @@ TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))  # "Deputy Prime Minis
 AUXILIARIES = frozenset(("has", "have", "had"))
 EVENT_VERBS = frozenset(("VISITED", "END", "ARRIVE", "MEET", "RECEIVE", "PAY", "CALL", "CONVEY", "SAY", "AGREE", "DEPART",
                          "LEAD", "TAKE"))
-HOLD_GAP = 3  # words a light verb may stand from its talks: "held (a) (productive) (bilateral) talks", "co-chaired the summit"
+HOLD_GAP = 5  # words a light verb may stand from its talks: "held (a) (productive) (bilateral) talks", "co-chaired the summit"
 GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))  # prepositions that take a place
 
 
@@ -55,8 +55,8 @@ def settle(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]
         toks = _tenure_before_nationality(toks)
     if "COUNTRY" in types or "PLACE" in types:
         _stays_legs_and_adjectives(toks)
-        if "VISIT" in types and "COMMA" in types:
-            toks = _drop_comma_before_purpose(toks)
+        if "COMMA" in types and ("VISIT" in types or "DATE" in types):
+            toks = _drop_comma_after_place(toks)
     if "VISIT" in types and "ON" in types:
         _appositive_visits(toks)
     return toks
@@ -125,6 +125,11 @@ def _join_places(text: str, toks: list[Tok]) -> list[Tok]:
             if not step:
                 break
             j += step
+        if (len(items) == 2 and items[0].type == "PLACE" and items[1].type == "COUNTRY" and items[0].data[0] == items[1].data
+                and toks[k + 1].type == "COMMA"):
+            out.append(items[0])  # "Kazan, Russia": a city and its own country name one place
+            k = j + 1
+            continue
         if len(items) > 1 and not (k + 1 < len(toks) and toks[k + 1].type == "POSS"):
             data = [(t.data, None, t.start_pos, t.end_pos) if t.type == "COUNTRY" else (t.data[0], t.data[1], t.start_pos, t.end_pos)
                     for t in items]
@@ -312,13 +317,18 @@ def _and_between_titles(toks: list[Tok]) -> None:
             toks[k].type = "AND_TITLE"
 
 
-def _drop_comma_before_purpose(toks: list[Tok]) -> list[Tok]:
+def _drop_comma_after_place(toks: list[Tok]) -> list[Tok]:
     """"arrived in Luanda, Angola, for a two-day State Visit": a comma between a place and the
-    visit it is for would end the clause; so would it before "on a working visit"."""
+    visit it is for would end the clause; so would it before "on a working visit", and before the
+    day that ends the clause ("held talks in Moscow, Russia, on Tuesday, a day after ..."; not
+    "In Moscow, on Tuesday, X met ...", where both are fronted)."""
     keep = []
     for k, t in enumerate(toks):
         if (t.type == "COMMA" and 0 < k < len(toks) - 2 and toks[k - 1].type in PLACE_TOKENS and toks[k + 1].type in ("FOR", "ON")
                 and any(x.type == "VISIT" for x in toks[k + 2:k + 6])):
+            continue
+        if (t.type == "COMMA" and 2 < k < len(toks) - 1 and toks[k - 1].type in PLACE_TOKENS and toks[k + 1].type == "DATE"
+                and (k + 2 == len(toks) or toks[k + 2].type == "COMMA" or not str(toks[k + 2])[:1].isalnum())):
             continue
         keep.append(t)
     return keep

@@ -22,6 +22,15 @@ DATE_LINE = re.compile(rf"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?(?:\d{{1,2}}[ \t]+{_M
                        re.MULTILINE)
 
 
+def _headline_before(text: str, newline: int, after: int) -> bool:
+    """The line ending at `newline` is a headline when the line after it is a paragraph far longer
+    than it: hard-wrapped lines come in runs of like length."""
+    line = newline - (text.rfind("\n", 0, newline) + 1)
+    end = text.find("\n", after)
+    following = (len(text) if end < 0 else end) - after
+    return following > max(100, 2 * line)
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """Sentence spans of `text`, stripped of surrounding white space, in order."""
     spans = []
@@ -29,7 +38,8 @@ def split(text: str) -> list[tuple[int, int]]:
     for m in BOUNDARY.finditer(text):
         stop = m.start() + 1
         if (text[m.start()] == "\n" and m.group().count("\n") == 1 and re.match(r"[a-z,;-]", text[m.start() - 1:m.start()])
-                and not DATELINE_AHEAD.match(text, m.end()) and not DATE_LINE.match(text, m.end())):
+                and not DATELINE_AHEAD.match(text, m.end()) and not DATE_LINE.match(text, m.end())
+                and not _headline_before(text, m.start(), m.end())):
             continue  # a hard-wrapped line, not a headline
         if text[m.start()] == ".":
             prev = WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())

@@ -367,6 +367,9 @@ class TreeToFacts(Transformer):
     def sidelines(self, children) -> None:
         return None  # "on the sidelines of the summit": the place follows in its own adjunct
 
+    def aside(self, children) -> None:
+        return None  # "in five years": nothing to report, but the adjuncts after it still count
+
     def visit_poss(self, children) -> Event:
         """"his Bhutan visit", "the prime minister's visit to China": the owner is the visitor."""
         ev = self._event("visit_poss", [c for c in children if not isinstance(c, Mention)])
