@@ -35,6 +35,13 @@ def test_hard_wrapped_lines_are_one_sentence():
     assert [text[s:e] for s, e in sentences.split(text)] == ["Hu Jintao left the capital of\nVictoria on Saturday.", "Headline Two"]
 
 
+def test_headline_date_stamp_and_dateline_lines_are_sentences_of_their_own():
+    para = "Kenyan President William Ruto held talks with Ghanaian President Nana Akufo-Addo in Accra on Monday, his office said."
+    text = f"Ruto, Akufo-Addo hold talks in Accra\nMarch 4, 2024\nACCRA - {para}\nRuto visits Togo next\n{para}"
+    assert [text[s:e] for s, e in sentences.split(text)] == [
+        "Ruto, Akufo-Addo hold talks in Accra", "March 4, 2024", f"ACCRA - {para}", "Ruto visits Togo next", para]
+
+
 @pytest.mark.parametrize("text,words", [
     ("Kazakhstan's President", ["Kazakhstan", "'s", "President"]),
     ("it's", ["it", "'s"]), ("O'Neill's", ["O'Neill", "'s"]), ("Xi's-led", ["Xi's-led"]),
