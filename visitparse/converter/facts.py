@@ -64,6 +64,7 @@ class Event:
     trigger_end: int = 0                                    # where the statement's content begins
     came_from: list[Place] = field(default_factory=list)    # "arrived from X, where he met ...": was in X before
     inviters: list[Mention] = field(default_factory=list)   # "at the invitation of President X"
+    invited_first: bool = False                             # the invitation opens the clause
 
 
 @dataclass

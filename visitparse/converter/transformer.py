@@ -255,10 +255,13 @@ class TreeToFacts(Transformer):
 
     def delegation(self, children) -> list[Mention]:
         leaders = [c for c in children if isinstance(c, list)][0]
-        nationality = _tokens(children, "DEMONYM")
-        for m in leaders:  # "a Chinese delegation led by Vice Minister X": X is Chinese
-            if nationality and m.country is None and m.organization is None:
-                m.country = nationality[0].data
+        # "a Chinese delegation led by Vice Minister X", "a delegation of the Liberal Democratic
+        # Party of Japan led by X": X is of that country
+        country = (next((t.data for t in _tokens(children, "DEMONYM", "COUNTRY")), None)
+                   or next((t.data.country for t in _tokens(children, "ORG") if t.data.country), None))
+        for m in leaders:
+            if country and m.country is None and m.organization is None:
+                m.country = country
         return leaders
 
     def status(self, children) -> str:
@@ -410,6 +413,9 @@ class TreeToFacts(Transformer):
                 ev.here = True
             elif isinstance(c, tuple) and c[0] == "at":
                 ev.at.insert(0, c[1])
+            elif isinstance(c, Inviter):  # "At the invitation of X, (Y) will visit China"
+                ev.inviters[:0] = c.people
+                ev.invited_first = True
         ev.start = min(ev.start, _bounds(children)[0])
         return ev
 
@@ -435,7 +441,13 @@ class TreeToFacts(Transformer):
 
     def bare_clause(self, children) -> Clause:
         s, e = _bounds(children)
-        return Clause("bare_clause", s, e, events=children[0])
+        events = children[0]
+        first = events[0] if events else None
+        if first is not None and first.invited_first and len(first.inviters) > 1:
+            # "At the invitation of Premier Li Qiang, Prime Minister X will pay a visit to China":
+            # the list ran on into the subject, its last item
+            return Clause("clause", s, e, subject=[first.inviters.pop()], events=events)
+        return Clause("bare_clause", s, e, events=events)
 
 
 def _split_offices(children) -> list:
