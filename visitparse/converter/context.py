@@ -206,7 +206,9 @@ def _join_titles(toks: list[Tok]) -> list[Tok]:
 
 
 def _is_name_part(t: Token) -> bool:
-    return t.type == "NAME" or (t.type == "W" and "-" in t and t[:1].isupper())
+    """A word an institution's name can hold: a name, or a capitalised plain word ("China-Central",
+    "Asia" in "the China-Central Asia mechanism")."""
+    return t.type == "NAME" or (t.type == "W" and t[:1].isupper())
 
 
 def _institutions(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]:
