@@ -495,6 +495,14 @@ class ReportBuilder:
                 v.start_date = v.end_date = None
                 v.one_day = False
 
+    def _drop_idle_names(self, visits: list[VisitRec]) -> None:
+        """A name with no office that takes part in nothing ("Reflecting on his visit, ...", a
+        region read as a name) is no one the report is about."""
+        used = {id(v.visitor) for v in visits} | {id(p) for m in self.meetings for p in m.participants}
+        ids = {pid for msg in self.messages for pid in [*msg.senders, *msg.recipients, msg.carrier] if pid}
+        ids |= {pid for st in self.statements for pid in st.speakers} | {pid for a in self.agreements for pid in a.parties}
+        self.people.entities = [e for e in self.people.entities if e.title or e.other_titles or id(e) in used or e.id in ids]
+
     def _seat(self, place: str) -> bool:
         """"the White House", "the Kremlin": where a government sits, not a city the visitor went to."""
         return words(place) in self.lex.seats
@@ -572,6 +580,7 @@ class ReportBuilder:
         self._visit_places()
         self._undo_one_day_visits()
         visits = [v for v in self.visits if v.visitor.country != v.host]
+        self._drop_idle_names(visits)
         self._rename_ids(self.people.renumber())
         return schema.Report(
             document=document,
