@@ -100,6 +100,11 @@ def test_tagger_country_as_adjective_and_possessive():
     assert tags("Japan's Emperor Naruhito") == [("COUNTRY", "Japan"), ("POSS", "'s"), ("TITLE", "Emperor"), ("NAME", "Naruhito")]
 
 
+def test_tagger_country_before_an_office_after_from():
+    assert ("DEMONYM", "US") in tags("received a phone call from US President Donald Trump")
+    assert ("COUNTRY", "Kazakhstan") in tags("President of Kazakhstan Kassym-Jomart Tokayev")
+
+
 def test_tagger_dates_are_single_tokens():
     assert tags("visited Laos from Monday to Wednesday") == [("VISITED", "visited"), ("COUNTRY", "Laos"), ("DATE", "from Monday to Wednesday")]
 

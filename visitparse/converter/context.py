@@ -363,5 +363,7 @@ def _stays_legs_and_adjectives(toks: list[Tok]) -> None:
             # "of (the) United Arab Emirates Mohamed ...": a preposition, maybe with "the", governs it
             governed = any(t.type in ("IN", "TO", "FROM", "OF") for t in toks[max(0, k - 2):k]
                            if t.type != "THE" or k < 2) and (k < 1 or toks[k - 1].type in ("IN", "TO", "FROM", "OF", "THE"))
+            # "a phone call from US President X", "a message to US President X": the office follows, an adjective
+            governed = governed and not (toks[k + 1].type == "TITLE" and k and toks[k - 1].type in ("FROM", "TO"))
             if not governed and (toks[k + 1].type == "TITLE" or toks[k - 1].type not in ("AND", "COMMA", "AT", "BY", "WITH")):
                 t.type = "DEMONYM"
