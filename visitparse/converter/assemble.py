@@ -86,6 +86,7 @@ class ReportBuilder:
         self.companions: list[tuple[list[Entity], list[Entity]]] = []  # (principal, those who accompany them)
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
+        self.sentence_fronted: tuple[tuple[int, int] | None, Event | None] = (None, None)
         self.last_date_at = -1  # where the expression of last_date ends in the text
         self.previous_end: int | None = None  # where the previous island of the sentence ended
         self.visit_index: dict[tuple, VisitRec] = {}          # (visitor, host, happened) -> the visit
@@ -143,6 +144,12 @@ class ReportBuilder:
         else:
             subject = self._last_subject()  # "..., reaching consensus on ...": the subject carries over
         fronted = cl.fronted
+        if fronted and not cl.events and fronted.rule in ("fronted_date", "fronted_place"):
+            # "On Wednesday, the King addressed Parliament and met X": the opening date (or place)
+            # is the sentence's, for the clause the parser finds after it
+            self.sentence_fronted = (sentence, fronted)
+        elif fronted is None and cl.rule == "bare_clause" and self.sentence_fronted[0] == sentence:
+            fronted = self.sentence_fronted[1]
         fronted_dates = fronted.dates if fronted else []
         if fronted and fronted.rule not in ("fronted_date", "fronted_place"):
             self._event(fronted, subject, cl, sentence, [])
