@@ -285,12 +285,12 @@ class ReportBuilder:
                  start: int) -> None:
         """`stated`: the clause's own subject; `subject`: that, or the one carried over from before."""
         others = self._resolve(ev.objects, create=True, rule="object")
-        purpose = None
         if REMOTE.search(self.clean, ev.start, ev.end):
             return  # "held talks by phone with X", "via video link": not a face-to-face meeting
         for m, e in zip(ev.objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
             if subject:
                 _take_office_if_counterpart(m, e, subject[0])
+        purpose = None  # "(travelled to Paris) for talks with X"
         if ev.rule == "during_meeting" and len(ev.objects) > 1 and ev.objects[-1].rule == "named" and not stated:
             # "During his meeting with Minister X, Nurtleu discussed ...": the list ran into the owner
             subject = self._resolve(ev.objects[-1:], create=False, rule="owner")
