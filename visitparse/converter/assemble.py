@@ -383,8 +383,9 @@ class ReportBuilder:
 
     # ------------------------------------------------------------ the whole report
     def _infer_countries(self) -> None:
-        """Office holders without a stated country serve the country that hosts the visitor they meet;
-        those who accompany someone serve that one's country, and he theirs when only they have one."""
+        """Office holders without a stated country serve the country that hosts the visitor they meet,
+        or the country an ambassador they meet is sent to; those who accompany someone serve that
+        one's country, and he theirs when only they have one."""
         for principal, companions in self.companions:
             known = {e.country for e in companions if e.country}
             if len(principal) == 1 and principal[0].stateless_office_holder and len(known) == 1:
@@ -397,6 +398,12 @@ class ReportBuilder:
         for v in self.visits:
             if v.status in HAPPENED and v.host != v.visitor.country:  # not "home to Brasilia"
                 hosted.setdefault(v.visitor.id, v.host)
+        for m in self.meetings:  # "Ambassador to Nepal X called on Prime Minister Y": Y is Nepal's
+            postings = {p.posting for p in m.participants if p.posting}
+            if len(postings) == 1:
+                for p in m.participants:
+                    if p.stateless_office_holder and p.posting is None:
+                        p.country, p.country_rule = next(iter(postings)), "envoy_posting"
         for m in self.meetings:
             hosts = {m.place_country} if m.place_country else {hosted[p.id] for p in m.participants if p.id in hosted}
             if m.place_country and not any(p.id in hosted for p in m.participants) and \

@@ -24,6 +24,7 @@ class Mention:
     country_from_possessive: bool = False  # "Qatar's Emir X, and ...": does not distribute over a list
     organization: str | None = None  # "Secretary-General of the United Nations"
     place: str | None = None        # "the mayor of Almaty"
+    posting: str | None = None      # "Ambassador to Nepal": NPL, where the diplomat serves
     visiting: bool = False          # "the visiting U.S. Vice President"
     plural: bool = False            # "the Kazakh leaders", "they", "both sides"
     couple: bool = False            # "the royal couple"

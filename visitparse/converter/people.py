@@ -30,6 +30,7 @@ class Entity:
     country_rule: str | None = None       # how the country was found
     organization: str | None = None
     place: str | None = None
+    posting: str | None = None            # "Ambassador to Nepal": the country he is sent to
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
     titled: bool = False                  # the text gives this person an office
     subject_count: int = 0                # clauses with this person as subject
@@ -236,6 +237,7 @@ class People:
                     e.organization = m.organization
                 if m.place and e.place is None:
                     e.place = m.place
+                e.posting = e.posting or m.posting
             if not any(s == m.start and t == m.end for s, t, _ in e.mentions):  # one span, one mention (its first role)
                 e.mentions.append((m.start, m.end, rule))
             self._touch(e)

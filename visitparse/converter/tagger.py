@@ -183,10 +183,12 @@ class Tagger:
                 style, end, kind = end, start, lex.titles[tuple(keys[office:start])]
         if kind in ("head_of_state", "head_of_government") and any(k in DEPUTY_WORDS for k in keys[i:end]):
             kind = "deputy"  # "Deputy Prime Minister" is not a leader
+        posting = None
         if kind in ("diplomat", "resident_diplomat") and end + 1 < len(keys) and keys[end] == "to":  # "Ambassador to Israel"
             hit = self._lookup(keys, words, end + 1 + (keys[end + 1] == "the"))
             if hit and hit[1] in ("COUNTRY", "ORG"):  # "Permanent Representative to the UN"
                 end += 1 + (keys[end + 1] == "the") + hit[0]
+                posting = hit[2] if hit[1] == "COUNTRY" else None
         elif keys[end - 1] in ADVISERS and end + 1 < len(keys) and keys[end] == "to":  # "Adviser to the President"
             k = end + 1 + (keys[end + 1] in ("the", "his", "her"))
             served = self._office(keys, words, k) if k < len(keys) else None
@@ -205,7 +207,8 @@ class Tagger:
         spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
         # "Communist Party of China ( CPC )", "President 's Office": the words joined as written
         text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-").replace(" 's", "'s")
-        return (style or end) - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization, rank)
+        return (style or end) - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization,
+                                         posting=posting, style=rank)
 
     def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
         """End of the complement opened by "of"/"for" at k (k itself when there is none)."""

@@ -28,4 +28,5 @@ class Title:
     country: str | None = None  # a country named inside the complement ("... of the Russian Federation")
     plural: bool = False
     organization: str | None = None  # an international body before the office ("NATO Secretary General")
+    posting: str | None = None  # "Ambassador to Nepal": the country a diplomat is sent to (NPL)
     style: str | None = None  # a rank or royal style after the office ("Chief of Naval Staff Admiral X"): "the Admiral" is him

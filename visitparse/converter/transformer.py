@@ -92,6 +92,7 @@ class TreeToFacts(Transformer):
                 m.title_kinds = [t.kind for t in offices] + ["rank" for t in offices if t.style]
                 m.country = m.country or next((t.country for t in offices if t.country), None)
                 m.organization = m.organization or next((t.organization for t in offices if t.organization), None)
+                m.posting = m.posting or next((t.posting for t in offices if t.posting), None)
             elif c.type in ("COUNTRY", "PLACE", "ORG") and c is not children[0] and _after_of(children, c):
                 tok = c
                 if tok.type == "COUNTRY":
@@ -484,4 +485,5 @@ def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> Non
     person.country = person.country or appositive.country
     person.organization = person.organization or appositive.organization
     person.owner = person.owner or appositive.owner
+    person.posting = person.posting or appositive.posting
     person.start, person.end = min(person.start, appositive.start), max(person.end, appositive.end)
