@@ -262,7 +262,9 @@ class People:
 
     def merge_unnamed(self, hosts_of: dict[int, set[str]]) -> dict[str, Entity]:
         """Fold each unnamed office holder into the one named person of the same office and country
-        ("the Chinese premier" in a headline, "Chinese Premier Wen Jiabao" in the body), or else,
+        ("the Chinese premier" in a headline, "Chinese Premier Wen Jiabao" in the body), or else
+        into the one name of his country that has no office ("Vladimir Putin ..., the Russian
+        President"), or else,
         when he visits a country (`hosts_of`: id -> countries visited), into the one named visitor
         there of his country ("Indian Navy Chief arrives in Sri Lanka", then "Admiral R. Hari Kumar
         arrived in Colombo"); and a name misspelt once into its first spelling.
@@ -280,6 +282,11 @@ class People:
                                       and not (u.unnamed_guest and n.country is None)  # a guest's nationality is stated
                                       and (u.country is None or n.country in (None, u.country))
                                       and (u.place is None or n.place in (None, u.place))))
+            if not fits and u.country:  # "Vladimir Putin ..., the Russian President": the one untitled name of his country
+                untitled = [n for n in self.entities if n.name and not n.title and n.country == u.country]
+                if len(untitled) == 1 and u.title:
+                    untitled[0].add_titles([u.title], u.kinds[:1])
+                    fits = untitled
             if not fits and hosts_of.get(id(u)):
                 fits = [n for n in self.entities if n.name and hosts_of.get(id(n), set()) & hosts_of[id(u)]
                         and (u.country is None or n.country in (None, u.country))]
