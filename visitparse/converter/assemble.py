@@ -25,6 +25,7 @@ MEETING_EVENTS = ("meet", "receive", "receive_letter", "received_by", "call_on",
 NOT_VISITORS = frozenset(("resident_diplomat", "spouse"))  # office kinds (titles.tsv) of people met abroad who are not visiting
 # Talks at a distance are not meetings (the corpus rule: phone and video calls are not meetings).
 REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
+POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 SENTENCE_END = re.compile(r"[.!?]\s")
 FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
 SINCE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)  # "(exchanges have grown) since the prime minister's visit to China"
@@ -144,7 +145,7 @@ class ReportBuilder:
         else:
             subject = self._last_subject()  # "..., reaching consensus on ...": the subject carries over
         fronted = cl.fronted
-        if fronted and not cl.events and fronted.rule in ("fronted_date", "fronted_place"):
+        if fronted and not cl.events and fronted.rule in ("fronted_date", "fronted_place") and cl.start == sentence[0]:
             # "On Wednesday, the King addressed Parliament and met X": the opening date (or place)
             # is the sentence's, for the clause the parser finds after it
             self.sentence_fronted = (sentence, fronted)
@@ -284,10 +285,14 @@ class ReportBuilder:
     def _meeting(self, ev: Event, stated: list[Entity], subject: list[Entity], status: str, dates: list[TimeExpr],
                  start: int) -> None:
         """`stated`: the clause's own subject; `subject`: that, or the one carried over from before."""
-        others = self._resolve(ev.objects, create=True, rule="object")
+        # "met former President Jimmy Carter's family": whom he met is Carter's, not Carter
+        owners = [m for m in ev.objects if POSSESSIVE_AFTER.match(self.clean, m.end)]
+        objects = [m for m in ev.objects if not any(m is o for o in owners)]
+        self._resolve(owners, create=True, rule="owner")  # a person all the same
+        others = self._resolve(objects, create=True, rule="object")
         if REMOTE.search(self.clean, ev.start, ev.end):
             return  # "held talks by phone with X", "via video link": not a face-to-face meeting
-        for m, e in zip(ev.objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
+        for m, e in zip(objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
             if subject:
                 _take_office_if_counterpart(m, e, subject[0])
         purpose = None  # "(travelled to Paris) for talks with X"
@@ -311,7 +316,7 @@ class ReportBuilder:
                  else _Place(*self.dateline) if ev.here and self.dateline else None)
         guests = subject if ev.rule in GUEST_IS_SUBJECT else others if ev.rule in GUEST_IS_OBJECT else []
         hosts = others if ev.rule in GUEST_IS_SUBJECT else subject if ev.rule in GUEST_IS_OBJECT else []
-        visiting = [e for m, e in zip(ev.objects, others) if m.visiting]  # "held talks with visiting President X"
+        visiting = [e for m, e in zip(objects, others) if m.visiting]  # "held talks with visiting President X"
         if visiting and not guests:
             guests, hosts = visiting, subject
         if ev.respectively and len(others) > 1:  # "met A, B and C respectively": one meeting each

@@ -21,7 +21,7 @@ class Mention:
     titles: list[str] = field(default_factory=list)
     title_kinds: list[str] = field(default_factory=list)
     country: str | None = None      # from a demonym, "Kazakhstan's", "of Kazakhstan" or the office
-    country_from_possessive: bool = False  # "Qatar's Emir X, and ...": does not distribute over a list
+    country_not_shared: bool = False  # "Qatar's Emir X, ...", "President of Kenya X, ...": not the list's after it
     organization: str | None = None  # "Secretary-General of the United Nations"
     place: str | None = None        # "the mayor of Almaty"
     posting: str | None = None      # "Ambassador to Nepal": NPL, where the diplomat serves

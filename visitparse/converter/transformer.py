@@ -97,6 +97,7 @@ class TreeToFacts(Transformer):
                 tok = c
                 if tok.type == "COUNTRY":
                     m.country = tok.data
+                    m.country_not_shared = True  # "President of Kenya X, and his host, Y": Kenya's alone
                 elif tok.type == "PLACE":
                     m.place = tok.data[1]
                     m.country = m.country or tok.data[0]
@@ -106,7 +107,7 @@ class TreeToFacts(Transformer):
                     m.organization = tok.data.name
             elif c.type in ("DEMONYM", "COUNTRY"):
                 m.country = c.data
-                m.country_from_possessive = c.type == "COUNTRY"
+                m.country_not_shared = c.type == "COUNTRY"
             elif c.type == "VISITING":
                 m.visiting = True
             elif c.type == "NAME":
@@ -202,7 +203,7 @@ class TreeToFacts(Transformer):
                 items.append(c)
         # "Kazakh President A, Prime Minister B and Deputy Prime Minister C": the first item's
         # nationality distributes over the office holders listed after it.
-        if items and items[0].country and items[0].titles and not items[0].country_from_possessive:
+        if items and items[0].country and items[0].titles and not items[0].country_not_shared:
             for m in items[1:]:
                 if m.rule == "titled" and m.country is None and m.organization is None:
                     m.country = items[0].country
@@ -482,7 +483,8 @@ def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> Non
     at = 0 if first else len(person.titles)
     person.titles[at:at] = appositive.titles
     person.title_kinds[at:at] = appositive.title_kinds
-    person.country = person.country or appositive.country
+    if person.country is None:
+        person.country, person.country_not_shared = appositive.country, appositive.country_not_shared
     person.organization = person.organization or appositive.organization
     person.owner = person.owner or appositive.owner
     person.posting = person.posting or appositive.posting
