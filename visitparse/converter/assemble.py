@@ -575,13 +575,16 @@ class ReportBuilder:
         """"BEIJING - Liu met with a delegation led by Novikov": a meeting set nowhere else (or in a
         venue of no known country: "at Malacanang"), with a local, filed from the dateline city,
         while no one in it is away on another visit, is held in the dateline's country. An office
-        holder of no stated country counts as a local: the dateline gives him its country too."""
+        holder of no stated country counts as a local: the dateline gives him its country too; so
+        does the head of a body there who receives a guest ("ADDIS ABABA - AU Chairperson X held
+        talks with visiting Foreign Minister Y")."""
         if m.place_country or not self.dateline:
             return
         home = self.dateline[0]
         if any(self.hosts_of.get(id(p), set()) - {home} for p in m.participants):
             return
-        if any(p.country == home or p.stateless_office_holder for p in m.participants):
+        if any(p.country == home or p.stateless_office_holder for p in m.participants) or \
+                m.guests and any(h.organization for h in m.hosts):
             for p in m.participants:
                 if p.country and p.country != home and _may_visit(p):
                     self._add_visit(VisitRec(p, home, m.status, m.start, m.end, "dateline_meeting:" + m.rule))
