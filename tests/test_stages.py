@@ -105,6 +105,11 @@ def test_tagger_country_before_an_office_after_from():
     assert ("COUNTRY", "Kazakhstan") in tags("President of Kazakhstan Kassym-Jomart Tokayev")
 
 
+def test_tagger_tenure_before_a_nationality_joins_the_office():
+    office = [t for t in tagger_for().tag("met former US President Bill Clinton", 0, 36) if t.type == "TITLE"][0]
+    assert office.data.text == "former President"
+
+
 def test_tagger_dates_are_single_tokens():
     assert tags("visited Laos from Monday to Wednesday") == [("VISITED", "visited"), ("COUNTRY", "Laos"), ("DATE", "from Monday to Wednesday")]
 

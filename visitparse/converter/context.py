@@ -51,12 +51,12 @@ def settle(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]
         _bodies_before_officials(toks)
     if "TITLE" in types:
         _and_between_titles(toks)
-    if "DEMONYM" in types and "TITLE" in types:
-        toks = _tenure_before_nationality(toks)
     if "COUNTRY" in types or "PLACE" in types:
         _stays_legs_and_adjectives(toks)
         if "COMMA" in types and ("VISIT" in types or "DATE" in types):
             toks = _drop_comma_after_place(toks)
+    if ("DEMONYM" in types or "COUNTRY" in types) and "TITLE" in types:  # after "US" became an adjective
+        toks = _tenure_before_nationality(toks)
     if "VISIT" in types and "ON" in types:
         _appositive_visits(toks)
     return toks
