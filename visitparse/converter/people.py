@@ -62,9 +62,14 @@ class Entity:
         return self.titled and self.country is None and self.organization is None
 
     def hold_office_of(self, other: Entity | None) -> None:
-        """"his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets."""
-        self.title = other.title if other else None
-        self.kinds = [k for k in self.kinds if k != "counterpart"] + (other.kinds[:1] if other else [])
+        """"his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets;
+        of a "Deputy Prime Minister and Foreign Minister", the ministry (counterparts are ministers)."""
+        offices = list(zip([other.title, *other.other_titles], other.kinds)) if other and other.title else []
+        title, kind = offices[0] if offices else (None, None)
+        if kind == "deputy":
+            title, kind = next(((t, k) for t, k in offices if k == "minister"), (title, kind))
+        self.title = title
+        self.kinds = [k for k in self.kinds if k != "counterpart"] + ([kind] if kind else [])
         self.counterpart_of = other
 
 
