@@ -353,19 +353,17 @@ class ReportBuilder:
 
     def _message(self, ev: Event, subject: list[Entity], start: int) -> None:
         if ev.rule == "receive_letter":  # "received a letter from A, delivered by B": B brought it
-            senders, carrier = self._resolve(ev.senders, create=True, rule="sender"), self._resolve(ev.objects, create=True, rule="carrier")
-            self.messages.append(schema.Message(
-                kind=ev.noun or "letter", senders=[e.id for e in senders], carrier=carrier[0].id if carrier else None,
-                recipients=[e.id for e in subject], evidence=self.span(start, ev.end, ev.rule)))
-            return
-        recipients = self._resolve(ev.objects, create=True, rule="recipient")
-        if ev.rule == "convey":
-            senders, carrier = self._resolve(ev.senders, create=True, rule="sender"), subject[:1]
-        elif ev.rule == "ask_convey":
-            senders = subject
-            carrier = self._resolve([ev.carrier], create=True, rule="carrier") if ev.carrier else []
+            senders = self._resolve(ev.senders, create=True, rule="sender")
+            carrier, recipients = self._resolve(ev.objects, create=True, rule="carrier"), subject
         else:
-            senders, carrier = subject, []
+            recipients = self._resolve(ev.objects, create=True, rule="recipient")
+            if ev.rule == "convey":
+                senders, carrier = self._resolve(ev.senders, create=True, rule="sender"), subject[:1]
+            elif ev.rule == "ask_convey":
+                senders = subject
+                carrier = self._resolve([ev.carrier], create=True, rule="carrier") if ev.carrier else []
+            else:
+                senders, carrier = subject, []
         self.messages.append(schema.Message(
             kind=ev.noun or "greetings", senders=[e.id for e in senders],
             carrier=carrier[0].id if carrier else None, recipients=[e.id for e in recipients],
