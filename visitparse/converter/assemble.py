@@ -595,7 +595,6 @@ class ReportBuilder:
         self._infer_visits()
         self._infer_countries()
         self._merge_people()  # what the countries now tell: "Vladimir Putin ..., the Russian President"
-        self._visit_places()
         self._dateline_countries()
         self._infer_visits()  # what the dateline's countries now imply ("SINGAPORE - Prime Minister Lee met ... in Beijing")
         self._visit_places()
