@@ -269,12 +269,17 @@ class People:
         """Fold each unnamed office holder into the one named person of the same office and country
         ("the Chinese premier" in a headline, "Chinese Premier Wen Jiabao" in the body), or else
         into the one name of his country that has no office ("Vladimir Putin ..., the Russian
-        President"), or else,
-        when he visits a country (`hosts_of`: id -> countries visited), into the one named visitor
-        there of his country ("Indian Navy Chief arrives in Sri Lanka", then "Admiral R. Hari Kumar
-        arrived in Colombo"); and a name misspelt once into its first spelling.
+        President"), or else, when he visits a country (`hosts_of`: id -> countries visited), into
+        the one named visitor there of his country ("Indian Navy Chief arrives in Sri Lanka", then
+        "Admiral R. Hari Kumar arrived in Colombo"); and a name misspelt once into its first spelling.
         Returns old id -> the person it now is; the merged ones leave `entities`."""
         merged: dict[str, Entity] = {}
+
+        def absorb(keep: Entity, gone: Entity) -> None:
+            keep.mentions.extend(gone.mentions)
+            keep.country = keep.country or gone.country
+            merged[gone.id] = keep
+
         named_by_office: dict[str, list[Entity]] = {}
         for n in self.entities:
             if n.name:
@@ -296,18 +301,13 @@ class People:
                 fits = [n for n in self.entities if n.name and hosts_of.get(id(n), set()) & hosts_of[id(u)]
                         and (u.country is None or n.country in (None, u.country))]
             if len(fits) == 1:
-                n = fits[0]
-                n.mentions.extend(u.mentions)
-                n.country = n.country or u.country
-                merged[u.id] = n
+                absorb(fits[0], u)
         named = [e for e in self.entities if e.name and e.id not in merged]
         for k, later in enumerate(named):  # "Phankham Viphavanh", later "Phakham Viphavanh": a typo
             first = next((e for e in named[:k] if e.id not in merged and _same_office(e, later)
                           and _one_letter_apart(_name_parts(e.name or ""), _name_parts(later.name or ""))), None)
             if first:
-                first.mentions.extend(later.mentions)
-                first.country = first.country or later.country
-                merged[later.id] = first
+                absorb(first, later)
         self.entities = [e for e in self.entities if e.id not in merged]
         return merged
 
