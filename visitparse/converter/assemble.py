@@ -28,7 +28,7 @@ REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:l
 POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 SENTENCE_END = re.compile(r"[.!?]\s")
 FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
-SINCE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)  # "(exchanges have grown) since the prime minister's visit to China"
+SINCE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)  # "(trade has doubled) since Akufo-Addo's state visit to Kenya"
 FIRST_TO = re.compile(r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE)
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")

@@ -213,8 +213,8 @@ def _is_name_part(t: Token) -> bool:
 
 def _institutions(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]:
     """"China-Central Asia mechanism": capitalised words before an institution word are an ORG;
-    so is the name after one ("the Department of Foreign Affairs", "the Joint Action Group on
-    Energy Security")."""
+    so is the name after one ("the Department of Foreign Affairs", "the Joint Committee on
+    Maritime Security")."""
     out: list[Tok] = []
     for t in toks:
         if (t.type == "NAME" and len(out) >= 2 and out[-2].type == "ORG" and out[-2].data.institution
@@ -273,7 +273,7 @@ def _tenure_before_nationality(toks: list[Tok]) -> list[Tok]:
 
 
 def _including(toks: list[Tok]) -> list[Tok]:
-    """"meetings with prominent figures, including A and B", "hosted world leaders including A":
+    """"meetings with senior figures, including A and B", "hosted world leaders including A":
     the plain words between "with" (or the verb) and "including" say who in general; the people
     named after it are the ones met. An "including" after anything else is a plain word."""
     out: list[Tok] = []

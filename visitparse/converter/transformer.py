@@ -376,7 +376,7 @@ class TreeToFacts(Transformer):
         return None  # "in five years": nothing to report, but the adjuncts after it still count
 
     def visit_poss(self, children) -> Event:
-        """"his Bhutan visit", "the prime minister's visit to China": the owner is the visitor."""
+        """"his Bhutan visit", "the minister's visit to Peru": the owner is the visitor."""
         ev = self._event("visit_poss", [c for c in children if not isinstance(c, Mention)])
         ev.carrier = next((c for c in children if isinstance(c, Mention)), None)  # the owner, when named
         if ev.carrier is None and (own := _tokens(children, "POSSPRON")):  # "his": resolved as "he" would be
