@@ -606,7 +606,7 @@ class ReportBuilder:
             document=document,
             people=[schema.Person(
                 id=e.id, name=e.name, title=e.title, other_titles=e.other_titles, country=e.country,
-                mentions=[self.span(s, t, r) for s, t, r in sorted(set(e.mentions))]) for e in self.people.entities],
+                mentions=[self.span(s, t, r) for (s, t), r in sorted(e.mentions.items())]) for e in self.people.entities],
             organizations=list(self.orgs.values()),
             visits=[schema.Visit(
                 visitor=v.visitor.id, host_country=v.host, start_date=v.start_date, end_date=v.end_date,

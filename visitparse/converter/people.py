@@ -31,7 +31,7 @@ class Entity:
     organization: str | None = None
     place: str | None = None
     posting: str | None = None            # "Ambassador to Nepal": the country he is sent to
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> rule: one span, one mention (its first role)
     titled: bool = False                  # the text gives this person an office
     subject_count: int = 0                # clauses with this person as subject
     is_visitor: bool = False              # on a visit somewhere in this report
@@ -243,8 +243,7 @@ class People:
                 if m.place and e.place is None:
                     e.place = m.place
                 e.posting = e.posting or m.posting
-            if not any(s == m.start and t == m.end for s, t, _ in e.mentions):  # one span, one mention (its first role)
-                e.mentions.append((m.start, m.end, rule))
+            e.mentions.setdefault((m.start, m.end), rule)
             self._touch(e)
         return found
 
@@ -276,7 +275,8 @@ class People:
         merged: dict[str, Entity] = {}
 
         def absorb(keep: Entity, gone: Entity) -> None:
-            keep.mentions.extend(gone.mentions)
+            for span, rule in gone.mentions.items():
+                keep.mentions.setdefault(span, rule)
             keep.country = keep.country or gone.country
             merged[gone.id] = keep
 
@@ -302,18 +302,28 @@ class People:
                         and (u.country is None or n.country in (None, u.country))]
             if len(fits) == 1:
                 absorb(fits[0], u)
-        named = [e for e in self.entities if e.name and e.id not in merged]
-        for k, later in enumerate(named):  # "Phankham Viphavanh", later "Phakham Viphavanh": a typo
-            first = next((e for e in named[:k] if e.id not in merged and _same_office(e, later)
-                          and _one_letter_apart(_name_parts(e.name or ""), _name_parts(later.name or ""))), None)
+        # "Phankham Viphavanh", later "Phakham Viphavanh": a typo. Names one letter apart share their
+        # office and all parts but one, so each name is filed under its office and each part left
+        # out; only the names filed with it are compared (linear, where all pairs were quadratic).
+        filed: dict[tuple, list[tuple[int, Entity]]] = {}
+        named = [e for e in self.entities if e.name and e.title and e.id not in merged]
+        for k, later in enumerate(named):
+            parts = _name_parts(later.name or "")
+            keys = [(_title_key(later.title or ""), i, parts[:i] + parts[i + 1:]) for i in range(len(parts))]
+            first = min(((j, e) for key in keys for j, e in filed.get(key, ())
+                         if _same_office(e, later) and _one_letter_apart(_name_parts(e.name or ""), parts)),
+                        key=lambda je: je[0], default=None)
             if first:
-                absorb(first, later)
+                absorb(first[1], later)
+                continue
+            for key in keys:
+                filed.setdefault(key, []).append((k, later))
         self.entities = [e for e in self.entities if e.id not in merged]
         return merged
 
     def renumber(self) -> dict[str, str]:
         """Ids p1, p2, ... in first-mention order again after merging; returns old id -> new id."""
-        self.entities.sort(key=lambda e: min((s for s, _, _ in e.mentions), default=0))
+        self.entities.sort(key=lambda e: min((s for s, _ in e.mentions), default=0))
         renamed = {}
         for k, e in enumerate(self.entities, 1):
             renamed[e.id] = f"p{k}"
