@@ -438,9 +438,9 @@ class ReportBuilder:
         shares a family name ("First Lady Melania Trump") shares the country."""
         meetings_of = self._meetings_of()
         for e in self.people.entities:
-            if e.title and e.title.lower() == "counterpart":
+            if e.office_unknown_counterpart:
                 partner = next((p for m in meetings_of.get(id(e), ()) for p in m.participants
-                                if p is not e and p.title and p.title.lower() != "counterpart"), None)
+                                if p is not e and p.title and not p.office_unknown_counterpart), None)
                 e.hold_office_of(partner)
         by_family: dict[str, list[Entity]] = {}
         for k in self.people.entities:
@@ -648,5 +648,5 @@ def _may_visit(person: Entity) -> bool:
 def _take_office_if_counterpart(mention: Mention, person: Entity, of: Entity) -> None:
     """"his Hungarian counterpart Peter Szijjarto" beside a titled `of`: the counterpart holds
     `of`'s office (title and kind); his own country comes from the demonym."""
-    if "counterpart" in mention.title_kinds and of.title and person.title and person.title.lower() == "counterpart":
+    if "counterpart" in mention.title_kinds and of.title and person.office_unknown_counterpart:
         person.hold_office_of(of)

@@ -61,6 +61,11 @@ class Entity:
         """An office holder whom the text gives no country and no organisation."""
         return self.titled and self.country is None and self.organization is None
 
+    @property
+    def office_unknown_counterpart(self) -> bool:
+        """Known only as someone's "counterpart": the office is the other person's, still to find."""
+        return bool(self.title) and self.title.lower() == "counterpart"
+
     def hold_office_of(self, other: Entity | None) -> None:
         """"his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets;
         of a "Deputy Prime Minister and Foreign Minister", the ministry (counterparts are ministers)."""
