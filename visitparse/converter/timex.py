@@ -32,9 +32,14 @@ RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 
 # Days from the date mentioned just before ("the following day" = +1).
 RELATIVE_PHRASES = {"earlier in the day": 0, "later in the day": 0, "later that day": 0, "earlier that day": 0,
                     "the same day": 0, "that same day": 0, "the following day": 1, "the next day": 1,
-                    "the day after": 1, "the day before": -1, "the previous day": -1}
+                    "the day after": 1, "the day before": -1, "the previous day": -1,
+                    "the next morning": 1, "the following morning": 1, "the next evening": 1,
+                    "the following evening": 1, "a day later": 1, "one day later": 1, "the day after that": 1}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10}
+# "two days later", "three days earlier": counted from the date before, like "the following day"
+RELATIVE_PHRASES.update({f"{word} days {way}": n * sign for word, n in NUMBER_WORDS.items() if n > 1
+                         for way, sign in (("later", 1), ("after", 1), ("earlier", -1), ("before", -1))})
 
 
 def _alternatives(words) -> str:
@@ -251,7 +256,7 @@ WINDOW = 40  # characters read on each side of an anchor
 ANCHOR_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                    "today", "tonight", "yesterday", "tomorrow", "this", "next", "last", "recent", "soon",
-                   "coming", "other", "day", "local", "week")
+                   "coming", "other", "day", "local", "week", "following")
 _DIGIT = re.compile(r"\d")
 
 

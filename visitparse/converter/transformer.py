@@ -435,6 +435,8 @@ class TreeToFacts(Transformer):
                 cl.events = [c]
             elif isinstance(c, Event):
                 cl.fronted = c
+            elif isinstance(c, Token) and c.type == "DATE":  # an opening date without its comma
+                cl.fronted = self._event("fronted_date", [self.when([c])])
             elif isinstance(c, list) and c and isinstance(c[0], Mention):
                 cl.subject = c
             elif isinstance(c, list):
