@@ -1,9 +1,11 @@
 """User lexicons extend the built-in tables without touching the package."""
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from visitparse import convert
+from visitparse.converter import InputError
 from visitparse.cli import cli
 
 TEXT = "Gondorian Steward Denethor Ecthelion met Rohirric King Theoden Thengel in Minas Tirith on Monday."
@@ -49,3 +51,45 @@ def test_unknown_table_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["convert", "--lexicon", str(path)], input=TEXT)
     assert result.exit_code == 2
     assert "unknown lexicon table(s) planets" in result.output
+
+
+def _cli_error(lexicon) -> str:
+    result = CliRunner().invoke(cli, ["convert", "--lexicon", str(lexicon)], input=TEXT)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+    [line] = [ln for ln in result.output.splitlines() if "Invalid value" in ln]
+    return line
+
+
+def test_a_binary_table_is_a_clear_error(tmp_path):
+    (tmp_path / "titles.tsv").write_bytes(b"title\tkind\n\x00\x01\x02\xff\xfe\n")
+    assert "titles.tsv: binary data (a NUL byte at offset 11), not a TSV table" in _cli_error(tmp_path)
+    (tmp_path / "titles.tsv").write_bytes(b"title\tkind\nSt\xe9ward\thead_of_government\n")
+    assert "titles.tsv: not UTF-8 (invalid byte at offset 13)" in _cli_error(tmp_path)
+
+
+def test_a_directory_named_like_a_table_is_a_clear_error(tmp_path):
+    (tmp_path / "titles.tsv").mkdir()
+    assert "titles.tsv: is a directory, not a lexicon table" in _cli_error(tmp_path)
+
+
+def test_a_huge_cell_is_a_clear_error(tmp_path):
+    (tmp_path / "titles.tsv").write_text("title\tkind\n" + "x" * 131_073 + "\tofficial\n", encoding="utf-8")
+    assert "titles.tsv: a cell is longer than 131,072 characters" in _cli_error(tmp_path)
+
+
+def test_an_empty_title_is_refused_up_front(tmp_path):
+    (tmp_path / "titles.tsv").write_text("title\tkind\n\thead_of_state\n", encoding="utf-8")
+    assert "titles.tsv: row 1 has an empty title" in _cli_error(tmp_path)
+    path = tmp_path / "lex.toml"
+    path.write_text('[[titles]]\ntitle = " "\nkind = "head_of_state"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"lex.toml: \[titles\]: row 1 has an empty title"):
+        convert(TEXT, lexicon=path)
+    path.write_text('[[modifiers]]\nkind = "x"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"\[modifiers\]: row 1 has no modifier"):
+        convert(TEXT, lexicon=path)
+
+
+def test_the_package_lexicon_passes_the_user_checks():
+    from visitparse.converter.lexicon import _check_keys, _package_tables
+    _check_keys("package", _package_tables())

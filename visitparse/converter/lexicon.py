@@ -129,23 +129,101 @@ def _package_tables() -> dict[str, list[dict[str, str]]]:
     return {name: _rows((pkg / f"{name}.tsv").read_text(encoding="utf-8")) for name in TABLES}
 
 
+# The column of each table that names its entry: it must give at least one word in a user's table
+# (an empty one would become an entry for nothing, and break every conversion).
+KEY_COLUMNS = {"countries": ("alpha3",), "titles": ("title",), "modifiers": ("modifier",), "honorifics": ("honorific",),
+               "organizations": ("name",), "triggers": ("phrase", "terminal", "lemma"), "function_words": ("word", "terminal"),
+               "office_words": ("word",), "institution_words": ("word",), "office_holders": ("name", "country")}
+KNOWLEDGE_TABLES = ("office_holders",)  # read by converter/knowledge.py, not by the tagger
+
+
+def _read_table(file: Path) -> list[dict[str, str]]:
+    """The rows of a user's TSV table; anything unreadable is an InputError naming the file."""
+    if not file.is_file():
+        raise InputError(f"{file}: is a directory, not a lexicon table" if file.is_dir()
+                         else f"{file}: not a regular file")
+    try:
+        data = file.read_bytes()
+    except OSError as e:
+        raise InputError(f"{file}: cannot be read ({e.strerror or e})") from None
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise InputError(f"{file}: binary data (a NUL byte at offset {nul}), not a TSV table")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{file}: not UTF-8 (invalid byte at offset {e.start})") from None
+    try:
+        return _rows(text.removeprefix("\ufeff"))
+    except csv.Error as e:
+        if "field larger than field limit" in str(e):
+            raise InputError(f"{file}: a cell is longer than {csv.field_size_limit():,} characters") from None
+        raise InputError(f"{file}: not a readable TSV table ({e})") from None
+
+
+def _check_keys(source: str, tables: dict[str, list[dict[str, str]]]) -> None:
+    """Each row of a user's table has its key columns, and each gives at least one word."""
+    for name, rows in tables.items():
+        label = f"{source}/{name}.tsv" if Path(source).is_dir() else f"{source}: [{name}]"
+        for number, row in enumerate(rows, 1):
+            for column in KEY_COLUMNS.get(name, ()):
+                value = row.get(column)
+                if not isinstance(value, str) or not words(value):
+                    what = "no" if value is None else "an empty"
+                    raise InputError(f"{label}: row {number} has {what} {column}")
+
+
 def _user_tables(path: Path) -> dict[str, list[dict[str, str]]]:
     if path.is_dir():
-        return {n: _rows((path / f"{n}.tsv").read_text(encoding="utf-8")) for n in TABLES if (path / f"{n}.tsv").exists()}
+        return {n: _read_table(path / f"{n}.tsv") for n in TABLES + KNOWLEDGE_TABLES
+                if (path / f"{n}.tsv").exists() or (path / f"{n}.tsv").is_symlink()}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise InputError(f"{path}: not a readable TOML lexicon: {e}") from None
-    unknown = sorted(set(data) - set(TABLES))
+    unknown = sorted(set(data) - set(TABLES) - set(KNOWLEDGE_TABLES))
     if unknown:
-        raise InputError(f"{path}: unknown lexicon table(s) {', '.join(unknown)}; expected {', '.join(TABLES)}")
+        raise InputError(f"{path}: unknown lexicon table(s) {', '.join(unknown)}; expected {', '.join(TABLES + KNOWLEDGE_TABLES)}")
     tables: dict[str, list[dict[str, str]]] = {}
     for name, rows in data.items():
         if name == "countries":  # {XYZ = {names = [...], demonyms = [...], places = [...]}}
             tables[name] = [{"alpha3": code, **{k: "|".join(v) for k, v in cols.items()}} for code, cols in rows.items()]
+        elif name == "office_holders":  # rows as tables, or as ["To Lam", "VNM", "President", "2024-05-22", "2024-10-21"]
+            tables[name] = [dict(zip(OFFICE_HOLDER_COLUMNS, map(str, row))) if isinstance(row, list)
+                            else {k: str(v) for k, v in row.items()} for row in rows]
         else:  # a list of row tables with the TSV's column names
             tables[name] = [{k: str(v) for k, v in row.items()} for row in rows]
     return tables
+
+
+OFFICE_HOLDER_COLUMNS = ("name", "country", "title", "start", "end")
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
+@functools.lru_cache(maxsize=8)
+def user_office_holders(user_lexicon: str) -> tuple[dict[str, str], ...]:
+    """The checked rows of a user lexicon's office_holders table (columns name, country, title,
+    start, end; optional variants, "|"-separated): an InputError names a bad one."""
+    path = Path(user_lexicon)
+    try:
+        rows = _user_tables(path).get("office_holders", [])
+    except (KeyError, AttributeError, TypeError) as e:
+        raise InputError(f"{user_lexicon}: a lexicon row lacks a column or has a wrong value ({e})") from None
+    label = f"{path}/office_holders.tsv" if path.is_dir() else f"{path}: [office_holders]"
+    _check_keys(str(path), {"office_holders": rows})
+    out = []
+    for number, row in enumerate(rows, 1):
+        clean = {k: (row.get(k) or "").strip() for k in (*OFFICE_HOLDER_COLUMNS, "variants")}
+        if not re.fullmatch(r"[A-Za-z]{3}", clean["country"]):
+            raise InputError(f"{label}: row {number}: country {clean['country']!r} is not an ISO alpha-3 code")
+        clean["country"] = clean["country"].upper()
+        for column in ("start", "end"):
+            if clean[column] and not _PARTIAL_DATE.fullmatch(clean[column]):
+                raise InputError(f"{label}: row {number}: {column} {clean[column]!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        if clean["start"] and clean["end"] and clean["end"] < clean["start"][:len(clean["end"])]:
+            raise InputError(f"{label}: row {number}: ends before it starts")
+        out.append(clean)
+    return tuple(out)
 
 
 def _iso_names(lex: Lexicon) -> None:
@@ -165,7 +243,11 @@ def load(user_lexicon: str | None = None) -> Lexicon:
     _iso_names(lex)
     if user_lexicon:
         try:
-            _add_tables(lex, _user_tables(Path(user_lexicon)))
+            tables = _user_tables(Path(user_lexicon))
+            _check_keys(user_lexicon, tables)
+            _add_tables(lex, tables)
         except (KeyError, AttributeError, TypeError) as e:
             raise InputError(f"{user_lexicon}: a lexicon row lacks a column or has a wrong value ({e})") from None
+        if "office_holders" in tables:
+            user_office_holders(user_lexicon)  # a bad row is an error now, not at the first lookup
     return lex
