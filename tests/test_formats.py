@@ -50,9 +50,12 @@ def test_csv_tables_read_back(tmp_path):
 def test_sqlite_queries_and_appending(tmp_path):
     db = tmp_path / "visits.sqlite"
     assert run("batch", str(FIXTURES), "-o", str(db), "--format", "sqlite", "--jobs", "2").exit_code == 0
-    assert run("batch", str(FIXTURES), "-o", str(db), "--format", "sqlite", "--jobs", "1").exit_code == 0  # again: no duplicates
+    again = run("batch", str(FIXTURES), "-o", str(db), "--format", "sqlite", "--jobs", "1")
+    n = len(list(FIXTURES.glob("*.txt")))
+    assert again.exit_code == 1 and f"{n} records, {n} errors" in again.output  # again: no duplicates, each counted
     con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM documents").fetchone() == (len(list(FIXTURES.glob("*.txt"))),)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (n,)
+    assert con.execute("SELECT count(*), min(type) FROM errors").fetchone() == (n, "DuplicateId")
     assert con.execute("PRAGMA foreign_key_list(visits)").fetchall()[0][2] == "documents"
     assert {r[1] for r in con.execute("PRAGMA index_list(visits)")} >= {"visits_host_country", "visits_start_date"}
     meloni = con.execute("""

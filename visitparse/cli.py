@@ -1,7 +1,7 @@
 """The `visitparse` command line: convert, batch, explain, schema.
 
-Exit codes: 0 all converted; 1 some inputs failed to convert; 2 usage error or unreadable input;
-130 interrupted (SIGINT or SIGTERM; no half-written output is left behind).
+Exit codes: 0 all converted; 1 some inputs failed to convert; 2 usage error, unreadable input or
+unwritable output; 130 interrupted (SIGINT or SIGTERM; no half-written output is left behind).
 Errors are one line on stderr naming the input and the problem, never a traceback.
 """
 from __future__ import annotations
@@ -56,6 +56,14 @@ def write_atomically(path: str, text: str) -> None:
         out.abort()
         raise
     out.commit()
+
+
+def _write_output(path: str, text: str) -> None:
+    try:
+        write_atomically(path, text)
+    except formats.OutputError as e:
+        click.echo(f"visitparse: {e}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def _sigterm_as_interrupt() -> None:
@@ -129,6 +137,7 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: 
     if fmt == "jsonl" or (fmt == "json" and len(inputs) > 1):
         fmt = "jsonl"
     converted: list[tuple[str, str, object]] = []  # (name, text, report) of the inputs that converted
+    failed: list[dict] = []  # error lines, for the errors table of CSV and SQLite output
     lines: list[str] = []
     status = EXIT_OK
     for name in inputs:
@@ -141,10 +150,12 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: 
             report = convert(text, publication_date=publication_date, lexicon=lexicon, max_chars=max_chars)
         except InputError as e:
             _error(name, str(e))
+            failed.append({"id": name, "error": {"type": "InputError", "message": str(e)}})
             status = EXIT_FAILED
             continue
         except Exception as e:  # a converter bug must still not lose the other inputs
             _error(name, f"internal error: {type(e).__name__}: {e}")
+            failed.append({"id": name, "error": {"type": "InternalError", "message": f"{type(e).__name__}: {e}"}})
             status = EXIT_FAILED
             continue
         converted.append((name, text, report))
@@ -155,17 +166,26 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: 
         elif fmt == "plover":
             lines.extend(formats.dumps_line(r) for r in formats.plover_records(name, report, text))
     if fmt in ("csv", "sqlite"):
+        sink = None
         try:
             sink = formats.Sink(fmt, output)
-        except FileExistsError as e:
-            raise click.UsageError(str(e)) from None
-        for name, _, report in converted:
-            sink.write({"id": name, "report": json.loads(report.to_json())})
-        sink.close()
+            for name, _, report in converted:
+                line = sink.write({"id": name, "report": json.loads(report.to_json())})
+                if "error" in line:
+                    _error(name, line["error"]["message"])
+                    status = EXIT_FAILED
+            for line in failed:
+                sink.write(line)
+            sink.close()
+        except (FileExistsError, formats.OutputError) as e:
+            if sink:
+                sink.abort()
+            click.echo(f"visitparse: {e}", err=True)
+            sys.exit(EXIT_USAGE)
         sys.exit(status)
     out = "".join(lines)
     if output:
-        write_atomically(output, out)
+        _write_output(output, out)
     else:
         click.echo(out, nl=False)
     sys.exit(status)
@@ -180,14 +200,20 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: 
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the CPU count).")
 @click.option("--progress/--no-progress", default=None, help="A progress line on stderr (default: when it is a terminal).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=batch.TIMEOUT, show_default=True,
+              help="Seconds one record may take (longer: a RecordTimeout error record); 0: no limit.")
+@click.option("--max-memory-mb", type=click.IntRange(min=0), default=batch.MAX_MEMORY_MB, show_default=True,
+              help="Memory one record may take in its worker (more: a MemoryLimit error record); 0: no limit.")
 @_max_chars
 @_encoding_errors
 @_publication_date
-def batch_cmd(inputs, output, fmt, jobs, progress, max_chars, encoding_errors, publication_date) -> None:
+def batch_cmd(inputs, output, fmt, jobs, progress, timeout, max_memory_mb, max_chars, encoding_errors,
+              publication_date) -> None:
     """Convert many reports to JSON Lines, one line per input record, in input order.
 
     INPUT is a text file, a directory (every *.txt below it), a .jsonl file of
     {"id", "text", "publication_date", ...} lines, or "-" for JSON Lines on stdin.
+    An id seen before in the run (or already in the database) gives a DuplicateId error record.
     """
     _sigterm_as_interrupt()
     jobs = jobs or os.cpu_count() or 1
@@ -203,13 +229,14 @@ def batch_cmd(inputs, output, fmt, jobs, progress, max_chars, encoding_errors, p
         sink = formats.Sink(fmt, output)
         tasks = (_counted(r, summary, texts, fmt == "plover").task(date, max_chars)
                  for r in itertools.chain([first] if first else [], records))
-        for number, line in enumerate(batch.convert_stream(tasks, jobs)):
+        stream = batch.convert_stream(tasks, jobs, timeout=timeout or None, max_memory_mb=max_memory_mb or None)
+        for number, line in enumerate(stream):
+            line = sink.write(line, texts.pop(number, None))
             summary.errors += "error" in line
-            sink.write(line, texts.pop(number, None))
             if show and summary.records % 50 == 0:
                 click.echo(f"\r{summary.records} records, {summary.errors} errors", err=True, nl=False)
         sink.close()
-    except (batch.UsageError, FileExistsError) as e:
+    except (batch.UsageError, FileExistsError, formats.OutputError) as e:
         if sink:
             sink.abort()
         click.echo(f"visitparse: {e}", err=True)
@@ -275,16 +302,14 @@ def view_cmd(inputs: tuple[str, ...], output: str, encoding_errors: str) -> None
     pages = []
     try:
         for record in batch.iter_records(inputs, encoding_errors):
-            if record.error:
-                pages.append(view.Page(record.id, None, error=record.error["message"]))
-            elif "report" in record.meta and record.text is None:
-                pages.append(view.Page(record.id, Report.model_validate(record.meta["report"])))
-            else:
-                pages.append(view.page_from_text(record.id, record.text))
+            pages.append(view.page_of_record(record))
     except batch.UsageError as e:
         click.echo(f"visitparse: {e}", err=True)
         sys.exit(EXIT_USAGE)
-    write_atomically(output, view.render(pages))
+    for page in pages:
+        if page.error:
+            _error(page.id, page.error)
+    _write_output(output, view.render(pages))
     click.echo(f"visitparse: {len(pages)} reports -> {output}", err=True)
 
 
@@ -308,6 +333,12 @@ def main(argv: list[str] | None = None) -> int:
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("visitparse: interrupted", err=True)
         return EXIT_INTERRUPTED
+    except formats.OutputError as e:
+        click.echo(f"visitparse: {e}", err=True)
+        return EXIT_USAGE
+    except Exception as e:  # a bug: still one line, never a traceback
+        click.echo(f"visitparse: internal error: {type(e).__name__}: {e}", err=True)
+        return EXIT_FAILED
     return EXIT_OK
 
 

@@ -13,7 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .converter import convert
+from pydantic import ValidationError
+
+from .converter import InputError, convert
 from .converter.explain import TRIGGERS
 from .schema import Report
 
@@ -52,17 +54,31 @@ def page_from_text(doc_id: str, text: str) -> Page:
     return page
 
 
+def page_of_record(record) -> Page:
+    """The page of one input record (visitparse.batch.Record): an error page for a record that
+    could not be read, a batch output line whose report is not a report, or a text that does not
+    convert; never an exception."""
+    if record.error:
+        return Page(record.id, None, error=record.error["message"])
+    if "report" in record.meta and record.text is None:
+        try:
+            return Page(record.id, Report.model_validate(record.meta["report"]))
+        except ValidationError as e:
+            return Page(record.id, None, error=f"not a report: {e.error_count()} error(s), the first at "
+                                                f"{'.'.join(map(str, e.errors()[0]['loc'])) or 'the top'}: {e.errors()[0]['msg']}")
+        except (ValueError, TypeError, RecursionError) as e:
+            return Page(record.id, None, error=f"not a report: {type(e).__name__}")
+    try:
+        return page_from_text(record.id, record.text)
+    except InputError as e:
+        return Page(record.id, None, error=str(e))
+    except Exception as e:  # a converter bug: one page shows it, the others still render
+        return Page(record.id, None, error=f"internal error: {type(e).__name__}: {e}")
+
+
 def pages_from_batch_output(path: Path) -> list[Page]:
-    pages = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        if "report" in item:
-            pages.append(Page(str(item.get("id")), Report.model_validate(item["report"])))
-        else:
-            pages.append(Page(str(item.get("id")), None, error=item.get("error", {}).get("message", "error")))
-    return pages
+    from .batch import _read_jsonl_file
+    return [page_of_record(r) for r in _read_jsonl_file(Path(path), str(path), "strict")]
 
 
 # ---------------------------------------------------------------- rendering
