@@ -2,6 +2,8 @@
 
     python bench/linear_time.py            # 0.1, 1 and 10 MB; the pathological cases at 1 MB
     python bench/linear_time.py --quick    # 0.05, 0.5 MB (a smoke run)
+    python bench/linear_time.py --shapes 0.1,4   # every shape at 0.1 and 4 MB: s/MB and the ratio
+    python bench/linear_time.py --rss      # peak RSS of a batch worker on every shape at the size limit
 
 The promise: the 10 MB case costs at most 1.5 x the 0.1 MB case per MB, and no hostile input
 costs more per MB than a multiple of ordinary text. Prints one table; measures, asserts nothing.
@@ -38,7 +40,22 @@ def hostile(size: int) -> dict[str, str]:
         "repeated trigger verbs": ("met visited received met " * (size // 25))[:size],
         "dates and ranges": ("from May 15 to 17, between June 27 and 29, 2018, on Monday " * (size // 60))[:size],
         "commas": ("," * size),
+        "distinct people (President A B C)": " ".join(
+            f"President {_word(i)} {_word(i + 7)} {_word(i + 13)}." for i in range(size // 18 + 1))[:size],
+        "one capitalised sentence": " ".join(_word(i) for i in range(size // 3 + 1))[:size],
     }
+
+
+def _word(i: int) -> str:
+    """A distinct capitalised word for every i (letters only, so it tags as a name part)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        out += letters[i % 26]
+        i //= 26
+        if not i:
+            break
+    return "Q" + out
 
 
 def seconds(text: str) -> float:
@@ -47,10 +64,64 @@ def seconds(text: str) -> float:
     return time.perf_counter() - start
 
 
+def shapes_table(sizes_mb: list[float]) -> None:
+    """Every hostile shape at each size: s/MB, and the largest size's s/MB over the smallest's."""
+    convert("warm up the parsers")
+    print(f"{'input':<36}" + "".join(f"{f's/MB @ {m:g} MB':>16}" for m in sizes_mb) + f"{'ratio':>8}")
+    names = list(hostile(1000))
+    for name in names:
+        row = []
+        for m in sizes_mb:
+            text = hostile(int(m * MB))[name]
+            row.append(seconds(text) / (len(text) / MB))
+        print(f"{name:<36}" + "".join(f"{r:>16.2f}" for r in row) + f"{row[-1] / row[0]:>8.2f}")
+
+
+def rss_table(size: int = 4_990_000) -> None:
+    """Peak RSS (VmHWM) of the worker converting each shape at `size` characters through
+    `visitparse batch --jobs 1` with its default limits, and what the record became."""
+    import json
+    import subprocess
+    import tempfile
+
+    texts = {"report text": report_text(size), **hostile(size)}
+    print(f"{'input':<36}{'MB':>6}{'seconds':>9}{'worker peak RSS MB':>20}  result")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in texts.items():
+            src, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
+            src.write_text(json.dumps({"id": name, "text": text}) + "\n", encoding="utf-8")
+            start = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-m", "visitparse.cli", "batch", str(src), "-o", str(out),
+                                     "--jobs", "1"], cwd=ROOT, stderr=subprocess.DEVNULL)
+            peak = 0
+            while proc.poll() is None:
+                try:
+                    kids = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+                except OSError:
+                    kids = []
+                for k in kids:
+                    try:
+                        for line in Path(f"/proc/{k}/status").read_text().splitlines():
+                            if line.startswith("VmHWM"):
+                                peak = max(peak, int(line.split()[1]) // 1024)
+                    except OSError:
+                        pass
+                time.sleep(0.1)
+            line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+            result = line["error"]["type"] if "error" in line else "report"
+            print(f"{name:<36}{len(text) / MB:>6.2f}{time.perf_counter() - start:>9.1f}{peak:>20}  {result}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--shapes", metavar="MB,MB", help="every shape at these sizes, e.g. 0.1,4")
+    ap.add_argument("--rss", action="store_true", help="peak RSS per worker at the size limit")
     args = ap.parse_args()
+    if args.shapes:
+        return shapes_table([float(x) for x in args.shapes.split(",")])
+    if args.rss:
+        return rss_table()
     sizes = [50_000, 500_000] if args.quick else [100_000, 1_000_000, 10_000_000]
     convert("warm up the parsers")
     print(f"{'input':<32}{'MB':>8}{'seconds':>10}{'s/MB':>8}")
