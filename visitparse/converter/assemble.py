@@ -20,7 +20,9 @@ from .lexicon import Lexicon, words
 from .people import Entity, People
 from .timex import TimeExpr, resolve
 
-VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss", "taken_to", "departure")
+VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss", "visit_by", "taken_to",
+                "departure")
+OWNED_VISITS = ("visit_poss", "visit_by")  # "his visit to Peru", "the visit by X to Peru": the owner visits
 MEETING_EVENTS = ("meet", "receive", "receive_letter", "received_by", "call_on", "during_meeting", "meeting_noun")
 NOT_VISITORS = frozenset(("resident_diplomat", "spouse"))  # office kinds (titles.tsv) of people met abroad who are not visiting
 # Talks at a distance are not meetings (the corpus rule: phone and video calls are not meetings).
@@ -28,6 +30,8 @@ REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:l
 POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 SENTENCE_END = re.compile(r"[.!?]\s")
 FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
+RECALLED = re.compile(r"\b(?:recall(?:ed|ing|s)?|remember(?:ed|ing|s)?|recollect(?:ed|ing)?)\b[^.;,]{0,12}$", re.IGNORECASE)
+INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
 SINCE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)  # "(trade has doubled) since Akufo-Addo's state visit to Kenya"
 FIRST_TO = re.compile(r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE)
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
@@ -139,9 +143,8 @@ class ReportBuilder:
         """One clause of the sentence spanning `sentence` (start, end)."""
         if cl.subject:
             subject = self._resolve(cl.subject, create=True, rule="subject")
-        elif cl.events and cl.events[0].rule == "visit_poss":
-            owner = cl.events[0].carrier
-            subject = self._resolve([owner], create=False, rule="owner") if owner else self._last_subject()
+        elif cl.events and cl.events[0].rule in OWNED_VISITS:
+            subject = self._owner(cl.events[0], create=False) if cl.events[0].carrier else self._last_subject()
         else:
             subject = self._last_subject()  # "..., reaching consensus on ...": the subject carries over
         fronted = cl.fronted
@@ -165,6 +168,14 @@ class ReportBuilder:
             self._event(ev, subject, cl, sentence, fronted_dates)
         if subject and cl.subject:
             self.people.note_subject(subject)
+
+    def _owner(self, ev: Event, *, create: bool) -> list[Entity]:
+        """Whose visit "his visit", "X's visit" or "the visit by X" is; nobody's when the owner is
+        indefinite ("the first visit by a Saudi minister since 2011")."""
+        assert ev.carrier is not None
+        if INDEFINITE.match(self.clean, ev.carrier.start):
+            return []
+        return self._resolve([ev.carrier], create=create, rule="owner")
 
     def _continues_previous(self, start: int) -> bool:
         return self.previous_end is not None and not self.clean[self.previous_end:start].strip(" ,\n")
@@ -211,8 +222,9 @@ class ReportBuilder:
                 evidence=self.span(start, sentence_end, ev.rule)))
 
     def _visit(self, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr], start: int) -> None:
-        if ev.rule == "visit_poss" and SINCE.search(self.clean, max(0, ev.start - 50), ev.start):
-            return  # a past visit a period is counted from: background, not the news
+        if ev.rule in OWNED_VISITS and (SINCE.search(self.clean, max(0, ev.start - 50), ev.start)
+                                        or RECALLED.search(self.clean, max(0, ev.start - 30), ev.start)):
+            return  # a past visit a period is counted from, or one recalled: background, not the news
         if len(ev.legs) > 1 and any(leg_dates for _, leg_dates in ev.legs):
             # "visited Peru on June 10-12 and Chile on June 13-14": each leg its own visit and dates
             for places, leg_dates in ev.legs:
@@ -238,10 +250,12 @@ class ReportBuilder:
         d1, d2, expr = self._date(dates, status) if ev.rule != "departure" else (None, None, None)
         if d1 and d2 is None and ev.rule == "visit_end":  # "concluded a two-day visit on Tuesday"
             d1, d2 = None, d1
-        one_day = (d1 and d2 is None and ev.rule == "visit_verb" and not ev.base_form and not ev.duration
+        one_day = (d1 and d2 is None and _dated_by_one_day(ev) and not ev.base_form and not ev.duration
                    and status in HAPPENED and len(hosts) == 1)  # "visited Nepal on Saturday": start = end
         if ev.rule == "taken_to" and ev.carrier:  # "the tour took him to ...": him, not the clause's subject
             subject = self._resolve([ev.carrier], create=False, rule="visitor")
+        elif ev.rule == "visit_by" and ev.carrier:  # "During the visit by X to Peru, the two sides ...": X's
+            subject = self._owner(ev, create=True)
         if len(hosts) > 1:  # a tour: the dates belong to the whole trip, not to each country
             d1 = d2 = expr = None
         if len(hosts) == 1:  # "at the invitation of President X": X is the host country's
@@ -637,6 +651,17 @@ def _place(lex: Lexicon, name: str | None) -> tuple[str, str] | None:
     if key in lex.countries:
         return lex.countries[key], None
     return None
+
+
+def _dated_by_one_day(ev: Event) -> bool:
+    """A visit told as one act on one day lasted that day: "visited Nepal on Saturday", "paid a
+    visit to Nepal on Saturday", "the visit by X to Nepal on Saturday"; not "arrived on Saturday",
+    "began a visit on Saturday" or "is on a visit", which give only its start."""
+    if ev.rule == "visit_verb":
+        return True
+    if ev.rule == "visit_noun":
+        return ev.lemma == "pay" and not ev.present
+    return ev.rule in OWNED_VISITS and ev.lemma != "begin"
 
 
 def _may_visit(person: Entity) -> bool:

@@ -19,7 +19,7 @@ TRIGGERS = frozenset(("MEET", "MEETING", "RECEIVE", "CALL", "VISITED", "VISIT", 
 # The rules worth naming in a trace: the events and clause shapes of grammar/clauses.lark.
 SHOWN = frozenset(("clause", "bare_clause", "during_visit", "during_meeting", "fronted_date", "visit_verb",
                    "visit_noun", "visit_end", "arrival", "meet", "receive", "received_by", "call_on", "convey",
-                   "convey_own", "ask_convey", "say", "agree", "delegation", "visit_poss", "taken_to", "departure",
+                   "convey_own", "ask_convey", "say", "agree", "delegation", "visit_poss", "visit_by", "taken_to", "departure",
                    "meeting_noun", "office", "fronted_place", "accompanied", "accompanying", "receive_letter"))
 
 

@@ -358,6 +358,9 @@ class TreeToFacts(Transformer):
     def during_meeting(self, children): return self._event("during_meeting", children)
     def fronted_date(self, children): return self._event("fronted_date", children)
 
+    def fronted(self, children) -> Event:  # "During the state visit by X to Peru,": that visit
+        return next(c for c in children if isinstance(c, Event))
+
     def fronted_place(self, children):
         ev = self._event("fronted_place", children)
         ev.places = [self.place(children[1:2])]
@@ -375,16 +378,21 @@ class TreeToFacts(Transformer):
     def aside(self, children) -> None:
         return None  # "in five years": nothing to report, but the adjuncts after it still count
 
-    def visit_poss(self, children) -> Event:
+    def visit_poss(self, children, rule: str = "visit_poss") -> Event:
         """"his Bhutan visit", "the minister's visit to Peru": the owner is the visitor."""
-        ev = self._event("visit_poss", [c for c in children if not isinstance(c, Mention)])
+        ev = self._event(rule, [c for c in children if not isinstance(c, Mention)])
         ev.carrier = next((c for c in children if isinstance(c, Mention)), None)  # the owner, when named
         if ev.carrier is None and (own := _tokens(children, "POSSPRON")):  # "his": resolved as "he" would be
             ev.carrier = Mention("pronoun", own[0].start_pos, own[0].end_pos, text=str(own[0]).lower())
         ev.possessive = True
+        ev.status = next((c for c in children if isinstance(c, str) and not isinstance(c, Token)), None)  # "(the visit) was postponed"
         for tok in _tokens(children, "COUNTRY", "DEMONYM"):
             ev.destinations.insert(0, Place(tok.data, None, tok.start_pos, tok.end_pos))
         return ev
+
+    def visit_by(self, children) -> Event:
+        """"the state visit by Minister X to Peru": X's visit."""
+        return self.visit_poss(children, "visit_by")
 
     def origin(self, children) -> None:
         return None  # "arrived from Kazan": where the visitor came from is not the visit
@@ -431,7 +439,7 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         cl = Clause("clause", s, e)
         for c in children:
-            if isinstance(c, Event) and c.rule in ("meeting_noun", "visit_poss"):
+            if isinstance(c, Event) and c.rule in ("meeting_noun", "visit_poss", "visit_by") and len(children) == 1:
                 cl.events = [c]
             elif isinstance(c, Event):
                 cl.fronted = c
