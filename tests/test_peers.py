@@ -33,8 +33,9 @@ def test_gold_visits_and_negatives():
         # the gold's older "host" mode sees the visit from the host: the visitor is its target
         visitor, host = (target, source) if gold["mode"] == "host" else (source, target)
         hits.append((visitor.replace("JAP", "JPN"), host.replace("JAP", "JPN")) in consult_visits(records[key]["text"]))
-    # 4 of 6: the other two need to know whose president Obama and Mitterand are, which no rule can tell
-    assert sum(hits) >= 4, hits
+    # 5 of 6: the knowledge tables tell whose president Mitterand was; "A group of Moroccan
+    # diplomats held their first meeting with President Obama" names no visitor
+    assert sum(hits) >= 5, hits
     for key in NEGATIVES:
         assert not consult_visits(records[key]["text"]), key
 

@@ -19,6 +19,7 @@ from .. import schema
 from . import document, events, limits, sentences
 from .assemble import ReportBuilder
 from .errors import InputError
+from .knowledge import knowledge_for
 from .lexicon import words
 from .normalize import normalize
 from .parser import islands, methods
@@ -41,7 +42,7 @@ SentenceHook = Callable[[int, int, list, list], None]
 
 def convert(text: str, *, publication_date: dt.date | str | None = None,
             lexicon: str | Path | None = None, max_chars: int = limits.MAX_CHARS,
-            on_sentence: SentenceHook | None = None) -> schema.Report:
+            on_sentence: SentenceHook | None = None, knowledge: bool = True) -> schema.Report:
     """Convert one report's text into a validated `Report`.
 
     Args:
@@ -51,6 +52,8 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
         lexicon: a user lexicon (directory of TSV tables or a TOML file) added to the package's.
         max_chars: the longest text accepted (default 5,000,000 characters).
         on_sentence: an observer of each sentence's tokens and clause islands (for `explain`).
+        knowledge: let the office-holder tables give the country of a named office holder whose
+            country the text never states (False: facts from the text alone).
 
     Returns:
         The report; every span's `text` equals `text[start:end]`.
@@ -65,7 +68,8 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
     lex = tagger.lex
     clean = normalize(text)
     info = document.read(text, clean, dct, lambda place: words(place) in lex.places)
-    builder = ReportBuilder(text, clean, lex, info.publication_date, info.dateline_place)
+    builder = ReportBuilder(text, clean, lex, info.publication_date, info.dateline_place,
+                            knowledge_for(str(lexicon) if lexicon else None) if knowledge else None)
     for start, end in sentences.split(clean):
         tokens = tagger.tag(clean, start, end)
         clause_islands = islands(tokens, "clause", CLAUSE_TRIGGERS)

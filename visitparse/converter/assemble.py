@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .. import schema
 from ..schema import HAPPENED
 from .facts import Clause, Event, Mention
+from .knowledge import Knowledge
 from .lexicon import Lexicon, words
 from .people import Entity, People
 from .timex import TimeExpr, resolve
@@ -79,8 +80,10 @@ class MeetingRec:
 
 
 class ReportBuilder:
-    def __init__(self, original: str, clean: str, lex: Lexicon, dct: dt.date | None, dateline_place: str | None):
+    def __init__(self, original: str, clean: str, lex: Lexicon, dct: dt.date | None, dateline_place: str | None,
+                 knowledge: Knowledge | None = None):
         self.original, self.clean, self.lex, self.dct = original, clean, lex, dct
+        self.knowledge = knowledge
         self.dateline = _place(lex, dateline_place)  # (country, name) or None
         self.people = People()
         self.visits: list[VisitRec] = []
@@ -447,6 +450,19 @@ class ReportBuilder:
                 if e and e.country is None and carrier.id in hosted:
                     e.country, e.country_rule = hosted[carrier.id], "carrier_host"
 
+    def _known_office_holders(self) -> None:
+        """Last of all the cues: a named office holder whose country the text never gives ("President
+        Obama welcomed ...") serves the country the knowledge tables give for that name and office on
+        the report's date (the publication date, else the day their visit began)."""
+        if self.knowledge is None:
+            return
+        began = {id(v.visitor): v.start_date for v in self.visits if v.start_date}
+        for e in self.people.entities:
+            if e.name and e.country is None and e.organization is None and (e.title or e.other_titles):
+                holding = self.knowledge.holder(e.name, e.title, self.dct or began.get(id(e)))
+                if holding is not None:
+                    e.country, e.country_rule = holding.country, holding.source
+
     def _counterparts_and_families(self) -> None:
         """"his Bhutanese counterpart X": X holds the office of the one he meets; a spouse who
         shares a family name ("First Lady Melania Trump") shares the country."""
@@ -603,6 +619,7 @@ class ReportBuilder:
 
     def report(self, document: schema.Document) -> schema.Report:
         self._merge_people()
+        self._known_office_holders()
         self._dateline_countries(hosts_only=True)
         self._infer_countries()
         self._counterparts_and_families()

@@ -1,0 +1,41 @@
+"""Knowledge in resolution: the office-holder tables give a named office holder's country only
+where the text gives none, on the report's date, and only when the answer is one country."""
+import pytest
+
+from visitparse import convert
+
+
+def country(text, date, **kw):
+    report = convert(text, publication_date=date, **kw)
+    return {p.name: p.country for p in report.people}
+
+
+SAID = "Chancellor Angela Merkel said on Monday that the talks had gone well."
+
+
+def test_a_named_office_holder_takes_the_country_of_the_tenure_on_the_report_date():
+    assert country(SAID, "2015-06-10")["Angela Merkel"] == "DEU"
+
+
+def test_a_tenure_that_does_not_cover_the_report_date_does_not_match():
+    assert country(SAID, "1995-06-10")["Angela Merkel"] is None
+
+
+def test_a_demonym_in_the_text_beats_knowledge():
+    text = "Kenyan Chancellor Angela Merkel said on Monday that the talks had gone well."
+    assert country(text, "2015-06-10")["Angela Merkel"] == "KEN"
+
+
+def test_without_knowledge_the_country_stays_unknown():
+    assert country(SAID, "2015-06-10", knowledge=False)["Angela Merkel"] is None
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ('[["Ana Quispe", "PER", "President", "2020-01-01", ""]]', "PER"),
+    ('[["Ana Quispe", "PER", "President", "2020-01-01", ""], ["Ana Quispe", "BOL", "President", "2021-01-01", ""]]', None),
+])
+def test_a_user_row_adds_a_holder_and_two_countries_leave_it_unknown(tmp_path, rows, expected):
+    lexicon = tmp_path / "holders.toml"
+    lexicon.write_text(f"office_holders = {rows}\n", encoding="utf-8")
+    text = "President Ana Quispe said on Monday that the talks had gone well."
+    assert country(text, "2024-05-18", lexicon=lexicon)["Ana Quispe"] == expected
