@@ -28,10 +28,14 @@ MEETING_EVENTS = ("meet", "receive", "receive_letter", "received_by", "call_on",
 NOT_VISITORS = frozenset(("resident_diplomat", "spouse"))  # office kinds (titles.tsv) of people met abroad who are not visiting
 # Talks at a distance are not meetings (the corpus rule: phone and video calls are not meetings).
 REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:ly)?\b|\bonline\b", re.IGNORECASE)
+REMOTE_AFTER = re.compile(r"[\s,]*(?:via|by|over|through|in|on)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:(?:tele)?phone|video|videoconference|virtual)",
+                          re.IGNORECASE)  # "held talks with X via video link", "by telephone"
 POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 SENTENCE_END = re.compile(r"[.!?]\s")
 FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
 RECALLED = re.compile(r"\b(?:recall(?:ed|ing|s)?|remember(?:ed|ing|s)?|recollect(?:ed|ing)?)\b[^.;,]{0,12}$", re.IGNORECASE)
+UPCOMING = re.compile(r"[^.;]{0,40}?\b(?:upcoming|forthcoming|planned|proposed|expected|scheduled|future|next|coming|"
+                      r"prospective|anticipated|impending)\b[^.;]{0,30}?\b(?:visit|trip|tour|stay)", re.IGNORECASE)
 INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
 SINCE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)  # "(trade has doubled) since Akufo-Addo's state visit to Kenya"
 FIRST_TO = re.compile(r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE)
@@ -228,6 +232,8 @@ class ReportBuilder:
         if ev.rule in OWNED_VISITS and (SINCE.search(self.clean, max(0, ev.start - 50), ev.start)
                                         or RECALLED.search(self.clean, max(0, ev.start - 30), ev.start)):
             return  # a past visit a period is counted from, or one recalled: background, not the news
+        if ev.rule in OWNED_VISITS and status in HAPPENED and UPCOMING.match(self.clean, ev.start):
+            status = "planned"  # "his upcoming visit to Peru", "the planned visit of X"
         if len(ev.legs) > 1 and any(leg_dates for _, leg_dates in ev.legs):
             # "visited Peru on June 10-12 and Chile on June 13-14": each leg its own visit and dates
             for places, leg_dates in ev.legs:
@@ -307,7 +313,7 @@ class ReportBuilder:
         objects = [m for m in ev.objects if not any(m is o for o in owners)]
         self._resolve(owners, create=True, rule="owner")  # a person all the same
         others = self._resolve(objects, create=True, rule="object")
-        if REMOTE.search(self.clean, ev.start, ev.end):
+        if REMOTE.search(self.clean, ev.start, ev.end) or REMOTE_AFTER.match(self.clean, ev.end):
             return  # "held talks by phone with X", "via video link": not a face-to-face meeting
         for m, e in zip(objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
             if subject:

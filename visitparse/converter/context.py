@@ -54,7 +54,7 @@ def settle(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]
     if "COUNTRY" in types or "PLACE" in types:
         _stays_legs_and_adjectives(toks)
         if "COMMA" in types and ("VISIT" in types or "DATE" in types):
-            toks = _drop_comma_after_place(toks)
+            toks = _drop_comma_after_place(text, toks)
     if ("DEMONYM" in types or "COUNTRY" in types) and "TITLE" in types:  # after "US" became an adjective
         toks = _tenure_before_nationality(toks)
     if "VISIT" in types and "ON" in types:
@@ -319,13 +319,17 @@ def _and_between_titles(toks: list[Tok]) -> None:
             toks[k].type = "AND_TITLE"
 
 
-def _drop_comma_after_place(toks: list[Tok]) -> list[Tok]:
+def _drop_comma_after_place(text: str, toks: list[Tok]) -> list[Tok]:
     """"arrived in Luanda, Angola, for a two-day State Visit": a comma between a place and the
     visit it is for would end the clause; so would it before "on a working visit", and before the
     day that ends the clause ("held talks in Moscow, Russia, on Tuesday, a day after ..."; not
-    "In Moscow, on Tuesday, X met ...", where both are fronted)."""
+    "In Moscow, on Tuesday, X met ...", where both are fronted); and the comma that closes "City,
+    Country," before a day ("landed in Tbilisi, Georgia, on Monday for talks")."""
     keep = []
     for k, t in enumerate(toks):
+        if (t.type == "COMMA" and 0 < k < len(toks) - 1 and toks[k - 1].type in PLACE_TOKENS and toks[k + 1].type == "DATE"
+                and "," in text[toks[k - 1].end_pos:t.start_pos]):
+            continue
         if (t.type == "COMMA" and 0 < k < len(toks) - 2 and toks[k - 1].type in PLACE_TOKENS and toks[k + 1].type in ("FOR", "ON")
                 and any(x.type == "VISIT" for x in toks[k + 2:k + 6])):
             continue

@@ -77,7 +77,7 @@ _GAP = re.compile(r"\s*")
 # Words the LEXER matches case-insensitively but only count when capitalised ("may" is a verb).
 _CASED = ("WEEKDAY", "MONTH")
 DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b|\b(?P<w>week)-long\b"
-                      r"|\b(?P<d>day)-?long\b",
+                      r"|\b(?P<d>day)-?long\b|\b(?P<o>overnight)\b",
                       re.IGNORECASE)
 
 
@@ -256,7 +256,7 @@ WINDOW = 40  # characters read on each side of an anchor
 ANCHOR_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                    "today", "tonight", "yesterday", "tomorrow", "this", "next", "last", "recent", "soon",
-                   "coming", "other", "day", "local", "week", "following")
+                   "coming", "other", "day", "local", "week", "following", "overnight")
 _DIGIT = re.compile(r"\d")
 
 
@@ -292,7 +292,8 @@ def scan(text: str, anchors: list[tuple[int, int]]) -> tuple[list[TimeExpr], lis
     for lo, hi in windows:
         for m in DURATION.finditer(text, lo, hi):
             n = m.group("n")
-            days = 7 if m.group("w") else 1 if m.group("d") else (int(n) if n.isdigit() else NUMBER_WORDS[n.lower()])
+            # "an overnight visit": two days (the corpus rule)
+            days = 7 if m.group("w") else 1 if m.group("d") else 2 if m.group("o") else (int(n) if n.isdigit() else NUMBER_WORDS[n.lower()])
             found.append((m.start(), m.end(), days))
     return exprs, found
 

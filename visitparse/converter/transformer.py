@@ -13,7 +13,7 @@ from .tokens import Title
 
 # Trigger words in their base form (after "will", "to", or a modal carried over from the predicate before)
 BASE_FORM_TERMINALS = frozenset(("MEET", "RECEIVE", "PAY", "CALL"))
-BASE_FORMS = frozenset(("meet", "hold", "receive", "host", "welcome", "pay", "make", "call"))
+BASE_FORMS = frozenset(("meet", "hold", "have", "receive", "host", "welcome", "pay", "make", "call"))
 
 
 class Here:
