@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from visitparse import batch, formats
+from visitparse.batch import convert_record
 from visitparse.cli import cli
 
 from .conftest import FIXTURES
@@ -454,3 +455,12 @@ def test_item12_view_of_a_batch_line_that_is_not_a_report(tmp_path):
     assert result.exit_code == 0 and "Traceback" not in result.output
     page = html.read_text(encoding="utf-8")
     assert "Liu Guozhong" in page and page.count('class="error">not a report') == 2
+
+
+def test_item2_dask_elements_with_lone_surrogates_are_error_records():
+    from visitparse.dask import to_task
+
+    line = convert_record(to_task({"id": "a", "text": "x \ud800"}))
+    assert line["error"]["type"] == "InputError" and "lone surrogate" in line["error"]["message"]
+    assert json.dumps(line, ensure_ascii=False).encode("utf-8")  # writable
+    assert "report" in convert_record(to_task({"id": "b", "text": GOOD}))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .batch import Record, convert_record, iso_date
+from .batch import Record, _clean_value, convert_record, iso_date
 from .converter.limits import MAX_CHARS
 
 
@@ -29,6 +29,11 @@ def to_task(item, publication_date: str | dt.date | None = None, max_chars: int 
     record = Record(item.pop("id", None), item.pop("text", None), item.pop("publication_date", None), item)
     if not isinstance(record.text, str):
         record.error = {"type": "InputError", "message": 'a record needs a "text" string'}
+    else:
+        try:  # as `visitparse batch` reads JSON Lines: lone surrogates and deep nesting are error records
+            _clean_value([record.id, record.text, record.publication_date, record.meta], "the record", False)
+        except ValueError as e:
+            record.error = {"type": "InputError", "message": str(e)}
     return record.task(date, max_chars)
 
 
