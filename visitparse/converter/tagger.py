@@ -34,10 +34,12 @@ BROKEN_HYPHEN = re.compile(r"-[ \n](?=[a-z])")
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
 UPPER = 2  # a reading that needs the word in capitals (an acronym); an int, as it must survive pickling
 GAP = "\x00"  # stands in the word list where a date or duration token took the words
-NAME_PARTICLES = frozenset("bin bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
+NAME_PARTICLES = frozenset("bin binti binte bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 ADVISERS = frozenset(("adviser", "advisor", "aide", "assistant", "counsellor", "counselor"))
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
+QUOTES = frozenset(('"', "'"))
+KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # "Jae-won": "Park Jae-won" is a person, not a park
 
 
 def _particle_in_name(keys: list[str], words: list[str], i: int) -> bool:
@@ -90,6 +92,9 @@ class Tagger:
                               | {k[0] + "s" for k in lex.titles})
         # A lower-case word outside these is plain filler (the common case, taken in one step).
         self.special = set(self.lengths) | self.office_starts | lex.institution_words | NAME_PARTICLES
+        # One-word function words and triggers ("He", "Will", "Long"): after an office, before an
+        # unknown capitalised word, a given name.
+        self.plain_words = {k[0] for k in lex.function_words if len(k) == 1} | {k[0] for k in lex.triggers if len(k) == 1}
         # Words with one reading whatever their case and context ("of", "met"): key -> (terminal, data).
         self.simple = {key[0]: found[0][1][1:] for key, found in self.readings.items()
                        if len(key) == 1 and self.lengths[key[0]] == [1] and not found[0][0]
@@ -128,12 +133,14 @@ class Tagger:
     def _lookup(self, keys: list[str], words: list[str], i: int) -> tuple[int, str, object] | None:
         """Longest phrase at i that is not an office: (length, terminal, data)."""
         cap = _is_cap(words[i])
+        # a capitalised word with an accent the key dropped ("Tô", "Ân") is a name, not the English "to", "an"
+        accented = cap and not words[i].isascii() and keys[i] != words[i].lower()
         readings = self.readings
         for n in self.lengths.get(keys[i], ()):
             found = readings.get(tuple(keys[i:i + n])) if i + n <= len(keys) else None
             if found:
                 for needs, reading in found:
-                    if not needs or cap and (needs != UPPER or words[i].isupper()):
+                    if not needs and not accented or cap and needs and (needs != UPPER or words[i].isupper()):
                         return reading
         return None
 
@@ -303,7 +310,9 @@ class Tagger:
         keys = fold_all(words)
         out: list[Tok] = []
         run: list[int] = []  # indices of a capitalised run being collected
+        hidden: set[int] = set()  # indices in the run that are not in the name: quotes, a nickname in brackets
         filler: list[int] = []  # [start, end] of a run of plain lower-case words: one W token
+        hon_end = -1  # the index just after the last honorific ("Lord (Tariq) Ahmad of Wimbledon")
 
         def flush_filler() -> None:
             if filler:
@@ -317,8 +326,16 @@ class Tagger:
                 run.pop()
             if run:
                 s, e = spans[run[0]][0], spans[run[-1]][1]
-                name = text[s:e]
-                institution = any(keys[r] in self.lex.institution_words for r in run)
+                if hidden:  # the words kept, spaced as written: 'Luis Inácio "Lula" Da Silva' -> "Luis Inácio Lula Da Silva"
+                    kept = [r for r in run if r not in hidden]
+                    name = words[kept[0]]
+                    for a, b in zip(kept, kept[1:]):
+                        name += ("" if spans[b][0] == spans[a][1] else " ") + words[b]
+                    hidden.clear()
+                else:
+                    name = text[s:e]
+                institution = any(keys[r] in self.lex.institution_words for r in run) \
+                    and not (len(run) == 2 and KOREAN_GIVEN.match(words[run[1]]))  # "Park Jae-won"
                 # an institution ("the Chinese Embassy", "Jubilee House") is a place of events, not an organisation to report
                 name = BROKEN_HYPHEN.sub("-", name)  # "Chan-o- cha": a hyphen broken at a line end
                 out.append(token("ORG", name, s, e, Org(name, institution=True)) if institution else token("NAME", name, s, e, name))
@@ -341,6 +358,26 @@ class Tagger:
                 flush()
                 i += 1
                 continue
+            if run and w in QUOTES or w == "(" or key == "of" and run and hon_end == run[0]:
+                n = self._inside_name(words, keys, spans, i, run, hon_end)
+                if n:
+                    run.extend(range(i, i + n))
+                    if w == '"':  # a quoted nickname stays, its quotes go: Luis Inácio "Lula" Da Silva
+                        hidden.update((i, i + n - 1))
+                    elif w == "(" and not (hon_end == i and not run[:-n]):  # "Joko (Jokowi) Widodo" -> "Joko Widodo"
+                        hidden.update(range(i, i + n))
+                    elif w == "(":  # "Lord (Tariq) Ahmad": the given name, in brackets after a style
+                        hidden.update((i, i + 2))
+                    elif key == "of":  # "Lord Ahmad of Wimbledon": the territorial designation is no name
+                        hidden.update(range(i, i + n))
+                    i += n
+                    continue
+            if (not run and out and out[-1].type == "TITLE" and _is_cap(w) and key in self.plain_words
+                    and i + 1 < len(words) and _is_cap(words[i + 1]) and keys[i + 1] not in special):
+                # "Vice Premier He Ping", "Vice President Will Barker": a given name that is also an English word
+                run.append(i)
+                i += 1
+                continue
             if (w == "To" and not run and i + 1 < len(words) and _is_cap(words[i + 1])
                     and (out and out[-1].type == "TITLE"
                          or (not out or out[-1].type in ("COMMA", "AND")) and self._lookup(keys, words, i + 1) is None)):
@@ -353,7 +390,8 @@ class Tagger:
                 out.append(token("POSS", w, spans[i][0], spans[i][1]))
                 i += 1
                 continue
-            if key in simple or (key not in special and not w[:1].isalnum()):  # a one-reading word, a punctuation mark
+            if key in simple and (w.isascii() or not _is_cap(w)) or (key not in special and not w[:1].isalnum()):
+                # a one-reading word, a punctuation mark ("Tô", capitalised with its accent, is a name, not "to")
                 flush()
                 terminal, data = simple.get(key) or ("COMMA" if w == "," else "W", None)
                 out.append(token(terminal, w, spans[i][0], spans[i][1], data))
@@ -376,9 +414,14 @@ class Tagger:
                 n, terminal, data = hit
                 if terminal == "HON":
                     i += n
+                    hon_end = i
                     continue
                 if run and _particle_in_name(keys, words, i):
                     run.append(i)
+                    i += 1
+                    continue
+                if n == 1 and terminal in ("PLACE", "COUNTRY") and self._place_in_name(words, keys, spans, i, run, out):
+                    run.append(i)  # "Health Minister Sofia Brennan", "Carlos Medina arrived": a name, not a place
                     i += 1
                     continue
                 flush()
@@ -397,6 +440,41 @@ class Tagger:
             i += 1
         flush()
         return out
+
+    def _inside_name(self, words: list[str], keys: list[str], spans, i: int, run: list[int], hon_end: int) -> int:
+        """How many words from i (a quote, a bracket, an apostrophe or "of") belong to the name run
+        around them, or 0: 'Jose "Pepe" Alvarez', "Susilo (Sanso) Santoso", "Lord (Tariq) Ahmad",
+        "Mohammed Shia' Al-Sudani" (a final apostrophe of a transliteration), "Lord Ahmad of Wimbledon"."""
+        w, special, last = words[i], self.special, len(words) - 1
+        if w == "(":
+            if not (i + 3 <= last and words[i + 2] == ")" and _is_cap(words[i + 1]) and keys[i + 1] not in special
+                    and _is_cap(words[i + 3]) and keys[i + 3] not in special):
+                return 0
+            return 3 if run or hon_end == i else 0
+        if w == '"':
+            for j in range(i + 2, min(i + 4, last) + 1):
+                if words[j] == '"':
+                    ok = j < last and _is_cap(words[j + 1]) and keys[j + 1] not in self.office_starts
+                    return j - i + 1 if ok and all(_is_cap(words[k]) for k in range(i + 1, j)) else 0
+            return 0
+        if w == "'":  # attached to the name, not after a plural ("Leaders' Meeting"), before a capitalised word
+            prev = run[-1]
+            return int(spans[prev][1] == spans[i][0] and not keys[prev].endswith("s") and i < last
+                       and spans[i + 1][0] > spans[i][1] and _is_cap(words[i + 1]) and keys[i + 1] not in special)
+        n = 1  # "of" + capitalised words no table knows, after a name that follows a style ("Lord", "Baroness")
+        while i + n <= last and n <= 3 and _is_cap(words[i + n]) and keys[i + n] not in special:
+            n += 1
+        return n if n > 1 else 0
+
+    def _place_in_name(self, words: list[str], keys: list[str], spans, i: int, run: list[int], out: list[Tok]) -> bool:
+        """A place or country word that is part of a name: directly after an office and before a
+        capitalised word no table knows ("Trade Minister Georgia Whitfield"), or right after a name
+        run and before no other capitalised word ("Carlos Medina arrived", not "Medina's")."""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not run:
+            return bool(out) and out[-1].type == "TITLE" and _is_cap(nxt) and keys[i + 1] not in self.special
+        return (spans[i][0] - spans[run[-1]][1] == 1 and not _is_cap(nxt) and keys[i + 1] != "'s"
+                if nxt else spans[i][0] - spans[run[-1]][1] == 1)
 
     def _office_in_context(self, words: list[str], keys: list[str], i: int, office: tuple[int, Title]) -> bool:
         """A lower-case office word is an office only where an office can stand."""
