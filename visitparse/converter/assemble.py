@@ -256,8 +256,9 @@ class ReportBuilder:
                 v.fill_from_duration()
         if not hosts:
             return
-        d1, d2, expr = self._date(dates, status) if ev.rule != "departure" else (None, None, None)
-        if d1 and d2 is None and ev.rule == "visit_end":  # "concluded a two-day visit on Tuesday"
+        d1, d2, expr = self._date(dates, status)
+        if d1 and d2 is None and (ev.rule == "visit_end" or ev.rule in OWNED_VISITS and ev.lemma == "end"):
+            # "concluded a two-day visit on Tuesday", "the visit paid by X wrapped up today"
             d1, d2 = None, d1
         one_day = (d1 and d2 is None and _dated_by_one_day(ev) and not ev.base_form and not ev.duration
                    and status in HAPPENED and len(hosts) == 1)  # "visited Nepal on Saturday": start = end

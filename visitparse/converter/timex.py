@@ -55,6 +55,7 @@ LEXER = re.compile(
     r"|(?P<VAGUE>(?:recently|soon|the\s+other\s+day|in\s+(?:the\s+coming|recent)\s+(?:days|weeks|months)"
     r"|(?:earlier|later)\s+this\s+(?:week|month|year)|(?:this|next|last)\s+(?:week|month|year))\b)"
     r"|(?P<LOCALTIME>local\s+time\b)"
+    r"|(?P<HOURSOF>(?:in|during)\s+the\s+(?:wee|early|small|late)\s+hours\s+of|(?:on|in)\s+the\s+(?:night|morning|evening|afternoon)\s+of\b)"
     r"|(?P<REL>(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b)"
     r"|(?P<PART>(?:morning|afternoon|evening|night)\b)"
     r"|(?P<EARLY>(?:late|early)\b)"

@@ -386,6 +386,8 @@ class TreeToFacts(Transformer):
             ev.carrier = Mention("pronoun", own[0].start_pos, own[0].end_pos, text=str(own[0]).lower())
         ev.possessive = True
         ev.status = next((c for c in children if isinstance(c, str) and not isinstance(c, Token)), None)  # "(the visit) was postponed"
+        if _tokens(children, "END"):  # "the visit paid by X wrapped up today": its last day, whoever paid it
+            ev.lemma = "end"
         for tok in _tokens(children, "COUNTRY", "DEMONYM"):
             ev.destinations.insert(0, Place(tok.data, None, tok.start_pos, tok.end_pos))
         return ev
