@@ -6,6 +6,7 @@ import re
 # Abbreviations after which a full stop does not end a sentence (lower-cased, without the stop).
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rev st jr sr mt ft no vs etc sec gov sen rep amb "
+    "mdm mme mlle hon rt messrs engr barr hj brig cdr ven "  # styles before a name: "H.E. Mdm. X", "Hon. X"
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k u.n e.u h.e h.r.h p.m a.m d.c i.e e.g".split()
 )
