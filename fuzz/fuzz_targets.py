@@ -15,6 +15,7 @@ import atheris
 with atheris.instrument_imports():
     from visitparse import InputError, Report, convert
     from visitparse.batch import convert_record, read_jsonl
+    from visitparse.formats import dumps_line
 
 
 def fuzz_convert(data: bytes) -> None:
@@ -32,9 +33,13 @@ def fuzz_convert(data: bytes) -> None:
 
 
 def fuzz_jsonl(data: bytes) -> None:
-    for record in read_jsonl(data.splitlines(keepends=True), "<fuzz>", "replace"):
+    """Any bytes: one line per record, report or error, and every line writable as UTF-8 JSON
+    (no lone surrogate, no nesting that overflows the encoder), in both encoding modes."""
+    errors = "replace" if data[:1] in (b"r", b"R") else "strict"
+    for record in read_jsonl(data.splitlines(keepends=True), "<fuzz>", errors):
         line = convert_record(record.task(None, 100_000))
         assert ("report" in line) != ("error" in line)
+        dumps_line(line).encode("utf-8")
 
 
 TARGETS = {"convert": fuzz_convert, "jsonl": fuzz_jsonl}
