@@ -21,10 +21,11 @@ import pycountry
 
 from .errors import InputError
 
-# "U.S." | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes
+# "U.S." | an initial before a name, with or without a space ("U.Tsend", "Kh.Bat": Mongolian initials
+# glued to the given name, one name) | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes
 # (a final "'s" is a word of its own: "Kazakhstan's" -> "Kazakhstan", "'s"; a hyphen broken by a
 # space or line end before a lower-case letter joins: "Chan-o- cha") | one punctuation mark
-WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:[A-Z]|Kh|Ts|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.(?=[A-Z][a-z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
                   r"|[^\W_]+(?:-[^\W_]+|-[ \n](?=[a-z])[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*(?:-[^\W_]+)*|(?<=[^\W_])'[sS](?![^\W_]|['-][^\W_])|[^\w\s]")
 
 
