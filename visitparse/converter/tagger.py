@@ -57,6 +57,12 @@ def _opening_gerund(keys: list[str], words: list[str], i: int) -> bool:
     return i == 0 and len(keys[0]) > 5 and keys[0].endswith("ing") and len(words) > 1 and not _is_cap(words[1])
 
 
+def _office_word(office_words, key: str) -> bool:
+    """A word of a portfolio, or its plural: "Affairs", "Technologies"."""
+    return key in office_words or key[-1:] == "s" and (key[:-1] in office_words
+                                                       or key[-3:] == "ies" and key[:-3] + "y" in office_words)
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper() or (w[:3].lower() in ("al-", "el-") and w[3:4].isupper())
 
@@ -151,9 +157,14 @@ class Tagger:
         starts, country, organization, j = [i], None, None, i
         while j < len(keys):  # the prefix run; a title may start at any point of it
             step = _longest(self.modifier_lengths, lex.modifiers, keys, j)
-            if not step and j > i and keys[j] in ("and", "&") and j + 1 < len(keys) and _is_cap(words[j + 1]) \
-                    and (keys[j + 1] in lex.office_words or _longest(self.modifier_lengths, lex.modifiers, keys, j + 1)):
-                step = 1  # "Agriculture and Rural Development Chief": one office of two portfolios
+            if not step and j > i and keys[j] in ("and", "&", ","):
+                # "Agriculture and Rural Development Chief", "Community Development, Culture and the Arts Minister":
+                # one office of several portfolios
+                k = j + 1 + (j + 1 < len(keys) and keys[j] == "," and keys[j + 1] == "and")
+                k += k < len(keys) and keys[k] == "the"
+                if k < len(keys) and _is_cap(words[k]) and (keys[k] in lex.office_words
+                                                            or _longest(self.modifier_lengths, lex.modifiers, keys, k)):
+                    step = k - j
             if not step and _is_cap(words[j]):
                 hit = self._lookup(keys, words, j)
                 if hit and hit[1] == "ORG":  # "NPC Standing Committee Chairman": a body, and its country
@@ -213,7 +224,7 @@ class Tagger:
                                    and all(w in DEPUTY_WORDS or w in TENURE_WORDS for w in keys[i:s])), None)
         spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end])]  # "PM" -> "Prime Minister"
         # "Communist Party of China ( CPC )", "President 's Office": the words joined as written
-        text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-").replace(" 's", "'s")
+        text = BRACKETED.sub("", " ".join(spelled)).replace(" - ", "-").replace(" 's", "'s").replace(" ,", ",")
         return (style or end) - i, Title(" ".join(text.split()), kind, country, plural, None if country else organization,
                                          posting=posting, style=rank)
 
@@ -242,8 +253,8 @@ class Tagger:
                     country = country or hit[2][0]
                 p += hit[0]
                 end = p
-            elif _is_cap(w) and keys[p] in lex.office_words:
-                p += 1
+            elif _is_cap(w) and _office_word(lex.office_words, keys[p]):
+                p += 1  # "Affairs", "Technologies"
                 end = p
             elif _is_cap(w) and p + 1 < len(keys) and _is_cap(words[p + 1]) and keys[p + 1] in lex.office_words:
                 p += 2  # "for Foreign and Diaspora Affairs": a word the table lacks, before one it has
@@ -255,11 +266,48 @@ class Tagger:
             elif w == "(" and p + 2 < len(keys) and words[p + 2] == ")" and words[p + 1].isupper():
                 p += 3
                 end = p
+            elif w == "," and end == p and (q := self._portfolio_list(keys, words, p)):
+                p = end = q  # "Minister for Planning, Development and Reform": a list of portfolios
             elif keys[p] in CONNECTORS and self._continues(keys, words, p):
                 p += 1
             else:
                 break
         return end, country
+
+    def _portfolio(self, keys: list[str], words: list[str], p: int, last: bool) -> int:
+        """End of one portfolio of a list from p ("Rural Development", "Social Affairs"), or p:
+        capitalised office words (a plural of one too: "Technologies"); as the list's last item, one
+        word the table lacks also ("and Reform", "and Regional Integration")."""
+        office_words, q = self.lex.office_words, p
+        while q < len(keys) and _is_cap(words[q]) and _office_word(office_words, keys[q]):
+            q += 1
+        if last and q == p and q < len(keys) and _is_cap(words[q]) and keys[q] not in self.special and words[q].isalpha():
+            q += 1
+        return q
+
+    def _portfolio_list(self, keys: list[str], words: list[str], p: int) -> int:
+        """End of a list of portfolios after the comma at p, ending with "(,) and LAST", or 0:
+        ", Development and Reform", ", Humanitarian Affairs, and Social Development"."""
+        q = p
+        for _ in range(6):
+            q += 1  # past the comma
+            last = q < len(keys) and keys[q] == "and"
+            q += last
+            q += q < len(keys) and keys[q] == "the"
+            r = self._portfolio(keys, words, q, last)
+            if r == q:
+                return 0
+            if last:
+                return r
+            q = r
+            if q < len(keys) and keys[q] == "and":
+                q += 1
+                q += q < len(keys) and keys[q] == "the"
+                r = self._portfolio(keys, words, q, True)
+                return r if r > q else 0
+            if not (q < len(keys) and words[q] == ","):
+                return 0
+        return 0
 
     @staticmethod
     def _continues(keys: list[str], words: list[str], p: int) -> bool:
