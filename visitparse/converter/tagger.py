@@ -36,7 +36,7 @@ UPPER = 2  # a reading that needs the word in capitals (an acronym); an int, as 
 GAP = "\x00"  # stands in the word list where a date or duration token took the words
 NAME_PARTICLES = frozenset("bin binti binte bint ibn al el de da van von der den du le la dos das di abu ben y zu".split())
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-ADVISERS = frozenset(("adviser", "advisor", "aide", "assistant", "counsellor", "counselor"))
+ADVISERS = frozenset(("adviser", "advisor", "aide", "assistant", "counsellor", "counselor", "staff"))  # "Chief of Staff to the President"
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
 QUOTES = frozenset(('"', "'"))
 KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # "Jae-won": "Park Jae-won" is a person, not a park
@@ -214,6 +214,10 @@ class Tagger:
                 served = (1, None)  # "Adviser to His Majesty"
             if served:
                 end = k + served[0]
+            if end + 1 < len(keys) and keys[end] in ("on", "for"):  # "Adviser to the Prime Minister on Commerce"
+                end = max(end, self._complement(keys, words, end)[0])
+        elif keys[end - 1] in ADVISERS and end + 1 < len(keys) and keys[end] == "on":  # "Advisor on Finance"
+            end = max(end, self._complement(keys, words, end)[0])
         elif not plural and end < len(keys) and keys[end] in ("of", "for"):
             k, inner = self._complement(keys, words, end)
             end, country = max(end, k), country or inner
@@ -266,6 +270,9 @@ class Tagger:
             elif w == "(" and p + 2 < len(keys) and words[p + 2] == ")" and words[p + 1].isupper():
                 p += 3
                 end = p
+            elif (_is_cap(w) and end == p - 2 and keys[p - 2] in ("of", "to") and keys[p - 1] == "the"
+                  and _office_word(lex.office_words, keys[p - 3]) and (n := _longest(self.title_lengths, lex.titles, keys, p))):
+                p = end = p + n  # "Head of the Administration of the President", "Director of the Office of the Minister of ..."
             elif w == "," and end == p and (q := self._portfolio_list(keys, words, p)):
                 p = end = q  # "Minister for Planning, Development and Reform": a list of portfolios
             elif keys[p] in CONNECTORS and self._continues(keys, words, p):
