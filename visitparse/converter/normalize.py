@@ -2,7 +2,8 @@
 
 Every replacement keeps the text's length, so offsets into the cleaned text are offsets into the
 input: full-width punctuation and curly quotes become their ASCII forms, page clutter (photo
-captions, links, tweet attributions, the ` date YYYY-MM-DD` prefix) becomes spaces.
+captions, links, tweet attributions, the ` date YYYY-MM-DD` prefix) becomes spaces; a headline in
+Title Case or capitals takes the case its words have in the body (same length too).
 """
 from __future__ import annotations
 
@@ -24,6 +25,16 @@ _TO_REPLACE = re.compile("[" + re.escape("".join(_SAME_LENGTH)) + "]")
 CLUTTER = [
     re.compile(r"\[\s*Photos?\s*/[^\]\n]{0,80}\]", re.IGNORECASE),          # [Photo/Xinhua]
     re.compile(r"\(\s*Photos?\s*:[^)\n]{0,80}\)", re.IGNORECASE),           # (Photo: VNA)
+    re.compile(r"\(\s*(?:File |Pool )?Photo(?:graph)?s?\b[^()\n]{0,100}\)", re.IGNORECASE),  # (File photo), (Photos taken by ...)
+    re.compile(r"\[\s*(?:(?:File |Pool )?Photos?|Images?|Source|Credit|Video)\s*(?::|/|\]|by\b)[^\]\n]{0,80}\]?",
+               re.IGNORECASE),                                              # [Photo: gov.cn] [Pool photo] [Source: ...]
+    # a photographer's credit: "Ana Silva/Getty Images", "Li Wei / AFP via Getty Images", "Photo: Ana Silva/Reuters"
+    re.compile(r"(?:\b(?:Photo(?:graph)?|Image|Picture)s?\s*(?::|by)\s*)?(?:[A-Z][\w'-]{1,20}\s){0,1}[A-Z][\w'-]{1,20}\s?/\s?"
+               r"(?:Getty Images|AFP|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|Xinhua|Bloomberg|Anadolu(?: Agency)?|Shutterstock"
+               r"|Sputnik|TASS|Kyodo|Yonhap|Pool|PA Images|PA Wire|NurPhoto|SOPA Images|Alamy|Sipa|Zuma|Redux)"
+               r"(?: via Getty Images)?(?:\s*\(?Pool\)?)?"),
+    re.compile(r"^[ \t]*(?:Photos?|Pictures?|Images?|File photo|Photo credit|Picture credit)\s*(?:credit\s*)?(?::|by\b|courtesy\b)[^\n]{0,60}$",
+               re.MULTILINE | re.IGNORECASE),                              # a credit line: "Photo credit: Akorda"
     re.compile(r"\((?:Xinhua|VNA|AFP|AP|Reuters)/[^)\n]{0,80}\)"),           # (Xinhua/Li Xueren)
     re.compile(r"https?://\S{1,500}"),                                      # links
     re.compile(r"pic\.twitter\.com/\S{1,100}"),
@@ -36,6 +47,99 @@ CLUTTER = [
     re.compile(r"^[ \t]*By\s?[A-Z][\w.'-]{1,30}(?:\s+[A-Z][\w.'-]{1,30}){0,3}[ \t]*$", re.MULTILINE),  # bylines
 ]
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+# A headline in Title Case or capitals ("Premier Modifies His Schedule", "MINISTER, NEW ENVOY AGREE ON
+# TRADE") says nothing by its capitals: each of its words takes the case the body writes it with
+# (mid-sentence), and a word the body lacks is lower-cased ("Modifies", "Chair"); a capitalised
+# verb or noun of a headline is then no name. Only the first line (the title) and lines all in capitals.
+_HEAD_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_HEAD_SKIP = frozenset("with from into amid over after about than upon onto says said".split())
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
+_SENTENCE_START = frozenset('.!?:;"([\n')
+
+
+def _headline_like(line: str, first: bool) -> bool:
+    from .document import DATELINE  # (document imports this module)
+
+    if len(line) > 200 or line.rstrip().endswith("."):
+        return False
+    if (m := DATELINE.match(line)) and (m.group("date") or m.group("agency")):
+        return False  # "Tbilisi, June 4, Trend:"
+    content = [w for w in _HEAD_WORD.findall(line) if len(w) >= 4 and w.lower() not in _HEAD_SKIP]
+    if len(content) < 3:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if sum(c.isupper() for c in letters) >= 0.9 * len(letters):
+        return True  # all in capitals
+    return first and all(w[0].isupper() for w in content)  # "Premier Arrives in Oslo", not "Premier arrives in Oslo"
+
+
+def _recase_headlines(clean: str) -> str:
+    lines = clean.split("\n")
+    heads = []
+    first = True
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _headline_like(line, first):
+            heads.append(k)
+        first = False
+    if not heads:
+        return clean
+    head_set = set(heads)
+    body = "\n".join("" if k in head_set else line for k, line in enumerate(lines))
+    if len(body.split()) < 30:  # too little text to learn the spelling of words from
+        return clean
+    forms: dict[str, dict[str, int]] = {}
+    seen: set[str] = set()
+    for m in _HEAD_WORD.finditer(body):
+        w = m.group()
+        key = w.lower()
+        seen.add(key)
+        before = body[max(0, m.start() - 3):m.start()].rstrip(" ")
+        if not before or before[-1] in _SENTENCE_START:
+            continue  # a sentence's first word is capitalised by its place
+        counts = forms.setdefault(key, {})
+        counts[w] = counts.get(w, 0) + 1
+    for k in heads:
+        line = lines[k]
+        found = list(_HEAD_WORD.finditer(line))
+        absent = [not m.group().islower() and not m.group().isupper() and m.group().lower() not in seen for m in found]
+        # two or more capitalised words the body lacks, not continuing a capitalised word, are a name
+        # only the headline gives ("Release: Keir Starmer meeting with ..."): they keep their capitals
+        # ("Erdogan, Starmer Chair Bilateral Talks": the words after a name are no name)
+        kept = [False] * len(found)
+        n = 0
+        while n < len(found):
+            if not absent[n]:
+                n += 1
+                continue
+            j = n
+            while j + 1 < len(found) and absent[j + 1] and not line[found[j].end():found[j + 1].start()].strip():
+                j += 1
+            after_cap = n > 0 and not line[found[n - 1].end():found[n].start()].strip() and found[n - 1].group()[0].isupper()
+            if j > n and not after_cap:
+                kept[n:j + 1] = [True] * (j + 1 - n)
+            n = j + 1
+        pieces, done = [], 0
+        for n, m in enumerate(found):
+            w = m.group()
+            counts = forms.get(w.lower())
+            if w.islower() or w.lower() in _CALENDAR:
+                best = w
+            elif counts:
+                best = max(counts.items(), key=lambda kv: (kv[1], kv[0] == w))[0]
+            elif w.lower() in seen or kept[n] or (w.isupper() and len(w) <= 4):
+                best = w  # only at the start of sentences; a name only the headline gives; an acronym
+            else:
+                best = w.lower()
+            pieces += [line[done:m.start()], best if len(best) == len(w) else w]
+            done = m.end()
+        lines[k] = "".join(pieces) + line[done:]
+    return "\n".join(lines)
+
+
 DATE_PREFIX = re.compile(r"^\s?date (\d{4}-\d\d-\d\d)\b")
 
 
@@ -46,7 +150,7 @@ def normalize(text: str) -> str:
     for pattern in CLUTTER:
         spans.extend(m.span() for m in pattern.finditer(clean))
     if not spans:
-        return clean
+        return _recase_headlines(clean)
     parts, done = [], 0  # the spans, merged in order, become blanks (their newlines stay)
     for start, end in sorted(spans):
         start = max(start, done)
@@ -55,4 +159,4 @@ def normalize(text: str) -> str:
             parts.append(_NOT_NEWLINE.sub(" ", clean[start:end]))
             done = end
     parts.append(clean[done:])
-    return "".join(parts)
+    return _recase_headlines("".join(parts))
