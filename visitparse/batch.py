@@ -24,6 +24,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 from .converter import InputError, convert
@@ -33,6 +34,7 @@ WINDOW_PER_JOB = 32  # records in flight per worker: bounds memory, keeps every 
 CHUNK = 16  # records sent to a worker at a time: fewer round trips (4 -> 16: 1.73 -> 1.85 x on 2 cores)
 TIMEOUT = 120.0  # seconds per record (--timeout); 5 MB of ordinary text takes about 20 s
 MAX_MEMORY_MB = 512  # what a worker's address space may grow by while converting (--max-memory-mb)
+PIPE_SAFE = 60_000  # bytes that fit in an empty pipe (Linux: 64 KiB) without blocking the writer
 MAX_DEPTH = 64  # JSON nesting accepted in a record's extra fields
 
 
@@ -365,13 +367,17 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: object
     busy: collections.deque = field(default_factory=collections.deque)  # [seq, task, attempts], in order
+    sent: collections.deque = field(default_factory=collections.deque)  # records of each chunk sent, unanswered
+    heard: bool = False  # an answer came from its first chunk: it has read that chunk, the pipe is empty
+    held: tuple | None = None  # a chunk too big to send while it works
     since: float = 0.0  # when it last sent a line (or was given work)
 
 
 class WorkerPool:
-    """Worker processes fed through one pipe each, only when idle (a parent blocked sending to a
-    worker blocked sending back can never happen), answering one message per record (so a dead
-    worker's record is known exactly). The parent waits on the pipes and on the processes'
+    """Worker processes fed through one pipe each, answering one message per record (so a dead
+    worker's record is known exactly). A worker gets its next chunk while it works only once it
+    has read the one before and only if the chunk fits in the empty pipe (PIPE_SAFE), otherwise
+    when it is idle: a parent blocked sending to a worker blocked sending back cannot happen. The parent waits on the pipes and on the processes'
     sentinels at once, so a dead worker is seen at once; a worker silent for longer than the
     record time limit plus a grace period is killed (the limit inside the worker is SIGALRM,
     which cannot interrupt a long C call). Workers die with the batch process (PR_SET_PDEATHSIG),
@@ -416,11 +422,16 @@ class WorkerPool:
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
-            for w in list(self.workers):  # give work to the idle
-                if w.busy:
+            for w in list(self.workers):  # work for the idle, and the next chunk for those under way
+                idle = not w.busy
+                if w.held is not None and not w.sent:
+                    self._send(w, *w.held)
+                    w.held = None
+                    continue
+                if not (idle or (len(w.sent) == 1 and w.heard and w.held is None)):
                     continue
                 chunk = []
-                if retry:
+                if retry and (idle or retry[0][2] == 0):  # a record retried after a crash goes alone
                     chunk.append(retry.popleft())
                     if chunk[0][2] == 0:
                         while retry and len(chunk) < CHUNK and retry[0][2] == 0:
@@ -434,13 +445,17 @@ class WorkerPool:
                         break
                     chunk.append([item[0], item[1], 0])
                     next_in += 1
-                if chunk:
-                    w.busy.extend(chunk)
+                if not chunk:
+                    continue
+                w.busy.extend(chunk)
+                data = ForkingPickler.dumps([(seq, task) for seq, task, _ in chunk])
+                if idle:
                     w.since = time.monotonic()
-                    try:
-                        w.conn.send([(seq, task) for seq, task, _ in chunk])
-                    except (OSError, ValueError):
-                        pass  # it died: its sentinel says so below
+                    self._send(w, data, len(chunk))
+                elif len(data) <= PIPE_SAFE:
+                    self._send(w, data, len(chunk))
+                else:  # it could block while the worker blocks sending back: sent when it is idle
+                    w.held = (data, len(chunk))
             if not any(w.busy for w in self.workers):
                 if exhausted and not retry:
                     while next_out in done:
@@ -477,6 +492,14 @@ class WorkerPool:
                     retry = collections.deque(sorted(retry, key=lambda r: (-r[2], r[0])))
                 self._start()
 
+    @staticmethod
+    def _send(w: _Worker, data, n: int) -> None:
+        w.sent.append(n)
+        try:
+            w.conn.send_bytes(data)
+        except (OSError, ValueError):
+            pass  # it died: its sentinel says so
+
     def _drain(self, w: _Worker, done: dict) -> None:
         try:
             while w.conn.poll():
@@ -485,6 +508,11 @@ class WorkerPool:
                     w.busy.popleft()
                 done[seq] = line
                 w.since = time.monotonic()
+                if w.sent:
+                    w.sent[0] -= 1
+                    w.heard = w.sent[0] > 0
+                    if not w.sent[0]:
+                        w.sent.popleft()
         except (EOFError, OSError):
             pass
 
