@@ -37,7 +37,7 @@ def test_conversion_is_the_same_with_a_cold_and_a_warm_cache(tmp_path):
     run = lambda: subprocess.run([sys.executable, "-m", "visitparse.cli", "convert", seed],  # noqa: E731
                                  env=env, capture_output=True, check=True).stdout
     cold = run()
-    assert sorted(p.name.split(".")[0] for p in (tmp_path / "cache").iterdir()) == ["clauses", "dates", "tagger"]
+    assert sorted(p.name.split(".")[0] for p in (tmp_path / "cache").iterdir()) == ["clauses", "dates", "office_holders", "tagger"]
     assert b"Kassym-Jomart Tokayev" in cold
     assert run() == cold
 
