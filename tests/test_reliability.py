@@ -464,3 +464,16 @@ def test_item2_dask_elements_with_lone_surrogates_are_error_records():
     assert line["error"]["type"] == "InputError" and "lone surrogate" in line["error"]["message"]
     assert json.dumps(line, ensure_ascii=False).encode("utf-8")  # writable
     assert "report" in convert_record(to_task({"id": "b", "text": GOOD}))
+
+
+def test_item8_a_hostile_record_over_the_memory_limit_through_the_cli(tmp_path):
+    """A real converter record over the limit (1 MB of trigger verbs needs well over 64 MB): a
+    MemoryLimit line, the next record converts, and no traceback from the worker on stderr."""
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(_jsonl([{"id": "t", "text": "met visited received met " * 40000}, {"id": "ok", "text": GOOD}]),
+                   encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "visitparse.cli", "batch", str(src), "-o", str(out), "--jobs", "1",
+                           "--max-memory-mb", "64"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    got = lines(out)
+    assert got[0]["error"]["type"] == "MemoryLimit" and "report" in got[1]

@@ -323,43 +323,108 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _worker_main(conn, others, worker, timeout, max_memory_mb, parent) -> None:
-    """A worker process: receives chunks [(seq, task)], sends back (seq, line) per record."""
-    _die_with_parent(parent)
-    for c in others:  # the other workers' pipe ends, inherited through fork
-        with contextlib.suppress(OSError):
-            c.close()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch process's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGALRM, _on_alarm)
-    if max_memory_mb:
-        ceiling = _vm_bytes() + max_memory_mb * 2**20
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    """A worker process: receives chunks [(seq, task)], sends back (seq, line) per record. It
+    never prints a traceback: whatever escapes ends it with exit code 1 (the batch sees a crash)."""
+    try:
+        _die_with_parent(parent)
+        for c in others:  # the other workers' pipe ends, inherited through fork
+            with contextlib.suppress(OSError):
+                c.close()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch process's to handle
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGALRM, _on_alarm)
+        if max_memory_mb:
+            _watch_memory(max_memory_mb)
+        _worker_loop(conn, worker, timeout, max_memory_mb)
+    except BaseException:
+        os._exit(1)
+    os._exit(0)
+
+
+class _MemoryOver(BaseException):
+    """Raised in a worker (by SIGUSR1 from its memory watchdog) when a record's memory passes the limit."""
+
+
+_IN_RECORD = [False]  # the memory signal ends a record, never the loop between records
+
+
+def _on_memory(signum, frame):
+    if _IN_RECORD[0]:
+        _IN_RECORD[0] = False
+        raise _MemoryOver
+
+
+def _rss_bytes() -> int:
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def _watch_memory(max_memory_mb: int) -> None:
+    """The memory limit of a worker, in two layers. A watchdog thread reads the resident size
+    every 20 ms; above the worker's starting size + max_memory_mb it signals the main thread
+    (SIGUSR1), whose handler raises _MemoryOver: the record unwinds with memory to spare and gives a
+    MemoryLimit line. Behind it, RLIMIT_AS (the starting address space + max_memory_mb + 256 MB)
+    stops what grows faster than the watchdog looks (a MemoryError, or at worst a crash)."""
+    import threading
+
+    limit = max_memory_mb * 2**20
+    ceiling = _rss_bytes() + limit
+    main = threading.main_thread().ident
+    signal.signal(signal.SIGUSR1, _on_memory)
+
+    def watch():
+        while True:
+            time.sleep(0.02)
+            if _IN_RECORD[0] and _rss_bytes() > ceiling:
+                signal.pthread_kill(main, signal.SIGUSR1)
+                time.sleep(0.2)
+
+    threading.Thread(target=watch, daemon=True, name="visitparse-memory").start()
+    hard = _vm_bytes() + limit + 256 * 2**20
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
+def _worker_loop(conn, worker, timeout, max_memory_mb) -> None:
+    memory = f"converting this record needed over {max_memory_mb} MB (--max-memory-mb)"
     while True:
         try:
             chunk = conn.recv()
         except (EOFError, OSError):
-            os._exit(0)
+            return
         if chunk is None:
-            os._exit(0)
+            return
         for seq, task in chunk:
             try:
                 try:
                     if timeout:
                         signal.setitimer(signal.ITIMER_REAL, timeout)
+                    _IN_RECORD[0] = True
                     line = worker(task)
                 finally:
+                    _IN_RECORD[0] = False
                     signal.setitimer(signal.ITIMER_REAL, 0)
             except _RecordTimeout:
                 line = _limit_error(task, "RecordTimeout", f"converting this record took over {timeout:g} s (--timeout)")
-            except MemoryError:
+            except (_MemoryOver, MemoryError, SystemError):  # SystemError: C code that found no memory
                 line = _limit_error(task, "MemoryLimit", "")
-            if line.get("error", {}).get("type") == "MemoryLimit":
-                line["error"]["message"] = f"converting this record needed over {max_memory_mb} MB (--max-memory-mb)"
+            except Exception as e:
+                line = _limit_error(task, "InternalError", f"{type(e).__name__}: {e}")
+            spent = line.get("error", {}).get("type") == "MemoryLimit"
+            if spent:
+                line["error"]["message"] = memory
             try:
                 conn.send((seq, line))
             except (OSError, ValueError):
-                os._exit(0)
+                return
+            except Exception:  # the line itself could not be pickled in the memory left
+                conn.send((seq, _limit_error(task, "MemoryLimit", memory)))
+                spent = True
+            if spent:  # a fresh worker for the next record: nothing of this one lingers
+                return
 
 
 @dataclass(eq=False)
@@ -476,7 +541,7 @@ class WorkerPool:
                 if not (dead or slow):
                     continue
                 self._retire(w)
-                if w.busy:
+                if w.busy and w.process.exitcode != 0:  # exit code 0: it ended itself between records
                     seq, task, attempts = w.busy.popleft()
                     if slow and not dead:
                         done[seq] = _limit_error(task, "RecordTimeout",
@@ -488,8 +553,8 @@ class WorkerPool:
                                                  f"the worker process converting this record died twice ({how})")
                     else:
                         retry.appendleft([seq, task, 1])
-                    retry.extend(w.busy)  # the rest of its chunk goes out again
-                    retry = collections.deque(sorted(retry, key=lambda r: (-r[2], r[0])))
+                retry.extend(w.busy)  # the rest of its chunks go out again
+                retry = collections.deque(sorted(retry, key=lambda r: (-r[2], r[0])))
                 self._start()
 
     @staticmethod
