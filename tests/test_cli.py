@@ -41,7 +41,7 @@ def test_several_inputs_give_json_lines(tmp_path):
 def test_output_file_is_written(tmp_path):
     out = tmp_path / "out.json"
     assert run("convert", str(SEED), "-o", str(out)).exit_code == 0
-    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == "1.1"
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == "1.2"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left behind
 
 

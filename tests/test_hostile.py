@@ -43,7 +43,7 @@ def test_error_paths_are_one_line(files, args, code, message):
 
 def test_encoding_errors_replace_goes_on(files):
     proc = cli("convert", "--encoding-errors", "replace", str(files / "latin1.txt"))
-    assert proc.returncode == 0 and json.loads(proc.stdout)["schema_version"] == "1.1"
+    assert proc.returncode == 0 and json.loads(proc.stdout)["schema_version"] == "1.2"
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t ", "\ufeff", "\r\n\r\n"])

@@ -39,3 +39,25 @@ def test_a_user_row_adds_a_holder_and_two_countries_leave_it_unknown(tmp_path, r
     lexicon.write_text(f"office_holders = {rows}\n", encoding="utf-8")
     text = "President Ana Quispe said on Monday that the talks had gone well."
     assert country(text, "2024-05-18", lexicon=lexicon)["Ana Quispe"] == expected
+
+
+def test_a_country_from_knowledge_says_which_table_gave_it_and_a_country_from_the_text_says_nothing():
+    report = convert("Kenyan President Ana Quispe met Chancellor Angela Merkel in Berlin on Monday.",
+                     publication_date="2015-06-10")
+    sources = {p.name: p.model_dump().get("country_source") for p in report.people}
+    assert sources == {"Ana Quispe": None, "Angela Merkel": "knowledge:factbook"}
+    assert '"country_source"' not in report.people[0].model_dump_json()
+
+
+def test_the_command_line_turns_knowledge_off_and_explain_names_its_decisions(tmp_path):
+    from click.testing import CliRunner
+
+    from visitparse.cli import cli
+
+    path = tmp_path / "r.txt"
+    path.write_text(" date 2015-06-10 " + SAID, encoding="utf-8")
+    on = CliRunner().invoke(cli, ["convert", str(path)])
+    off = CliRunner().invoke(cli, ["convert", "--no-knowledge", str(path)])
+    assert '"country":"DEU"' in on.output and '"country":"DEU"' not in off.output
+    explained = CliRunner().invoke(cli, ["explain", str(path)])
+    assert "knowledge: Angela Merkel -> DEU (knowledge:factbook)" in explained.output

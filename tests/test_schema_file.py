@@ -1,5 +1,5 @@
 """The published JSON Schema (schema/report-<version>.json) is the models' schema: a change of the
-models without regenerating the file fails here. Regenerate: visitparse schema > schema/report-1.1.json"""
+models without regenerating the file fails here. Regenerate: visitparse schema > schema/report-<version>.json"""
 import json
 
 from visitparse import Report

@@ -48,9 +48,9 @@ class Record:
     meta: dict = field(default_factory=dict)
     error: dict | None = None
 
-    def task(self, publication_date: str | None, max_chars: int) -> dict:
+    def task(self, publication_date: str | None, max_chars: int, knowledge: bool = True) -> dict:
         return {"id": self.id, "text": self.text, "publication_date": self.publication_date or publication_date,
-                "meta": self.meta, "error": self.error, "max_chars": max_chars}
+                "meta": self.meta, "error": self.error, "max_chars": max_chars, "knowledge": knowledge}
 
 
 class UsageError(Exception):
@@ -233,7 +233,7 @@ def convert_packed(task: dict | str) -> dict:
         return line
     try:
         report = convert(task["text"], publication_date=task.get("publication_date"),
-                         max_chars=task.get("max_chars", MAX_CHARS))
+                         max_chars=task.get("max_chars", MAX_CHARS), knowledge=task.get("knowledge", True))
         line["report"] = report.model_dump_json()
     except InputError as e:
         line["error"] = _error("InputError", str(e))

@@ -105,6 +105,9 @@ def _user_lexicon(ctx, param, value: str | None) -> str | None:
     return value
 
 
+_knowledge = click.option("--knowledge/--no-knowledge", default=True, show_default=True,
+                          help="Let the office-holder tables give the country of a named office holder whose "
+                               "country the text never states (--no-knowledge: facts from the text alone).")
 _lexicon = click.option("--lexicon", type=click.Path(exists=True, dir_okay=True), default=None, callback=_user_lexicon,
                         help="A user lexicon (directory of TSV tables or a TOML file) added to the built-in one.")
 
@@ -125,8 +128,9 @@ def cli() -> None:
 @_encoding_errors
 @_publication_date
 @_lexicon
+@_knowledge
 def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: str, max_chars: int,
-                encoding_errors: str, publication_date, lexicon) -> None:
+                encoding_errors: str, publication_date, lexicon, knowledge: bool) -> None:
     """Convert reports to JSON: one input gives one object, several give JSON Lines.
 
     INPUT is a path or "-" for stdin (the default).
@@ -147,7 +151,8 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: 
             _error(name, str(e))
             sys.exit(EXIT_USAGE)
         try:
-            report = convert(text, publication_date=publication_date, lexicon=lexicon, max_chars=max_chars)
+            report = convert(text, publication_date=publication_date, lexicon=lexicon, max_chars=max_chars,
+                             knowledge=knowledge)
         except InputError as e:
             _error(name, str(e))
             failed.append({"id": name, "error": {"type": "InputError", "message": str(e)}})
@@ -207,8 +212,9 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: 
 @_max_chars
 @_encoding_errors
 @_publication_date
+@_knowledge
 def batch_cmd(inputs, output, fmt, jobs, progress, timeout, max_memory_mb, max_chars, encoding_errors,
-              publication_date) -> None:
+              publication_date, knowledge: bool) -> None:
     """Convert many reports to JSON Lines, one line per input record, in input order.
 
     INPUT is a text file, a directory (every *.txt below it), a .jsonl file of
@@ -227,7 +233,7 @@ def batch_cmd(inputs, output, fmt, jobs, progress, timeout, max_memory_mb, max_c
         records = batch.iter_records(inputs, encoding_errors)
         first = next(records, None)  # an unusable input is a usage error before any output exists
         sink = formats.Sink(fmt, output)
-        tasks = (_counted(r, summary, texts, fmt == "plover").task(date, max_chars)
+        tasks = (_counted(r, summary, texts, fmt == "plover").task(date, max_chars, knowledge)
                  for r in itertools.chain([first] if first else [], records))
         stream = batch.convert_stream(tasks, jobs, timeout=timeout or None, max_memory_mb=max_memory_mb or None)
         for number, line in enumerate(stream):
@@ -267,7 +273,8 @@ def _counted(record: batch.Record, summary: batch.Summary, texts: dict, keep_tex
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @_publication_date
 @_lexicon
-def explain_cmd(input_: str, as_json: bool, publication_date, lexicon) -> None:
+@_knowledge
+def explain_cmd(input_: str, as_json: bool, publication_date, lexicon, knowledge: bool) -> None:
     """Show, sentence by sentence, the rules that matched, the facts they gave, and the
     sentences with trigger words that no rule covered."""
     try:
@@ -275,7 +282,7 @@ def explain_cmd(input_: str, as_json: bool, publication_date, lexicon) -> None:
     except _Unreadable as e:
         _error(input_, str(e))
         sys.exit(EXIT_USAGE)
-    trace = explain_report(text, publication_date=publication_date, lexicon=lexicon)
+    trace = explain_report(text, publication_date=publication_date, lexicon=lexicon, knowledge=knowledge)
     if as_json:
         click.echo(json.dumps(trace, ensure_ascii=False, indent=2))
         return
@@ -287,6 +294,8 @@ def explain_cmd(input_: str, as_json: bool, publication_date, lexicon) -> None:
             click.echo(f"    {c['rules']}: {c['text']!r}")
         for d in s["dates"]:
             click.echo(f"    date {d['rule']}: {d['text']!r} -> {d['value'][0]}" + (f"/{d['value'][1]}" if d['value'][1] else ""))
+    for k in trace["knowledge"]:
+        click.echo(f"knowledge: {k['name']} -> {k['country']} ({k['source']})")
 
 
 @cli.command("view")

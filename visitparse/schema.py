@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 # Policy: a minor version (1.x) only adds optional fields or new values, so a 1.0 reader still
 # reads every 1.x report; a major version (2.0) removes, renames or retypes a field.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Status = Literal["completed", "ongoing", "planned", "cancelled"]
 HAPPENED = ("completed", "ongoing")  # the statuses of what took place (the others are intentions)
@@ -48,7 +48,17 @@ class Person(_Model):
     title: Optional[str] = Field(default=None, description="office at first mention, without the country adjective")
     other_titles: list[str] = Field(default=[], description="the person's other offices, ranks and styles (\"General\", \"Prince\")")
     country: Optional[str] = Field(default=None, description="ISO 3166-1 alpha-3 of the state served; null for international organisations")
+    country_source: Optional[str] = Field(
+        default=None, description="present only when no text decided the country: the knowledge table that did "
+                                  "(\"knowledge:factbook\", \"knowledge:phoenix\", \"knowledge:user\")")
     mentions: list[Span] = []
+
+    @model_serializer(mode="wrap")
+    def _without_empty_source(self, handler: SerializerFunctionWrapHandler) -> dict:
+        data = handler(self)  # a country the text gave needs no source: the key is left out (1.1 readers see no change)
+        if data.get("country_source") is None:
+            data.pop("country_source", None)
+        return data
 
 
 class Organization(_Model):
@@ -126,7 +136,7 @@ class Event(_Model):
 
 
 class Report(_Model):
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.2"] = SCHEMA_VERSION
     document: Document = Document()
     people: list[Person] = []
     organizations: list[Organization] = []

@@ -644,6 +644,7 @@ class ReportBuilder:
             document=document,
             people=[schema.Person(
                 id=e.id, name=e.name, title=e.title, other_titles=e.other_titles, country=e.country,
+                country_source=e.country_rule if e.country and (e.country_rule or "").startswith("knowledge:") else None,
                 mentions=[self.span(s, t, r) for (s, t), r in sorted(e.mentions.items())]) for e in self.people.entities],
             organizations=list(self.orgs.values()),
             visits=[schema.Visit(

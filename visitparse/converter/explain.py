@@ -33,7 +33,8 @@ def _date(expr: TimeExpr, dct: dt.date | None) -> dict:
             "value": [d.isoformat() if d else None for d in (start, end)]}
 
 
-def explain(text: str, *, publication_date: dt.date | None = None, lexicon: str | Path | None = None) -> dict:
+def explain(text: str, *, publication_date: dt.date | None = None, lexicon: str | Path | None = None,
+            knowledge: bool = True) -> dict:
     """The trace of one conversion: per sentence, its tokens, clauses and uncovered triggers; then the facts."""
     sentences: list[dict] = []
 
@@ -54,7 +55,7 @@ def explain(text: str, *, publication_date: dt.date | None = None, lexicon: str 
             "dates": [t.data for t in tokens if t.type == "DATE"],
         })
 
-    report = convert(text, publication_date=publication_date, lexicon=lexicon, on_sentence=on_sentence)
+    report = convert(text, publication_date=publication_date, lexicon=lexicon, on_sentence=on_sentence, knowledge=knowledge)
     dct = report.document.publication_date
     for s in sentences:  # resolved once the publication date is known
         s["dates"] = [_date(e, dct) if isinstance(e, TimeExpr) else e for e in s["dates"]]
@@ -62,4 +63,5 @@ def explain(text: str, *, publication_date: dt.date | None = None, lexicon: str 
     for kind in ("visits", "meetings", "messages", "statements", "agreements"):
         for record in getattr(report, kind):
             facts.append({"kind": kind, "rule": record.evidence.rule, "evidence": record.evidence.text})
-    return {"sentences": sentences, "facts": facts}
+    known = [{"name": p.name, "country": p.country, "source": p.country_source} for p in report.people if p.country_source]
+    return {"sentences": sentences, "facts": facts, "knowledge": known}
