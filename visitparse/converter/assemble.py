@@ -219,6 +219,8 @@ class ReportBuilder:
             self._statement(ev, subject, cl, sentence)
         elif ev.rule == "accompanied":  # who travels with whom: settled with the other countries
             self.companions.append((subject, self._resolve(ev.objects, create=True, rule="companion")))
+        elif ev.rule == "delegation_members":  # "The Kenyan delegation comprises A and B": the principal's companions
+            self.companions.append((self._last_subject(), self._resolve(ev.objects, create=True, rule="member")))
         elif ev.rule == "agree":
             # "met with X, reaching consensus on ...": the meeting's people agreed
             last = self.meetings[-1] if self.meetings and self.meetings[-1].end <= ev.start and self.meetings[-1].start >= cl.start else None

@@ -20,7 +20,8 @@ TRIGGERS = frozenset(("MEET", "MEETING", "RECEIVE", "CALL", "VISITED", "VISIT", 
 SHOWN = frozenset(("clause", "bare_clause", "during_visit", "during_meeting", "fronted_date", "visit_verb",
                    "visit_noun", "visit_end", "arrival", "meet", "receive", "received_by", "call_on", "convey",
                    "convey_own", "ask_convey", "say", "agree", "delegation", "visit_poss", "visit_by", "taken_to", "departure",
-                   "meeting_noun", "office", "fronted_place", "accompanied", "accompanying", "receive_letter"))
+                   "meeting_noun", "office", "fronted_place", "accompanied", "accompanying", "receive_letter",
+                   "delegation_members", "left_after_visit"))
 
 
 def _rules(tree: Tree) -> list[str]:

@@ -354,6 +354,20 @@ class TreeToFacts(Transformer):
     def agree(self, children): return self._event("agree", children)
     def accompanied(self, children): return self._event("accompanied", children)
 
+    def left_after_visit(self, children) -> Event:
+        """"left Lima for Quito after wrapping up a visit to Peru": the visit that ended, not the next stop."""
+        first = next(k for k, c in enumerate(children) if isinstance(c, Destinations))
+        return self._event("visit_end", children[:first] + children[first + 1:])
+
+    def delegation_members(self, children) -> Event:
+        """"The Kenyan delegation, which consists of A, B and C": they travel together, Kenyans."""
+        ev = self._event("delegation_members", children)
+        country = next((t.data for t in _tokens(children, "DEMONYM")), None)
+        for m in ev.objects:
+            if country and m.country is None and m.organization is None:
+                m.country = country
+        return ev
+
     def during_visit(self, children): return self._event("during_visit", children)
     def during_meeting(self, children): return self._event("during_meeting", children)
     def fronted_date(self, children): return self._event("fronted_date", children)
@@ -441,7 +455,7 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         cl = Clause("clause", s, e)
         for c in children:
-            if isinstance(c, Event) and c.rule in ("meeting_noun", "visit_poss", "visit_by") and len(children) == 1:
+            if isinstance(c, Event) and c.rule in ("meeting_noun", "visit_poss", "visit_by", "delegation_members") and len(children) == 1:
                 cl.events = [c]
             elif isinstance(c, Event):
                 cl.fronted = c
