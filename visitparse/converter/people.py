@@ -187,10 +187,13 @@ class People:
         nationality is what tells him from the host's own people."""
         keys = {_title_key(t) for t in m.titles}
         leader = "leader" in keys  # "the visiting Lankan leader": a head of state or government
+        # "the premier" after "Prime Minister X": one office by two names (both head of government)
+        head_of_government = "head_of_government" in m.title_kinds
         fits = [e for e in self._latest()
                 if (any(_office_fits(k, _title_key(t)) for k in keys for t in [e.title or ""] + e.other_titles)
                     and (m.country is None or e.country == m.country or e.country is None and not m.visiting)
-                    or leader and any(k in LEADER_KINDS for k in e.kinds) and m.country in (None, e.country))
+                    or leader and any(k in LEADER_KINDS for k in e.kinds) and m.country in (None, e.country)
+                    or head_of_government and "head_of_government" in e.kinds and m.country in (None, e.country))
                 and (m.place is None or e.place == m.place)]
         # "the visiting Lankan leader" is the one on a visit
         return max(fits, key=lambda e: (m.visiting and e.is_visitor, e.subject_count, len(e.mentions))) if fits else None
