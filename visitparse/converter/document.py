@@ -20,12 +20,25 @@ from .normalize import DATE_PREFIX
 # "ABU DHABI, 25th January, 2024 (WAM) --"
 DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.]{1,20}(?:[ -][A-Z][A-Za-z'.]{1,20}){0,3})"
+    r"(?:\s*\[[A-Z][A-Za-z .]{1,30}\])?"  # "New Delhi [India], Sept 6 (ANI/WAM):"
     r"(?:\s*/\s*[A-Za-z]{2,10}\s*/)?"
-    r"(?:,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s*\d{4})?)\.?)?"
-    r"(?:,?\s*\(?/?(?P<agency>[A-Z][A-Za-z]{1,12})\)?/?\.?)?"
+    # "LIMA (EFE) Nov 8, 2019 --": the agency before the date
+    r"(?:\s*\((?P<agency0>[A-Z][A-Za-z]{1,12})\)(?=\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])))?"
+    r"(?:(?:,|(?<=\)))\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s*\d{4})?)\.?)?"
+    r"(?:,?\s*\(?/?(?P<agency>[A-Z][A-Za-z]{1,12}(?:/[A-Z][A-Za-z]{1,12})?)\)?/?\.?)?"
     r"(?:\s*(?:--|-|\u2013|\u2014|:)|(?<=\))\s)",  # "New Delhi, Oct 13 (PTI) Mongolian ...": no dash after the agency
     re.MULTILINE,
 )
+# Stamp lines that date the page where no dateline does: "14:32, November 8, 2019", "Posted on 8 Nov
+# 2019", "Published: 8 November 2019, 12:53". Never an "Updated:" line (a later date than the
+# publication) nor a date alone on its line (a press release's own date, by the corpus rule).
+STAMP = re.compile(
+    r"^[ \t]*(?:(?:posted|published|first\s+published)(?:\s+on)?[ \t]*:?[ \t]*"
+    r"|\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:[AaPp]\.?[Mm]\.?)?(?:[ \t]*[A-Z]{2,4}T)?,?[ \t]+)(?P<date>[^\n]{6,80})$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# "2024/06/24 10:12 KST", "2024.06.24": a year-first stamp, read only to give a dateline its year
+YEAR_FIRST = re.compile(r"(?<![\d./-])((?:19|20)\d\d)[/.]([01]?\d)[/.]([0-3]?\d)(?![\d./-])")
 
 
 @dataclass
@@ -52,12 +65,36 @@ def _dateline_date(m: re.Match, clean: str) -> dt.date | None:
     try:
         if a.year:
             return dt.date(a.year, a.month, a.day)
-        for e in timex.find(clean[:5000]):  # the same month and day, with a year, near the top
+        # the same month and day, with a year, near the top or in a stamp line at the end
+        head, tail = clean[:5000], clean[max(5000, len(clean) - 1000):]
+        for e in timex.find(head) + timex.find(tail):
             for b in (e.first, e.last):
                 if b and b.year and (b.month, b.day) == (a.month, a.day):
                     return dt.date(b.year, b.month, b.day)
+        for y in YEAR_FIRST.finditer(head + "\n" + tail):
+            if (int(y.group(2)), int(y.group(3))) == (a.month, a.day):
+                return dt.date(int(y.group(1)), a.month, a.day)
     except ValueError:  # "February 30"
         return None
+    return None
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    exprs = timex.find(text)
+    a = exprs[0].first if exprs else None
+    return (a.month, a.day) if a else None
+
+
+def _stamp_date(clean: str) -> dt.date | None:
+    """The date of the first stamp line near the top ("Posted on 8 Nov 2019")."""
+    for m in STAMP.finditer(clean, 0, min(len(clean), 1500)):
+        exprs = timex.find(m.group("date"))
+        a = exprs[0].first if exprs and exprs[0].start <= 4 and exprs[0].last is None else None
+        if a is not None and a.year and a.month and a.day:
+            try:
+                return dt.date(a.year, a.month, a.day)
+            except ValueError:
+                return None
     return None
 
 
@@ -71,11 +108,16 @@ def read(original: str, clean: str, publication_date: dt.date | None, is_place: 
     m = _dateline(clean, is_place)
     if date is None and m:
         date = _dateline_date(m, clean)
+    if date is None:  # normalize blanks stamp lines as clutter: read them in the original (same offsets)
+        stamp = _stamp_date(original)
+        # a dateline's month and day without a year take the stamp's year only when they agree
+        if stamp and not (m and m.group("date") and _month_day(m.group("date")) != (stamp.month, stamp.day)):
+            date = stamp
     first = re.search(r"\S[^\n]*", clean)
     title = None
     if first and len(first.group().strip()) <= 200 and not (m and m.start() == first.start()):
         title = original[first.start():first.end()].strip()  # as published, not as cleaned
-    agency = m.group("agency") if m else None
+    agency = (m.group("agency0") or m.group("agency")) if m else None
     return DocumentInfo(
         title=title or None,
         publication_date=date,
