@@ -42,6 +42,13 @@ RELATIVE_PHRASES.update({f"{word} days {way}": n * sign for word, n in NUMBER_WO
                          for way, sign in (("later", 1), ("after", 1), ("earlier", -1), ("before", -1))})
 
 
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10}
+# "the second day of his visit", "the third and final day (of the trip)": counted from the visit's first day
+VISIT_DAY = (r"the\s+(?P<nth>" + "|".join(ORDINALS) + r")(?:\s+and\s+(?:final|last))?\s+day"
+             r"(?:\s+of\s+(?:his|her|their|its|the|this)\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:visit|trip|tour|stay))?\b")
+
+
 def _alternatives(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
@@ -51,7 +58,8 @@ def _alternatives(words) -> str:
 # alternative at every character); a dash between two dates ("15-17") is a TO.
 LEXER = re.compile(
     r"(?<!\w)(?:"
-    rf"(?P<RELPHRASE>(?:{_alternatives(RELATIVE_PHRASES)})\b)"
+    rf"(?P<VISITDAY>{VISIT_DAY})"
+    rf"|(?P<RELPHRASE>(?:{_alternatives(RELATIVE_PHRASES)})\b)"
     r"|(?P<VAGUE>(?:recently|soon|the\s+other\s+day|in\s+(?:the\s+coming|recent)\s+(?:days|weeks|months)"
     r"|(?:earlier|later)\s+this\s+(?:week|month|year)|(?:this|next|last)\s+(?:week|month|year))\b)"
     r"|(?P<LOCALTIME>local\s+time\b)"
@@ -92,6 +100,7 @@ class Atom:
     weekday: int | None = None
     offset: int | None = None   # days from the DCT ("yesterday" = -1)
     anchor: int | None = None   # days from the date mentioned before ("the following day" = +1)
+    visit_day: int | None = None  # days from the visit's first day ("the second day of his visit" = +1)
 
 
 @dataclass(frozen=True)
@@ -232,6 +241,10 @@ class _TreeToTimex(Transformer):
     def relative_phrase(self, c):
         return Atom(anchor=RELATIVE_PHRASES[" ".join(str(c[0]).lower().split())]), None, "relative_phrase"
 
+    def visit_day(self, c):
+        nth = re.match(r"the\s+(\w+)", str(c[0]), re.IGNORECASE).group(1).lower()
+        return Atom(visit_day=ORDINALS[nth] - 1), None, "visit_day"
+
     def vague(self, c):
         return None, None, "vague"
 
@@ -319,9 +332,14 @@ def _nearest_year(month: int, day: int, dct: dt.date) -> dt.date | None:
 
 
 def resolve_atom(a: Atom, dct: dt.date | None, *, future: bool = False, after: dt.date | None = None,
-                 previous: dt.date | None = None) -> dt.date | None:
+                 previous: dt.date | None = None, visit_start: dt.date | None = None) -> dt.date | None:
     """The calendar date of `a`; `after` anchors a range end, `future` a planned event,
-    `previous` is the date mentioned before ("the following day")."""
+    `previous` is the date mentioned before ("the following day"), `visit_start` the first day of
+    the visit under way ("the second day of his visit"; without it, the date mentioned before,
+    which in a report is most often the day of arrival)."""
+    if a.visit_day is not None:
+        base = visit_start or previous
+        return base + dt.timedelta(days=a.visit_day) if base else None
     if a.anchor is not None:
         return previous + dt.timedelta(days=a.anchor) if previous else None
     try:
@@ -347,15 +365,15 @@ def resolve_atom(a: Atom, dct: dt.date | None, *, future: bool = False, after: d
     return None
 
 
-def resolve(expr: TimeExpr, dct: dt.date | None, *, future: bool = False,
-            previous: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
+def resolve(expr: TimeExpr, dct: dt.date | None, *, future: bool = False, previous: dt.date | None = None,
+            visit_start: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
     """(start, end) of an expression; end is None for a single date, start None for "until X"."""
     if expr.first is None:
         if expr.last is None:  # vague: "next week"
             return None, None
         # "until Saturday": the end of something under way, on or after the DCT
         return None, resolve_atom(expr.last, dct, after=dct) if dct else resolve_atom(expr.last, None)
-    start = resolve_atom(expr.first, dct, future=future, previous=previous)
+    start = resolve_atom(expr.first, dct, future=future, previous=previous, visit_start=visit_start)
     if expr.last is None:
         return start, None
     return start, resolve_atom(expr.last, dct, future=future, after=start) if start else None
