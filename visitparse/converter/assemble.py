@@ -332,6 +332,8 @@ class ReportBuilder:
             purpose = FOR_PURPOSE.search(self.clean, max(0, ev.start - 6), ev.start)
             subject = [self.people.last_subject] if (ev.possessive or purpose) and self.people.last_subject else []
         d1, _, _ = self._date(dates, status)
+        if purpose and status in HAPPENED:
+            status = "planned"  # "left for Tokyo on Sunday for talks with X": what the trip is for, not yet told as done
         if purpose and not dates and self.last_date and status in HAPPENED \
                 and not SENTENCE_END.search(self.clean, self.last_date_at, ev.start):
             d1 = self.last_date  # "travelled to Paris on Friday for talks with X": that day
@@ -358,7 +360,7 @@ class ReportBuilder:
                     status, start, ev.end, ev.rule, d1,
                     place.name if place else (ev.at[0] if ev.at else None), place.country if place else None)):
                 continue
-            if status in HAPPENED:
+            if status in HAPPENED or purpose:  # "... for talks with A and B. The three leaders met ...": the group
                 self.people.note_meeting(participants)
         # The visit a meeting in a named place of a named country implies is found in report().
 
