@@ -24,7 +24,7 @@ DATELINE = re.compile(
     r"(?:\s*/\s*[A-Za-z]{2,10}\s*/)?"
     # "LIMA (EFE) Nov 8, 2019 --": the agency before the date
     r"(?:\s*\((?P<agency0>[A-Z][A-Za-z]{1,12})\)(?=\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])))?"
-    r"(?:(?:,|(?<=\)))\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s*\d{4})?)\.?)?"
+    r"(?:(?:,|(?<=\)))\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s*\d{4}(?!\d))?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s*\d{4})?)\.?)?"
     r"(?:,?\s*\(?/?(?P<agency>[A-Z][A-Za-z]{1,12}(?:/[A-Z][A-Za-z]{1,12})?)\)?/?\.?)?"
     r"(?:\s*(?:--|-|\u2013|\u2014|:)|(?<=\))\s)",  # "New Delhi, Oct 13 (PTI) Mongolian ...": no dash after the agency
     re.MULTILINE,
