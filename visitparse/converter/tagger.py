@@ -283,8 +283,9 @@ class Tagger:
 
     def _portfolio(self, keys: list[str], words: list[str], p: int, last: bool) -> int:
         """End of one portfolio of a list from p ("Rural Development", "Social Affairs"), or p:
-        capitalised office words (a plural of one too: "Technologies"); as the list's last item, one
-        word the table lacks also ("and Reform", "and Regional Integration")."""
+        capitalised office words (a plural of one too: "Technologies"); as the list's last item after
+        a plain "and", one word the table lacks also ("and Reform", "and Regional Integration"; after
+        ", and" such a word starts the next person of a list: "Minister of Energy, and Amina Diallo")."""
         office_words, q = self.lex.office_words, p
         while q < len(keys) and _is_cap(words[q]) and _office_word(office_words, keys[q]):
             q += 1
@@ -301,7 +302,7 @@ class Tagger:
             last = q < len(keys) and keys[q] == "and"
             q += last
             q += q < len(keys) and keys[q] == "the"
-            r = self._portfolio(keys, words, q, last)
+            r = self._portfolio(keys, words, q, False)
             if r == q:
                 return 0
             if last:

@@ -170,6 +170,25 @@ class TreeToFacts(Transformer):
                     m.country = m.country or country
         return people
 
+    def plural_office_list(self, children) -> list[Mention]:
+        """"Malaysian Deputy Foreign Ministers A and B": each holds the office, of that country."""
+        office = next(c for c in children if c.type == "PLTITLE").data
+        country = next((c.data for c in children if c.type in ("DEMONYM", "COUNTRY")), None)
+        return [Mention("titled", c.start_pos, c.end_pos, name=str(c), name_span=(c.start_pos, c.end_pos),
+                        titles=[_singular(office.text)], title_kinds=[office.kind], country=country or office.country)
+                for c in children if c.type == "NAME"]
+
+    def offices_of_countries(self, children) -> list[Mention]:
+        """"The foreign ministers of Malaysia, A, and Mexico, B": the office, the countries in order."""
+        office = next(c for c in children if isinstance(c, Token) and c.type == "PLTITLE").data
+        countries = [c.data for c in children if isinstance(c, Token) and c.type == "COUNTRY"]
+        people = [c for c in children if isinstance(c, Mention)]
+        for m, country in zip(people, countries):
+            if m.rule == "named":
+                m.rule, m.titles, m.title_kinds = "titled", [_singular(office.text)], [office.kind]
+                m.country = m.country or country
+        return people
+
     def couple(self, children) -> Mention:
         s, e = _bounds(children)
         return Mention("group", s, e, plural=True, couple=True, text=" ".join(str(c).lower() for c in children))
@@ -186,14 +205,18 @@ class TreeToFacts(Transformer):
         items: list[Mention] = []
         joined_by_comma = False
         parts = _split_offices(children)
+        # "A, Minister of Finance, B, Minister of Energy, and C, ...": a list that opens with a bare
+        # name and its office after it gives every office after its name, never to the next one
+        titles_follow_names = (len(parts) > 2 and _bare_name(parts[0]) and _is_comma(parts[1])
+                               and isinstance(parts[2], Mention) and parts[2].rule == "titled" and not parts[2].name)
         for k, c in enumerate(parts):
             if isinstance(c, Token):
                 joined_by_comma = c.type == "COMMA"
                 continue
             prev = items[-1] if items else None
             # "... and the Adviser to the President, Majdi Al-Khalidi": the office is the next name's
-            names_next = (k + 2 < len(parts) and isinstance(parts[k + 1], Token) and parts[k + 1].type == "COMMA"
-                          and isinstance(parts[k + 2], Mention) and parts[k + 2].name and not parts[k + 2].titles)
+            names_next = (k + 2 < len(parts) and _is_comma(parts[k + 1]) and _bare_name(parts[k + 2])
+                          and not titles_follow_names)
             if prev and c.rule == "titled" and not c.name and prev.name and prev.rule != "pronoun" and not names_next:
                 _fold_into(prev, c)  # "Dmitry Novikov, deputy chairman of ... and first deputy chairman of ..."
             elif prev and joined_by_comma and prev.rule == "titled" and not prev.name and c.name:
@@ -203,7 +226,10 @@ class TreeToFacts(Transformer):
                 items.append(c)
         # "Kazakh President A, Prime Minister B and Deputy Prime Minister C": the first item's
         # nationality distributes over the office holders listed after it.
-        if items and items[0].country and items[0].titles and not items[0].country_not_shared:
+        # A possessive ("Malaysia's Foreign Minister A and Trade Minister B") covers a list joined by
+        # "and" alone; after a comma ("Qatar's Emir X, and his host, Y") it is the first item's only.
+        plain_and = not any(isinstance(c, Token) and c.type == "COMMA" for c in parts)
+        if items and items[0].country and items[0].titles and (plain_and or not items[0].country_not_shared):
             for m in items[1:]:
                 if m.rule == "titled" and m.country is None and m.organization is None:
                     m.country = items[0].country
@@ -495,6 +521,15 @@ def _after_of(children, tok: Token) -> bool:
     """Whether `tok` came from `of_place` (it follows the titles), not from "Kazakhstan's"."""
     i = next(k for k, c in enumerate(children) if c is tok)
     return any(isinstance(c, list) for c in children[:i])
+
+
+def _is_comma(part) -> bool:
+    return isinstance(part, Token) and part.type == "COMMA"
+
+
+def _bare_name(part) -> bool:
+    """A list item that is a name with no office of its own."""
+    return isinstance(part, Mention) and bool(part.name) and not part.titles
 
 
 def _singular(office: str) -> str:
