@@ -174,6 +174,8 @@ class Tagger:
                     step, country = hit[0], hit[2][0]
                 elif keys[j] in lex.office_words:
                     step = 1
+            elif not step and keys[j] in lex.office_words:
+                step = 1  # "social development minister": a portfolio in lower case, kept when a title follows
             if not step:
                 break
             j += step
