@@ -509,6 +509,21 @@ class ReportBuilder:
             if e.stateless_office_holder and home not in self.hosts_of.get(id(e), set()):
                 e.country, e.country_rule = home, "dateline"
 
+    def _main_host_officials(self) -> None:
+        """"Wang Yi arrived in Belgrade ... Present were Minister of Finance A and Minister of Trade B":
+        in a report of visits to one country, an office holder of no known country who visits nothing
+        and travels with no one is that country's (the host's officials need no demonym)."""
+        hosts = {v.host for v in self.visits if v.status in HAPPENED and v.host != v.visitor.country}
+        if len(hosts) != 1:
+            return
+        host = next(iter(hosts))
+        travelling = {id(e) for _, companions in self.companions for e in companions}
+        for e in self.people.entities:
+            # a spokesman speaks for his own side, as often the guest's as the host's
+            if (e.stateless_office_holder and not self.hosts_of.get(id(e)) and id(e) not in travelling
+                    and "spokesperson" not in e.kinds):
+                e.country, e.country_rule = host, "main_host"
+
     def _entity(self, pid: str) -> Entity | None:
         if self._by_id is None or len(self._by_id) != len(self.people.entities):
             self._by_id = {e.id: e for e in self.people.entities}
@@ -639,6 +654,7 @@ class ReportBuilder:
         self._merge_people()  # what the countries now tell: "Vladimir Putin ..., the Russian President"
         self._dateline_countries()
         self._infer_visits()  # what the dateline's countries now imply ("SINGAPORE - Prime Minister Lee met ... in Beijing")
+        self._main_host_officials()  # the weakest cue of all: after the dateline's
         self._visit_places()
         self._undo_one_day_visits()
         visits = [v for v in self.visits if v.visitor.country != v.host]
