@@ -374,6 +374,8 @@ class ReportBuilder:
                 m.date = m.date or new.date
                 if m.place is None:
                     m.place, m.place_country = new.place, new.place_country
+                if not m.guests:  # "Chinese president meets US secretary" ... "met with visiting Secretary X": who is whose guest
+                    m.guests, m.hosts = new.guests, new.hosts
                 return False
         self.meetings.append(new)
         self.meeting_index.setdefault(key, []).append(new)
