@@ -379,7 +379,8 @@ class Tagger:
 
         def flush() -> None:
             flush_filler()
-            while run and keys[run[-1]] in NAME_PARTICLES:  # a particle never ends a name
+            # a particle in lower case never ends a name; one in capitals is a surname ("Ravi Das", "Ana Di")
+            while run and keys[run[-1]] in NAME_PARTICLES and not _is_cap(words[run[-1]]):
                 out.append(token("W", words[run[-1]], spans[run[-1]][0], spans[run[-1]][1]))
                 run.pop()
             if run:
