@@ -130,6 +130,21 @@ def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _keys_without_one(office: str, parts: tuple[str, ...]) -> list[tuple]:
+    """For each i, a key standing for (office, i, parts without part i): equal whenever those are
+    equal, in O(len(parts)) for all i together (the parts themselves as keys cost O(n^2) on a name
+    of n parts). Keys stand for a hash of the parts before and after i, so unequal remainders may
+    share a key: the caller checks every candidate a key finds."""
+    n = len(parts)
+    before = [0] * (n + 1)  # before[i]: the parts before i
+    for i, p in enumerate(parts):
+        before[i + 1] = hash((before[i], p))
+    after = [0] * (n + 1)  # after[i]: the parts from i on
+    for i in range(n - 1, -1, -1):
+        after[i] = hash((parts[i], after[i + 1]))
+    return [(office, i, before[i], after[i + 1]) for i in range(n)]
+
+
 def names_match(short: str, full: str) -> bool:
     """"Liu" ~ "Liu Guozhong", "Tokayev" ~ "Kassym-Jomart Tokayev", "Xi" ~ "Xi Jinping"; never
     the father's name of a patronymic: "Salman bin Abdulaziz" is not "Mohammed bin Salman bin Abdulaziz"."""
@@ -317,8 +332,9 @@ class People:
         named = [e for e in self.entities if e.name and e.title and e.id not in merged]
         for k, later in enumerate(named):
             parts = _name_parts(later.name or "")
-            keys = [(_title_key(later.title or ""), i, parts[:i] + parts[i + 1:]) for i in range(len(parts))]
-            first = min(((j, e) for key in keys for j, e in filed.get(key, ())
+            keys = _keys_without_one(_title_key(later.title or ""), parts)
+            candidates = {j: e for key in keys for j, e in filed.get(key, ())}  # each checked once
+            first = min(((j, e) for j, e in candidates.items()
                          if _same_office(e, later) and _one_letter_apart(_name_parts(e.name or ""), parts)),
                         key=lambda je: je[0], default=None)
             if first:
