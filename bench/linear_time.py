@@ -3,6 +3,7 @@
     python bench/linear_time.py            # 0.1, 1 and 10 MB; the pathological cases at 1 MB
     python bench/linear_time.py --quick    # 0.05, 0.5 MB (a smoke run)
     python bench/linear_time.py --shapes 0.1,4   # every shape at 0.1 and 4 MB: s/MB and the ratio
+    python bench/linear_time.py --shapes 0.1,4 --only comma   # the shapes whose name holds "comma"
     python bench/linear_time.py --rss      # peak RSS of a batch worker on every shape at the size limit
 
 The promise: the 10 MB case costs at most 1.5 x the 0.1 MB case per MB, and no hostile input
@@ -64,17 +65,18 @@ def seconds(text: str) -> float:
     return time.perf_counter() - start
 
 
-def shapes_table(sizes_mb: list[float]) -> None:
-    """Every hostile shape at each size: s/MB, and the largest size's s/MB over the smallest's."""
+def shapes_table(sizes_mb: list[float], only: str | None = None) -> None:
+    """Every hostile shape (or those whose name holds `only`) at each size: s/MB, and the largest
+    size's s/MB over the smallest's."""
     convert("warm up the parsers")
-    print(f"{'input':<36}" + "".join(f"{f's/MB @ {m:g} MB':>16}" for m in sizes_mb) + f"{'ratio':>8}")
-    names = list(hostile(1000))
+    print(f"{'input':<36}" + "".join(f"{f's/MB @ {m:g} MB':>16}" for m in sizes_mb) + f"{'ratio':>8}", flush=True)
+    names = [n for n in hostile(1000) if only is None or only in n]
     for name in names:
         row = []
         for m in sizes_mb:
             text = hostile(int(m * MB))[name]
             row.append(seconds(text) / (len(text) / MB))
-        print(f"{name:<36}" + "".join(f"{r:>16.2f}" for r in row) + f"{row[-1] / row[0]:>8.2f}")
+        print(f"{name:<36}" + "".join(f"{r:>16.2f}" for r in row) + f"{row[-1] / row[0]:>8.2f}", flush=True)
 
 
 def rss_table(size: int = 4_990_000) -> None:
@@ -116,10 +118,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--shapes", metavar="MB,MB", help="every shape at these sizes, e.g. 0.1,4")
+    ap.add_argument("--only", metavar="TEXT", help="with --shapes: only the shapes whose name holds TEXT")
     ap.add_argument("--rss", action="store_true", help="peak RSS per worker at the size limit")
     args = ap.parse_args()
     if args.shapes:
-        return shapes_table([float(x) for x in args.shapes.split(",")])
+        return shapes_table([float(x) for x in args.shapes.split(",")], args.only)
     if args.rss:
         return rss_table()
     sizes = [50_000, 500_000] if args.quick else [100_000, 1_000_000, 10_000_000]
