@@ -250,9 +250,12 @@ def check(case: Case, report: dict) -> list[str]:
             problems.append(f"visit {v['visitor']} -> {v['host']}: dates {want_d}, got {got_d}")
     for m in case.expect.get("meeting", []):
         a, b = (name_norm(x) for x in m["between"])
-        if not any(status_ok(x, m.get("status")) and {a, b} <= {nm(p) for p in x["participants"]}
-                   for x in report["meetings"]):
+        found = [x for x in report["meetings"]
+                 if status_ok(x, m.get("status")) and {a, b} <= {nm(p) for p in x["participants"]}]
+        if not found:
             problems.append(f"missing meeting {m['between'][0]} + {m['between'][1]} ({m.get('status', 'happened')})")
+        elif "date" in m and not any((str(x["date"]) if x["date"] else None) == _opt(m["date"]) for x in found):
+            problems.append(f"meeting {m['between'][0]} + {m['between'][1]}: date {m['date']}, got {[x['date'] for x in found]}")
     for p in case.expect.get("person", []):
         want = name_norm(p["name"])
         cands = [x for x in report["people"] if name_norm(x["name"]) == want]

@@ -122,7 +122,9 @@ class ReportBuilder:
         if not exprs:
             return None, None, None
         expr = exprs[0]
-        start, end = resolve(expr, self.dct, future=status == "planned", previous=self.last_date)
+        # "on the second day of his visit": from the first day of the visit told last
+        visit_start = next((v.start_date for v in reversed(self.visits) if v.start_date), None)
+        start, end = resolve(expr, self.dct, future=status == "planned", previous=self.last_date, visit_start=visit_start)
         if end or start:
             self.last_date, self.last_date_at = end or start, expr.end  # what "the following day" counts from
         return start, end, expr

@@ -380,6 +380,14 @@ class TreeToFacts(Transformer):
     def agree(self, children): return self._event("agree", children)
     def accompanied(self, children): return self._event("accompanied", children)
 
+    def left_place(self, children) -> Event:
+        """"He left Laos on Wednesday": the end of a visit to that country (a city is only where he was)."""
+        ev = self._event("visit_end", children)
+        ev.destinations, ev.places = [p for p in ev.places if p.name is None], []
+        return ev
+
+    def fronted_arrival(self, children): return self._event("arrival", children)
+
     def left_after_visit(self, children) -> Event:
         """"left Lima for Quito after wrapping up a visit to Peru": the visit that ended, not the next stop."""
         first = next(k for k, c in enumerate(children) if isinstance(c, Destinations))
@@ -491,6 +499,8 @@ class TreeToFacts(Transformer):
                 cl.subject = c
             elif isinstance(c, list):
                 cl.events = c
+        if cl.fronted is not None and cl.fronted.rule == "arrival" and cl.subject:
+            cl.events, cl.fronted = [cl.fronted] + cl.events, None  # "After arriving in Oslo, she met ...": her arrival
         return cl
 
     def bare_clause(self, children) -> Clause:
