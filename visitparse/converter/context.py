@@ -35,6 +35,8 @@ def settle(text: str, toks: list[Tok], institution_words: set[str]) -> list[Tok]
         toks = _drop_acronyms(toks)
     if "TITLE" in types:
         toks = _join_titles(_given_names_like_titles(text, _name_prefixed_titles(text, toks)))
+    if "COUNTRY" in types and "NAME" in types:
+        toks = _cities_of_countries(toks)
     if "COUNTRY" in types or "PLACE" in types:
         toks = _join_places(text, toks)
     if "ACCOMPANYING" in types:
@@ -110,6 +112,19 @@ def _list_step(toks: list[Tok], j: int) -> int:
     if len(kinds) > joiner + 1 and kinds[joiner] == "THE" and kinds[joiner + 1] == "COUNTRY":
         return joiner + 2
     return 0
+
+
+def _cities_of_countries(toks: list[Tok]) -> list[Tok]:
+    """"arrived in Cusco, Peru, on Tuesday", "flew into Cusco, Peru,", "visited Cusco, Peru,": a name
+    after "in", "to" or a visit verb that the text places in a country with "City, Country," is a
+    place of that country, though the gazetteer lacks it."""
+    out = list(toks)
+    for k in range(1, len(out) - 2):
+        if (out[k - 1].type in ("IN", "TO", "ARRIVE", "VISITED") and out[k].type == "NAME" and out[k + 1].type == "COMMA" and out[k + 2].type == "COUNTRY"
+                and (k + 3 == len(out) or out[k + 3].type in ("COMMA", "DATE", "FOR", "ON", "TO", "AND", "."))):
+            t = out[k]
+            out[k] = token("PLACE", str(t), t.start_pos, t.end_pos, (out[k + 2].data, str(t)))
+    return out
 
 
 def _join_places(text: str, toks: list[Tok]) -> list[Tok]:
