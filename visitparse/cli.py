@@ -294,6 +294,9 @@ def explain_cmd(input_: str, as_json: bool, publication_date, lexicon, knowledge
             click.echo(f"    {c['rules']}: {c['text']!r}")
         for d in s["dates"]:
             click.echo(f"    date {d['rule']}: {d['text']!r} -> {d['value'][0]}" + (f"/{d['value'][1]}" if d['value'][1] else ""))
+    for v in trace["visits"]:
+        anchors = "; ".join(f"{end} from {how}" for end, how in v["anchors"].items()) or "no date"
+        click.echo(f"visit: {v['visitor']} -> {v['host']} {v['start']}..{v['end']} [{v['rule']}]: {anchors}")
     for k in trace["knowledge"]:
         click.echo(f"knowledge: {k['name']} -> {k['country']} ({k['source']})")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from lark import Tree
 
 from . import convert
-from .timex import TimeExpr, resolve
+from .timex import TimeExpr, find, resolve
 
 # Terminals that name an event: outside every clause, they mark a sentence no rule understood.
 TRIGGERS = frozenset(("MEET", "MEETING", "RECEIVE", "CALL", "VISITED", "VISIT", "PAY", "END", "ARRIVE",
@@ -65,4 +65,30 @@ def explain(text: str, *, publication_date: dt.date | None = None, lexicon: str 
         for record in getattr(report, kind):
             facts.append({"kind": kind, "rule": record.evidence.rule, "evidence": record.evidence.text})
     known = [{"name": p.name, "country": p.country, "source": p.country_source} for p in report.people if p.country_source]
-    return {"sentences": sentences, "facts": facts, "knowledge": known}
+    names = {p.id: p.name for p in report.people}
+    visits = [{"visitor": names.get(v.visitor), "host": v.host_country, "start": _iso(v.start_date), "end": _iso(v.end_date),
+               "anchors": _anchors(v), "rule": v.evidence.rule, "evidence": v.evidence.text} for v in report.visits]
+    return {"sentences": sentences, "facts": facts, "knowledge": known, "visits": visits}
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _anchors(v) -> dict:
+    """Which expression fixed each end of a visit, and how: its date expression and the rule that
+    read it, the other end of a range, a stated duration or the one-day reading."""
+    if v.start_date is None and v.end_date is None:
+        return {}
+    exprs = find(v.date_text) if v.date_text else []
+    said = f"{v.date_text!r} ({exprs[0].rule})" if exprs else "a date told with the visit"
+    if v.start_date and v.end_date and exprs and exprs[0].last is not None:
+        return {"start": said, "end": f"{said}, its end"}
+    if v.start_date and v.end_date == v.start_date:
+        return {"start": said, "end": "the same day (a visit told on one day)"}
+    out = {}
+    if v.start_date:
+        out["start"] = said if v.evidence.rule not in ("visit_end",) else "the end less the stated duration"
+    if v.end_date:
+        out["end"] = said if v.evidence.rule == "visit_end" or not v.start_date else "the start plus the stated duration"
+    return out
