@@ -647,20 +647,27 @@ class ReportBuilder:
                 if p.country and p.country != home and _may_visit(p):
                     self._add_visit(VisitRec(p, home, m.status, m.start, m.end, "dateline_meeting:" + m.rule))
 
+    # What only the whole report tells, in order: each pass with its reason. A pass written twice
+    # runs again on what the passes between gave it.
+    RESOLVE_PASSES = (
+        ("merge people", lambda b: b._merge_people()),  # "Liu" and "Liu Guozhong", unnamed office holders
+        ("knowledge", lambda b: b._known_office_holders()),  # after the text's own cues, before the story's guesses
+        ("dateline hosts", lambda b: b._dateline_countries(hosts_only=True)),  # "AMMAN - King Abdullah received ..."
+        ("infer countries", lambda b: b._infer_countries()),  # companions, envoys' postings, the host of a guest met
+        ("counterparts and families", lambda b: b._counterparts_and_families()),
+        ("infer visits", lambda b: b._infer_visits()),  # a guest received, a meeting in a foreign place
+        ("infer countries again", lambda b: b._infer_countries()),  # the hosts of the visits just found
+        ("merge people again", lambda b: b._merge_people()),  # "Vladimir Putin ..., the Russian President"
+        ("dateline countries", lambda b: b._dateline_countries()),
+        ("infer visits again", lambda b: b._infer_visits()),  # "SINGAPORE - Prime Minister Lee met ... in Beijing"
+        ("main host officials", lambda b: b._main_host_officials()),  # the weakest cue of all: after the dateline's
+        ("visit places", lambda b: b._visit_places()),
+        ("one-day visits", lambda b: b._undo_one_day_visits()),  # a visitor who met people there on another day
+    )
+
     def report(self, document: schema.Document) -> schema.Report:
-        self._merge_people()
-        self._known_office_holders()
-        self._dateline_countries(hosts_only=True)
-        self._infer_countries()
-        self._counterparts_and_families()
-        self._infer_visits()
-        self._infer_countries()
-        self._merge_people()  # what the countries now tell: "Vladimir Putin ..., the Russian President"
-        self._dateline_countries()
-        self._infer_visits()  # what the dateline's countries now imply ("SINGAPORE - Prime Minister Lee met ... in Beijing")
-        self._main_host_officials()  # the weakest cue of all: after the dateline's
-        self._visit_places()
-        self._undo_one_day_visits()
+        for _, run in self.RESOLVE_PASSES:
+            run(self)
         visits = [v for v in self.visits if v.visitor.country != v.host]
         self._drop_idle_names(visits)
         self._rename_ids(self.people.renumber())
