@@ -159,7 +159,7 @@ class Tagger:
         starts, country, organization, j = [i], None, None, i
         while j < len(keys):  # the prefix run; a title may start at any point of it
             step = _longest(self.modifier_lengths, lex.modifiers, keys, j)
-            if not step and j > i and keys[j] in ("and", "&", ","):
+            if not step and j > i and keys[j] in ("and", "&", ",") and _is_cap(words[j - 1]):
                 # "Agriculture and Rural Development Chief", "Community Development, Culture and the Arts Minister":
                 # one office of several portfolios
                 k = j + 1 + (j + 1 < len(keys) and keys[j] == "," and keys[j + 1] == "and")
