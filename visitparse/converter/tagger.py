@@ -519,7 +519,9 @@ class Tagger:
         if w == '"':
             for j in range(i + 2, min(i + 4, last) + 1):
                 if words[j] == '"':
-                    ok = j < last and _is_cap(words[j + 1]) and keys[j + 1] not in self.office_starts
+                    # the name goes on after the closing quote: a capitalised word or a particle ("Lula" da Silva)
+                    ok = j < last and (_is_cap(words[j + 1]) and keys[j + 1] not in self.office_starts
+                                       or keys[j + 1] in NAME_PARTICLES and _particle_in_name(keys, words, j + 1))
                     return j - i + 1 if ok and all(_is_cap(words[k]) for k in range(i + 1, j)) else 0
             return 0
         if w == "'":  # attached to the name, not after a plural ("Leaders' Meeting"), before a capitalised word
