@@ -226,10 +226,11 @@ class TreeToFacts(Transformer):
                 items.append(c)
         # "Kazakh President A, Prime Minister B and Deputy Prime Minister C": the first item's
         # nationality distributes over the office holders listed after it.
-        # A possessive ("Malaysia's Foreign Minister A and Trade Minister B") covers a list joined by
-        # "and" alone; after a comma ("Qatar's Emir X, and his host, Y") it is the first item's only.
-        plain_and = not any(isinstance(c, Token) and c.type == "COMMA" for c in parts)
-        if items and items[0].country and items[0].titles and (plain_and or not items[0].country_not_shared):
+        # A country said with a possessive or "of" ("Malaysia's Foreign Minister A, Trade Minister B and
+        # ...") covers the list too, but not past ", and" ("Qatar's Emir X, and King Y"; "the President of
+        # Kenya, X, and his host, Y"): there the first item's country is its own.
+        comma_and = any(_is_comma(a) and isinstance(b, Token) and b.type == "AND" for a, b in zip(parts, parts[1:]))
+        if items and items[0].country and items[0].titles and not (items[0].country_not_shared and comma_and):
             for m in items[1:]:
                 if m.rule == "titled" and m.country is None and m.organization is None:
                     m.country = items[0].country
