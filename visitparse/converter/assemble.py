@@ -19,7 +19,7 @@ from .facts import Clause, Event, Mention
 from .knowledge import Knowledge
 from .lexicon import Lexicon, words
 from .people import Entity, People
-from .timex import TimeExpr, resolve
+from .timex import TimeExpr, resolve, resolve_atom
 
 VISIT_EVENTS = ("visit_verb", "visit_noun", "visit_end", "arrival", "during_visit", "visit_poss", "visit_by", "taken_to",
                 "departure")
@@ -257,6 +257,19 @@ class ReportBuilder:
             v = next((v for v in reversed(self.visits) if v.visitor in subject and v.status == status), None)
             if v is not None:
                 v.duration = v.duration or ev.duration
+                v.fill_from_duration()
+        if not hosts and dates and (ev.rule == "visit_end" or ev.lemma == "end"):
+            # "Minister Ruiz left Thursday.", "A banquet on Friday concluded the President's visit": the
+            # visit told before (of this visitor, or the last one told) ends that day
+            v = next((v for v in reversed(self.visits) if v.visitor in subject and v.status == status), None) or \
+                next((v for v in reversed(self.visits) if v.status == status and not subject), None)
+            d1, d2, expr = self._date(dates, status)
+            last = d2 or d1
+            if v is not None and v.start_date and last and last < v.start_date and expr and expr.first and expr.first.weekday is not None:
+                last = resolve_atom(expr.first, self.dct, after=v.start_date)  # "arrived Tuesday ... left Thursday": that Thursday
+            if (v is not None and v.end_date is None and last and (v.start_date is None or last >= v.start_date)
+                    and not (self.dct and last > self.dct and status in HAPPENED)):
+                v.end_date = last
                 v.fill_from_duration()
         if not hosts:
             return
@@ -713,7 +726,7 @@ def _dated_by_one_day(ev: Event) -> bool:
     """A visit told as one act on one day lasted that day: "visited Nepal on Saturday", "paid a
     visit to Nepal on Saturday", "the visit by X to Nepal on Saturday"; not "arrived on Saturday",
     "began a visit on Saturday" or "is on a visit", which give only its start."""
-    if ev.rule == "visit_verb":
+    if ev.rule == "visit_verb" or ev.noun == "stop":  # "a brief stop in Portugal on Friday"
         return True
     if ev.rule == "visit_noun":
         return ev.lemma == "pay" and not ev.present

@@ -46,7 +46,7 @@ class Event:
     start: int
     end: int
     lemma: str | None = None
-    noun: str | None = None                                 # "greetings", "letter", "invitation"
+    noun: str | None = None                                 # "greetings", "letter", "invitation"; a visit's "visit", "tour", "stop"
     objects: list[Mention] = field(default_factory=list)    # met / received / called on / recipients
     senders: list[Mention] = field(default_factory=list)    # greetings from
     carrier: Mention | None = None                          # "asked Liu to convey"

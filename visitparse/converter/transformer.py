@@ -323,6 +323,8 @@ class TreeToFacts(Transformer):
                     ev.trigger_end = c.end_pos
                 elif c.type == "DURATION":
                     ev.duration = c.data
+                elif c.type == "VISIT":  # "visit", "tour", "stop": a stop lasts a day
+                    ev.noun = ev.noun or c.data
                 elif c.type == "GREETINGS":
                     ev.noun = c.data
                 elif c.type == "POSSPRON" and rule == "taken_to":  # "took her to"
@@ -388,6 +390,14 @@ class TreeToFacts(Transformer):
         return ev
 
     def fronted_arrival(self, children): return self._event("arrival", children)
+
+    def event_ends_visit(self, children) -> Clause:
+        """"A state banquet on Friday concluded the President's visit": the visit's last day."""
+        ev = next(c for c in children if isinstance(c, Event))
+        ev.dates = [c.data for c in children if isinstance(c, Token) and c.type == "DATE"] + ev.dates
+        ev.lemma = "end"
+        s, e = _bounds(children)
+        return Clause("clause", s, e, events=[ev])
 
     def left_after_visit(self, children) -> Event:
         """"left Lima for Quito after wrapping up a visit to Peru": the visit that ended, not the next stop."""
