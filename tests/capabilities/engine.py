@@ -184,9 +184,12 @@ def load(path: Path) -> Capability:
             size = len(tables[s])
             stride = next(p for p in STRIDES[j:] + [1] if size % p or p == 1)
             idx[s] = (r * stride + j * 5) % size
-        for a, b in distinct:  # bump the second slot until the rows differ
+        for a, b in distinct:  # bump the second slot until the rows differ (rows of two tables: their countries)
             if slots[a].split("[")[0] == slots[b].split("[")[0]:
                 while tables[a][idx[a]] is tables[b][idx[b]] or tables[a][idx[a]] == tables[b][idx[b]]:
+                    idx[b] = (idx[b] + 1) % len(tables[b])
+            elif hasattr(tables[a][idx[a]], "iso") and hasattr(tables[b][idx[b]], "iso"):
+                while tables[a][idx[a]].iso == tables[b][idx[b]].iso:
                     idx[b] = (idx[b] + 1) % len(tables[b])
         env = {s: tables[s][idx[s]] for s in names}
         text = t.format_map(env)

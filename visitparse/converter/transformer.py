@@ -226,6 +226,10 @@ class TreeToFacts(Transformer):
                 items.append(c)
         # "Kazakh President A, Prime Minister B and Deputy Prime Minister C": the first item's
         # nationality distributes over the office holders listed after it.
+        # "King Erik and Queen Astrid": listed with a king, a queen is his consort (a spouse, no visitor by the corpus rule)
+        if any(t.lower() == "king" for m in items for t in m.titles):
+            for m in items:
+                m.title_kinds = ["spouse" if t.lower() == "queen" else k for t, k in zip(m.titles, m.title_kinds)]
         # A country said with a possessive or "of" ("Malaysia's Foreign Minister A, Trade Minister B and
         # ...") covers the list too, but not past ", and" ("Qatar's Emir X, and King Y"; "the President of
         # Kenya, X, and his host, Y"): there the first item's country is its own.
