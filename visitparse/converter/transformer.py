@@ -395,6 +395,15 @@ class TreeToFacts(Transformer):
 
     def fronted_arrival(self, children): return self._event("arrival", children)
 
+    def visit_from(self, children) -> Clause:
+        """"Japan had a visit from Foreign Minister X": X's visit to Japan."""
+        host = next(c for c in children if isinstance(c, (Place, Destinations)))
+        ev = self._event("visit_by", [c for c in children if not isinstance(c, (Mention, Place, Destinations))])
+        ev.carrier = next(c for c in children if isinstance(c, Mention))
+        ev.destinations = list(host.places) if isinstance(host, Destinations) else [host]
+        s, e = _bounds(children)
+        return Clause("clause", s, e, events=[ev])
+
     def event_ends_visit(self, children) -> Clause:
         """"A state banquet on Friday concluded the President's visit": the visit's last day."""
         ev = next(c for c in children if isinstance(c, Event))
