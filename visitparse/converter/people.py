@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .facts import Mention
 from .lexicon import fold
+from .parser import collector_paused
 
 LEADER_KINDS = ("head_of_state", "head_of_government")
 RECENT_WINDOW = 200  # people searched for an office or a group: references reach back only so far (and time stays linear)
@@ -330,18 +331,19 @@ class People:
         # out; only the names filed with it are compared (linear, where all pairs were quadratic).
         filed: dict[tuple, list[tuple[int, Entity]]] = {}
         named = [e for e in self.entities if e.name and e.title and e.id not in merged]
-        for k, later in enumerate(named):
-            parts = _name_parts(later.name or "")
-            keys = _keys_without_one(_title_key(later.title or ""), parts)
-            candidates = {j: e for key in keys for j, e in filed.get(key, ())}  # each checked once
-            first = min(((j, e) for j, e in candidates.items()
-                         if _same_office(e, later) and _one_letter_apart(_name_parts(e.name or ""), parts)),
-                        key=lambda je: je[0], default=None)
-            if first:
-                absorb(first[1], later)
-                continue
-            for key in keys:
-                filed.setdefault(key, []).append((k, later))
+        with collector_paused():  # the index holds a few keys per name, all kept to the end
+            for k, later in enumerate(named):
+                parts = _name_parts(later.name or "")
+                keys = _keys_without_one(_title_key(later.title or ""), parts)
+                candidates = {j: e for key in keys for j, e in filed.get(key, ())}  # each checked once
+                first = min(((j, e) for j, e in candidates.items()
+                             if _same_office(e, later) and _one_letter_apart(_name_parts(e.name or ""), parts)),
+                            key=lambda je: je[0], default=None)
+                if first:
+                    absorb(first[1], later)
+                    continue
+                for key in keys:
+                    filed.setdefault(key, []).append((k, later))
         self.entities = [e for e in self.entities if e.id not in merged]
         return merged
 

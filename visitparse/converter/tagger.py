@@ -17,10 +17,8 @@ Each token keeps its character span in the input and, in `.data`, what the lexic
 from __future__ import annotations
 
 import bisect
-import contextlib
 import dataclasses
 import functools
-import gc
 import re
 from pathlib import Path
 
@@ -29,7 +27,7 @@ from .cache import cached
 from .context import settle
 from .lexicon import Lexicon, fold, fold_all, load, split_words
 from .lexicon import words as words_of
-from .parser import Tok, token
+from .parser import Tok, collector_paused, token
 from .tokens import DEPUTY_WORDS, STYLE_KINDS, TENURE_WORDS, Org, Title
 
 BROKEN_HYPHEN = re.compile(r"-[ \n](?=[a-z])")
@@ -331,7 +329,7 @@ class Tagger:
 
     # ------------------------------------------------------------ the sentence
     def tag(self, text: str, start: int, end: int) -> list[Tok]:
-        with _collector_paused():
+        with collector_paused():  # a token per word, all kept
             return self._tag(text, start, end)
 
     def _tag(self, text: str, start: int, end: int) -> list[Tok]:
@@ -557,22 +555,6 @@ class Tagger:
         """"China-Kazakhstan", "Thai-Bhutanese": an adjective of two countries, not a name."""
         parts = w.split("-")
         return len(parts) > 1 and any((fold(p),) in self.lex.countries or (fold(p),) in self.lex.demonyms for p in parts)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Tagging a sentence allocates a token per word and frees nothing: the cyclic collector,
-    run as they pile up, walks the growing heap again and again (a million commas: 14 full
-    passes, a quarter of the time at 4 MB). Paused, it walks them once or twice after the
-    sentence. No cycles are made here; reference counting frees what dies."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 @functools.lru_cache(maxsize=8)
