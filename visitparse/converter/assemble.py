@@ -448,7 +448,8 @@ class ReportBuilder:
                 hosted.setdefault(v.visitor.id, v.host)
         for m in self.meetings:  # "Ambassador to Nepal X called on Prime Minister Y": Y is Nepal's
             postings = {p.posting for p in m.participants if p.posting}
-            if len(postings) == 1:
+            # only face to face: in a line of greeters, an ambassador's posting says nothing of the others
+            if len(postings) == 1 and len(m.participants) == 2:
                 for p in m.participants:
                     if p.stateless_office_holder and p.posting is None:
                         p.country, p.country_rule = next(iter(postings)), "envoy_posting"
