@@ -251,6 +251,11 @@ class Tagger:
             w = words[p]
             hit = self._lookup(keys, words, p) if _is_cap(w) else None
             if hit and hit[1] in ("COUNTRY", "DEMONYM", "ORG", "PLACE"):
+                if hit[1] == "COUNTRY" and end > m and keys[p - 1 - (keys[p - 1] == "the")] == "of" and \
+                        not (p + hit[0] < len(keys) and keys[p + hit[0]] in CONNECTORS and self._continues(keys, words, p + hit[0])):
+                    # "Minister of Foreign Affairs of China": the office ends before its country, which the
+                    # grammar reads ("of_place"); the office is "Minister of Foreign Affairs"
+                    return p - 1 - (keys[p - 1] == "the"), country
                 if hit[1] in ("COUNTRY", "DEMONYM"):
                     country = country or hit[2]
                 elif hit[1] == "ORG":  # "of the Communist Party of China": a national body
