@@ -267,6 +267,8 @@ def check(case: Case, report: dict) -> list[str]:
             continue
         if "title" in p and not any(title_match(x["title"], p["title"]) for x in cands):
             problems.append(f"person {p['name']}: title {p['title']!r}, got {[x['title'] for x in cands]}")
+        if "title_exact" in p and not any(x["title"] == p["title_exact"] for x in cands):
+            problems.append(f"person {p['name']}: title exactly {p['title_exact']!r}, got {[x['title'] for x in cands]}")
         if "country" in p and not any(x["country"] == _opt(p["country"]) for x in cands):
             problems.append(f"person {p['name']}: country {p['country']}, got {[x['country'] for x in cands]}")
     for v in case.forbid.get("visit", []):
