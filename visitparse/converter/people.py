@@ -64,8 +64,8 @@ class Entity:
 
     @property
     def office_unknown_counterpart(self) -> bool:
-        """Known only as someone's "counterpart": the office is the other person's, still to find."""
-        return bool(self.title) and self.title.lower() == "counterpart"
+        """Known only as someone's "counterpart" (or "peer"): the office is the other person's, still to find."""
+        return bool(self.title) and self.kinds[:1] == ["counterpart"]
 
     def hold_office_of(self, other: Entity | None) -> None:
         """"his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets;
