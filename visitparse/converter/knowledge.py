@@ -391,6 +391,7 @@ class Knowledge:
         self._user_lexicon = user_lexicon
         self._user: _Index | None = None
         self._masked: dict[int, dict[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
+        self._masked_lengths: dict[int, frozenset[int]] = {}  # the word counts of the names in each masked table
 
     # -- office holders
 
@@ -409,6 +410,9 @@ class Knowledge:
                 for i in range(len(name)):
                     table.setdefault(name[:i] + ("*",) + name[i + 1:], []).append(name)
             masked = self._masked[n] = {k: tuple(v) for k, v in table.items()}
+            self._masked_lengths[n] = frozenset(len(name) for name in index.full)
+        if len(key) not in self._masked_lengths[n]:
+            return []  # no name of as many words: masking each word of a long key costs O(len(key)^2) for nothing
         found: set[int] = set()
         for i in range(len(key)):
             for name in masked.get(key[:i] + ("*",) + key[i + 1:], ()):
