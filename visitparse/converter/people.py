@@ -146,10 +146,28 @@ def _keys_without_one(office: str, parts: tuple[str, ...]) -> list[tuple]:
     return [(office, i, before[i], after[i + 1]) for i in range(n)]
 
 
+def _words_of_name(name: str) -> tuple[int, int]:
+    """How full a form of a name is: its words longer than an initial, then all its parts."""
+    parts = _name_parts(name)
+    return sum(len(p) > 1 for p in parts), len(parts)
+
+
+def _initials_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """"S.V. Lavrov" ~ "Sergey Lavrov", "U.Khurelsukh" ~ "Khurelsukh Ukhnaa": initials and one word,
+    the word a part of the fuller name and each initial the first letter of one of its other parts."""
+    initials, words = [p for p in a if len(p) == 1], [p for p in a if len(p) > 1]
+    if not initials or len(words) != 1 or words[0] not in b or len(b) < 2:
+        return False
+    others = {p[0] for p in b if p != words[0]}
+    return initials[0] in others  # the given name's initial; a patronymic's may be missing ("S.V. Lavrov")
+
+
 def names_match(short: str, full: str) -> bool:
     """"Liu" ~ "Liu Guozhong", "Tokayev" ~ "Kassym-Jomart Tokayev", "Xi" ~ "Xi Jinping"; never
     the father's name of a patronymic: "Salman bin Abdulaziz" is not "Mohammed bin Salman bin Abdulaziz"."""
     a, b = _name_parts(short), _name_parts(full)
+    if _initials_match(a, b):
+        return True
     if not a or not b or len(a) > len(b):
         return False
     n = len(a)
@@ -243,8 +261,8 @@ class People:
                 if not (create or m.titles):
                     return []
                 e = self._new(m)
-            elif len(_name_parts(m.name)) > len(_name_parts(e.name or "")):
-                e.name = m.name  # the fullest form in the text
+            elif _words_of_name(m.name) > _words_of_name(e.name or ""):
+                e.name = m.name  # the fullest form in the text (initials add nothing: "S.V. Lavrov" after "Sergey Lavrov")
                 self._index_name(e)
             found = [e]
         elif m.titles:
