@@ -37,7 +37,7 @@ RECALLED = re.compile(r"\b(?:recall(?:ed|ing|s)?|remember(?:ed|ing|s)?|recollect
 UPCOMING = re.compile(r"[^.;]{0,40}?\b(?:upcoming|forthcoming|planned|proposed|expected|scheduled|future|next|coming|"
                       r"prospective|anticipated|impending)\b[^.;]{0,30}?\b(?:visit|trip|tour|stay)", re.IGNORECASE)
 INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
-SINCE = re.compile(r"\bsince\b[^.;,]{0,40}$", re.IGNORECASE)  # "(trade has doubled) since Akufo-Addo's state visit to Kenya"
+SINCE = re.compile(r"\b(?:since|following|amid)\b[^.;,]{0,40}$", re.IGNORECASE)  # "since / following X's visit to Kenya": background
 FIRST_TO = re.compile(r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE)
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
