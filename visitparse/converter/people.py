@@ -47,6 +47,13 @@ class Entity:
             known.add(_title_key(t))
             if self.title is None:
                 self.title = t
+            elif self.kinds[:1] == ["military"] and k != "military" and k not in ("counterpart", "rank"):
+                # "Army General X, president of the Council of State": an office beats a rank (the corpus rule)
+                self.other_titles.insert(0, self.title)
+                self.title = t
+                self.kinds.insert(0, k)
+                self.titled = True
+                continue
             elif _refines(_title_key(t), _title_key(self.title)):
                 # a headline's "Minister Jaishankar", then "External Affairs Minister Dr. S. Jaishankar"
                 self.other_titles.insert(0, self.title)
