@@ -259,7 +259,9 @@ def _hold_talks(text: str, toks: list[Tok]) -> list[Tok]:
         t = toks[k]
         if t.type == "HOLD":
             j = k + 1
-            while j < len(toks) and j - k <= HOLD_GAP and toks[j].type in ("W", "A", "THE", "POSSPRON"):
+            # "had a wide-ranging and very productive meeting with": plain words, perhaps joined by "and"
+            while j < len(toks) and j - k <= HOLD_GAP and (toks[j].type in ("W", "A", "THE", "POSSPRON")
+                                                          or toks[j].type == "AND" and j + 1 < len(toks) and toks[j + 1].type == "W"):
                 j += 1
             if j < len(toks) and toks[j].type in ("TALKS", "MEETING"):
                 while j + 1 < len(toks) and toks[j + 1].type in ("TALKS", "MEETING"):
