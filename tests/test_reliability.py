@@ -127,13 +127,20 @@ def test_item1_a_dead_worker_costs_only_its_record_retried_once(tmp_path):
     assert all("report" in g for k, g in enumerate(got) if k != 3)
 
 
-def test_item4_item9_sigkill_of_the_batch_kills_its_workers_and_the_next_run_cleans_up(tmp_path):
+def _sqlite_batch_under_way(tmp_path, *, jobs: int, progress: int):
+    """A database of the seed report, then a batch of 2,000 records appending to it, read up to
+    `progress` records: (the database, its bytes' hash before, the running batch)."""
     src, db = tmp_path / "in.jsonl", tmp_path / "out.sqlite"
     many_records(src, 2000)
     assert run("batch", str(SEED), "-o", str(db), "--format", "sqlite", "--jobs", "1").exit_code == 0
     before = hashlib.sha256(db.read_bytes()).hexdigest()
-    proc = start_batch(str(src), "-o", str(db), "--format", "sqlite", "--jobs", "2", "--progress")
-    read_progress_until(proc, 1200)  # past two 500-document transactions
+    proc = start_batch(str(src), "-o", str(db), "--format", "sqlite", "--jobs", str(jobs), "--progress")
+    read_progress_until(proc, progress)
+    return db, before, proc
+
+
+def test_item4_item9_sigkill_of_the_batch_kills_its_workers_and_the_next_run_cleans_up(tmp_path):
+    db, before, proc = _sqlite_batch_under_way(tmp_path, jobs=2, progress=1200)  # past two 500-document transactions
     workers = children(proc.pid)
     assert workers
     proc.kill()
@@ -151,12 +158,7 @@ def test_item4_item9_sigkill_of_the_batch_kills_its_workers_and_the_next_run_cle
 
 
 def test_item4_sigterm_during_a_sqlite_batch_leaves_the_database_as_it_was(tmp_path):
-    src, db = tmp_path / "in.jsonl", tmp_path / "out.sqlite"
-    many_records(src, 2000)
-    assert run("batch", str(SEED), "-o", str(db), "--format", "sqlite", "--jobs", "1").exit_code == 0
-    before = hashlib.sha256(db.read_bytes()).hexdigest()
-    proc = start_batch(str(src), "-o", str(db), "--format", "sqlite", "--jobs", "1", "--progress")
-    read_progress_until(proc, 1100)
+    db, before, proc = _sqlite_batch_under_way(tmp_path, jobs=1, progress=1100)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and b"Traceback" not in err

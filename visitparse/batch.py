@@ -302,12 +302,17 @@ def _limit_error(task: dict, kind: str, message: str) -> dict:
     return line
 
 
-def _vm_bytes() -> int:
+def _statm_bytes(field: int) -> int:
+    """A size of this process from /proc/self/statm (0: address space, 1: resident), or 0 where there is none."""
     try:
         with open("/proc/self/statm", encoding="ascii") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            return int(f.read().split()[field]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError):
         return 0
+
+
+def _vm_bytes() -> int:
+    return _statm_bytes(0)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -355,11 +360,7 @@ def _on_memory(signum, frame):
 
 
 def _rss_bytes() -> int:
-    try:
-        with open("/proc/self/statm", encoding="ascii") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        return 0
+    return _statm_bytes(1)
 
 
 def _watch_memory(max_memory_mb: int) -> None:
