@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import schema
 from ..schema import HAPPENED
-from .facts import Clause, Event, Mention
+from .facts import Clause, Event, Mention, Place
 from .knowledge import Knowledge
 from .lexicon import Lexicon, words
 from .people import Entity, People
@@ -96,6 +96,7 @@ class ReportBuilder:
         self.statements: list[schema.Statement] = []
         self.agreements: list[schema.Agreement] = []
         self.companions: list[tuple[list[Entity], list[Entity]]] = []  # (principal, those who accompany them)
+        self.origins: list[tuple[Entity, Place, int, int]] = []  # "arrived in Lima from Quito": (visitor, Quito, span)
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
         self.sentence_fronted: tuple[tuple[int, int] | None, Event | None] = (None, None)
@@ -244,6 +245,8 @@ class ReportBuilder:
                 leg = dataclasses.replace(ev, destinations=places, legs=[])
                 self._visit(leg, subject, status, leg_dates or dates, start)
             return
+        for origin in ev.origins:  # "arrived in Lima from Quito": perhaps an earlier stop, once countries are known
+            self.origins.extend((visitor, origin, start, ev.end) for visitor in subject)
         for came_from in ev.came_from:  # "arrived from Saudi Arabia, where he had talks": a visit before this one
             for visitor in subject:
                 self._add_visit(VisitRec(visitor, came_from.country, "completed", start, ev.end, "came_from",
@@ -542,6 +545,15 @@ class ReportBuilder:
                     and "spokesperson" not in e.kinds):
                 e.country, e.country_rule = host, "main_host"
 
+    def _earlier_stops(self) -> None:
+        """"President X arrived in Lima from Quito": a visitor of known country who came from a foreign
+        country other than the one visited had been there (an earlier stop of the trip, the corpus rule)."""
+        for visitor, place, start, end in self.origins:
+            hosts = self.hosts_of.get(id(visitor), set())
+            if visitor.country and place.country != visitor.country and hosts and place.country not in hosts:
+                self._add_visit(VisitRec(visitor, place.country, "completed", start, end, "came_from",
+                                         places=[place.name] if place.name and not self._seat(place.name) else []))
+
     def _entity(self, pid: str) -> Entity | None:
         if self._by_id is None or len(self._by_id) != len(self.people.entities):
             self._by_id = {e.id: e for e in self.people.entities}
@@ -675,6 +687,7 @@ class ReportBuilder:
         ("dateline countries", lambda b: b._dateline_countries()),
         ("infer visits again", lambda b: b._infer_visits()),  # "SINGAPORE - Prime Minister Lee met ... in Beijing"
         ("main host officials", lambda b: b._main_host_officials()),  # the weakest cue of all: after the dateline's
+        ("earlier stops", lambda b: b._earlier_stops()),  # "arrived in Lima from Quito": Ecuador, if not home
         ("visit places", lambda b: b._visit_places()),
         ("one-day visits", lambda b: b._undo_one_day_visits()),  # a visitor who met people there on another day
     )

@@ -64,6 +64,7 @@ class Event:
     base_form: bool = False                                 # "visit" as an infinitive: "... to visit China"
     trigger_end: int = 0                                    # where the statement's content begins
     came_from: list[Place] = field(default_factory=list)    # "arrived from X, where he met ...": was in X before
+    origins: list[Place] = field(default_factory=list)      # "arrived in Lima from Quito": where the trip came from
     inviters: list[Mention] = field(default_factory=list)   # "at the invitation of President X"
     invited_first: bool = False                             # the invitation opens the clause
 

@@ -37,6 +37,13 @@ class Inviter:
         self.people = people
 
 
+class Origin:
+    """The place of "arrived from X": where the visitor came from (home, or an earlier stop)."""
+
+    def __init__(self, places: list[Place]):
+        self.places = places
+
+
 class CameFrom:
     """The place of "from X, where ...": the visitor was there before this event."""
 
@@ -351,6 +358,8 @@ class TreeToFacts(Transformer):
                 ev.legs.append((list(c.places), []))
             elif isinstance(c, CameFrom):
                 ev.came_from.extend(c.places)
+            elif isinstance(c, Origin):
+                ev.origins.extend(c.places)
             elif isinstance(c, Inviter):
                 ev.inviters.extend(c.people)
             elif isinstance(c, tuple) and c[0] == "at":
@@ -468,8 +477,10 @@ class TreeToFacts(Transformer):
         """"the state visit by Minister X to Peru": X's visit."""
         return self.visit_poss(children, "visit_by")
 
-    def origin(self, children) -> None:
-        return None  # "arrived from Kazan": where the visitor came from is not the visit
+    def origin(self, children) -> Origin:
+        """"arrived from Kazan": not where the visit is, but perhaps an earlier stop of the trip."""
+        place = next(c for c in children if isinstance(c, (Place, Destinations)))
+        return Origin(place.places if isinstance(place, Destinations) else [place])
 
     def came_from(self, children) -> CameFrom:
         """"arrived from Saudi Arabia, where he had talks with ...": where he was before, on a visit."""
