@@ -404,6 +404,14 @@ class TreeToFacts(Transformer):
 
     def fronted_arrival(self, children): return self._event("arrival", children)
 
+    def hosted_in_honour(self, children) -> Clause:
+        """"A dinner hosted by X in honour of Y (was held in Lima)": X received Y."""
+        hosts, guests = [c for c in children if isinstance(c, list)][:2]
+        ev = self._event("receive", [c for c in children if not isinstance(c, list)])
+        ev.objects = guests
+        s, e = _bounds(children)
+        return Clause("clause", s, e, subject=hosts, events=[ev])
+
     def visit_from(self, children) -> Clause:
         """"Japan had a visit from Foreign Minister X": X's visit to Japan."""
         host = next(c for c in children if isinstance(c, (Place, Destinations)))
