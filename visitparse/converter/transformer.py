@@ -404,6 +404,13 @@ class TreeToFacts(Transformer):
 
     def fronted_arrival(self, children): return self._event("arrival", children)
 
+    def talks_of(self, children) -> Clause:
+        """"(The agreement was reached) by A and B during their talks in Lima": A and B met."""
+        people = next(c for c in children if isinstance(c, list))
+        ev = self._event("meet", [c for c in children if not isinstance(c, list)])
+        s, e = _bounds(children)
+        return Clause("clause", s, e, subject=people, events=[ev])
+
     def hosted_in_honour(self, children) -> Clause:
         """"A dinner hosted by X in honour of Y (was held in Lima)": X received Y."""
         hosts, guests = [c for c in children if isinstance(c, list)][:2]
