@@ -100,6 +100,7 @@ class ReportBuilder:
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
         self.sentence_fronted: tuple[tuple[int, int] | None, Event | None] = (None, None)
+        self.sentence_stay: tuple[tuple[int, int] | None, list[Place]] = (None, [])  # a visit told mid-sentence, and its cities
         self.last_date_at = -1  # where the expression of last_date ends in the text
         self.previous_end: int | None = None  # where the previous island of the sentence ended
         self.visit_index: dict[tuple, VisitRec] = {}          # (visitor, host, happened) -> the visit
@@ -167,8 +168,13 @@ class ReportBuilder:
         fronted_dates = fronted.dates if fronted else []
         if fronted and fronted.rule not in ("fronted_date", "fronted_place"):
             self._event(fronted, subject, cl, sentence, [])
+            if fronted.rule == "during_visit" and not cl.events:  # "X, during his visit to New York, held a meeting ..."
+                self.sentence_stay = (sentence, [p for p in fronted.destinations if p.name])
         modal = None
         for ev in cl.events:
+            if (not ev.places and ev.rule in MEETING_EVENTS and cl.rule == "bare_clause"
+                    and self.sentence_stay[0] == sentence):  # ... the meeting is where that visit was
+                ev.places = list(self.sentence_stay[1])
             if fronted and fronted.rule == "fronted_place" and not ev.places:  # "In Pretoria, X and Y held talks"
                 ev.places = list(fronted.places)
             if ev.status:
