@@ -116,9 +116,24 @@ class ReportBuilder:
         out: list[Entity] = []
         for m in mentions:  # "Sultan Ibrahim and Prime Minister Anwar Ibrahim": the items of a list are different people
             for e in self.people.resolve(m, create=create, rule=rule, avoid=out):
+                self._note_gender(m, e)
                 if e not in out:
                     out.append(e)
         return out
+
+    def _note_gender(self, m: Mention, e: Entity) -> None:
+        """What the text says of a person's gender, for "she" and "he" later: a form of address just
+        before the name ("Mrs", "Her Excellency") or an office that says it ("Queen", "First Lady")."""
+        if e.gender is not None or m.rule not in ("titled", "named"):
+            return
+        for title in m.titles:
+            key = words(title)
+            e.gender = self.lex.title_gender.get(key) or self.lex.title_gender.get(key[-1:])
+            if e.gender:
+                return
+        if m.name_span:
+            before = words(self.clean[max(0, m.name_span[0] - 30):m.name_span[0]])
+            e.gender = next((g for n in (3, 2, 1) if (g := self.lex.honorific_gender.get(before[-n:]))), None)
 
     def _date(self, exprs: list[TimeExpr], status: str) -> tuple[dt.date | None, dt.date | None, TimeExpr | None]:
         if not exprs:
@@ -138,7 +153,10 @@ class ReportBuilder:
         named: list[tuple[Mention, list[Entity]]] = []
         for m in mentions:  # one list: its items are different people
             if m.name:
-                named.append((m, self.people.resolve(m, create=False, rule="person", avoid=[e for _, es in named for e in es])))
+                found = self.people.resolve(m, create=False, rule="person", avoid=[e for _, es in named for e in es])
+                for e in found:
+                    self._note_gender(m, e)
+                named.append((m, found))
         for (_, first), (m, second) in zip(named, named[1:]):  # "Minister X and his Hungarian counterpart Y"
             if first and second:
                 _take_office_if_counterpart(m, second[0], first[0])

@@ -60,6 +60,8 @@ class Lexicon:
     seats: set[tuple[str, ...]] = field(default_factory=set)  # "Kremlin": a government's seat, not a city visited
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
+    honorific_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Mrs" -> "f"
+    title_gender: dict[tuple[str, ...], str] = field(default_factory=dict)      # "Queen" -> "f"
     organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)  # -> (name, acronym)
     organization_countries: dict[str, str] = field(default_factory=dict)  # name -> alpha-3 of a national body
     triggers: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (terminal, lemma)
@@ -100,10 +102,14 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
             lex.title_full[fold(row["title"].strip())] = row["full"].strip()
         if (row.get("country") or "").strip():
             lex.title_countries[words(row["title"])] = row["country"].strip().upper()
+        if (row.get("gender") or "").strip() in ("f", "m"):
+            lex.title_gender[words(row["title"])] = row["gender"].strip()
     for row in tables.get("modifiers", []):
         lex.modifiers.add(words(row["modifier"]))
     for row in tables.get("honorifics", []):
         lex.honorifics.add(words(row["honorific"]))
+        if (row.get("gender") or "").strip() in ("f", "m"):
+            lex.honorific_gender[words(row["honorific"])] = row["gender"].strip()
     for row in tables.get("organizations", []):
         name, acronym = row["name"].strip(), (row.get("acronym") or "").strip() or None
         lex.organizations[words(name)] = (name, acronym)

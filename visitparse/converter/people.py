@@ -17,6 +17,7 @@ from .lexicon import fold
 from .parser import collector_paused
 
 LEADER_KINDS = ("head_of_state", "head_of_government")
+PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "herself": "f", "he": "m", "him": "m", "his": "m", "himself": "m"}
 RECENT_WINDOW = 200  # people searched for an office or a group: references reach back only so far (and time stays linear)
 
 
@@ -38,6 +39,7 @@ class Entity:
     is_visitor: bool = False              # on a visit somewhere in this report
     counterpart_of: Entity | None = None  # "his Greek counterpart": holds the office of this other person
     unnamed_guest: bool = False           # known only as "the visiting Greek Prime Minister"
+    gender: str | None = None             # "f" or "m" where a form of address or an office says it ("Mrs", "Queen")
 
     def add_titles(self, titles: list[str], kinds: list[str]) -> None:
         known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
@@ -239,6 +241,18 @@ class People:
         # "the visiting Lankan leader" is the one on a visit
         return max(fits, key=lambda e: (m.visiting and e.is_visitor, e.subject_count, len(e.mentions))) if fits else None
 
+    def _by_pronoun(self, pronoun: str) -> list[Entity]:
+        """"she", "his": the last subject, unless what the text says of that person's gender ("Mrs",
+        "Queen") contradicts the pronoun; then the latest person it says it of, else the latest office
+        holder it says nothing of."""
+        subject = self.last_subject or next(iter(self._latest(1)), None)
+        want = PRONOUN_GENDER.get(pronoun)
+        if subject is None or want is None or subject.gender in (None, want):
+            return [subject] if subject else []
+        latest = self._latest()
+        return [next((e for e in latest if e.gender == want), None)
+                or next((e for e in latest if e is not subject and e.gender is None and e.titled), subject)]
+
     def _new(self, m: Mention) -> Entity:
         e = Entity(f"p{len(self.entities) + 1}", name=m.name, country=m.country, organization=m.organization,
                    place=m.place, country_rule="explicit" if m.country else None)
@@ -255,7 +269,7 @@ class People:
         if m.rule == "pronoun" and m.text == "the latter":
             found = self._latest(1)  # the one named last
         elif m.rule == "pronoun":
-            found = [self.last_subject] if self.last_subject else self._latest(1)
+            found = self._by_pronoun(m.text)
         elif m.rule == "group":
             found = self._group(m)
         elif m.rule == "relative_subject":
