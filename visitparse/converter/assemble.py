@@ -357,7 +357,9 @@ class ReportBuilder:
         owners = [m for m in ev.objects if POSSESSIVE_AFTER.match(self.clean, m.end)]
         objects = [m for m in ev.objects if not any(m is o for o in owners)]
         self._resolve(owners, create=True, rule="owner")  # a person all the same
-        others = self._resolve(objects, create=True, rule="object")
+        # "visited Cusco": a bare name after "visited" is a person only if the text named him before
+        # (a town the gazetteer lacks is no one to meet); "visited former President X" is a call on him
+        others = self._resolve(objects, create=not (ev.rule == "call_on" and ev.lemma == "visit"), rule="object")
         if REMOTE.search(self.clean, ev.start, ev.end) or REMOTE_AFTER.match(self.clean, ev.end):
             return  # "held talks by phone with X", "via video link": not a face-to-face meeting
         for m, e in zip(objects, others):  # "his Kyrgyz counterpart, Sooronbay Jeenbekov"
