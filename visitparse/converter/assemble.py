@@ -96,6 +96,8 @@ class ReportBuilder:
         self.statements: list[schema.Statement] = []
         self.agreements: list[schema.Agreement] = []
         self.companions: list[tuple[list[Entity], list[Entity]]] = []  # (principal, those who accompany them)
+        self.hostless: list[tuple[Entity, int, int, tuple[int, int]]] = []  # "the minister's visit", no country: (visitor, span, sentence)
+        self.sentence: tuple[int, int] = (0, 0)  # the sentence of the clause being read
         self.origins: list[tuple[Entity, Place, int, int]] = []  # "arrived in Lima from Quito": (visitor, Quito, span)
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
@@ -170,6 +172,7 @@ class ReportBuilder:
 
     def add_clause(self, cl: Clause, sentence: tuple[int, int]) -> None:
         """One clause of the sentence spanning `sentence` (start, end)."""
+        self.sentence = sentence
         if cl.subject:
             subject = self._resolve(cl.subject, create=True, rule="subject")
         elif cl.events and cl.events[0].rule in OWNED_VISITS:
@@ -299,6 +302,8 @@ class ReportBuilder:
                 v.end_date = last
                 v.fill_from_duration()
         if not hosts:
+            if ev.rule in OWNED_VISITS and status in HAPPENED:  # "on the final day of the minister's visit": a host from those met
+                self.hostless.extend((visitor, start, ev.end, self.sentence) for visitor in subject)
             return
         d1, d2, expr = self._date(dates, status)
         if d1 and d2 is None and (ev.rule == "visit_end" or ev.rule in OWNED_VISITS and ev.lemma == "end"):
@@ -375,6 +380,10 @@ class ReportBuilder:
             # "travelled to Paris for a meeting with X": the traveller met X
             purpose = FOR_PURPOSE.search(self.clean, max(0, ev.start - 6), ev.start)
             subject = [self.people.last_subject] if (ev.possessive or purpose) and self.people.last_subject else []
+            if ev.carrier is not None and ev.carrier.text == "their" and self.meetings:
+                # "X hosted A and B ... Their meeting with Y": the guests', not their host's
+                last = self.meetings[-1]
+                subject = [p for p in last.participants if p not in last.hosts] if last.hosts else list(last.participants)
         d1, _, _ = self._date(dates, status)
         if purpose and status in HAPPENED:
             status = "planned"  # "left for Tokyo on Sunday for talks with X": what the trip is for, not yet told as done
@@ -571,6 +580,19 @@ class ReportBuilder:
                     and "spokesperson" not in e.kinds):
                 e.country, e.country_rule = host, "main_host"
 
+    def _hosts_from_those_met(self) -> None:
+        """"Minister X held talks with President Y on Monday, on the final day of the minister's visit":
+        a visit told with no country, by one who visits nowhere else, is to the one country of the people
+        met in the same sentence."""
+        for visitor, start, end, sentence in self.hostless:
+            if self.hosts_of.get(id(visitor)) or not visitor.country:
+                continue
+            met = {p.country for m in self.meetings if visitor in m.participants and m.status in HAPPENED
+                   and sentence[0] <= m.start < sentence[1] for p in m.participants if p is not visitor and p.country}
+            met.discard(visitor.country)
+            if len(met) == 1:
+                self._add_visit(VisitRec(visitor, met.pop(), "completed", start, end, "visit_poss:met"))
+
     def _earlier_stops(self) -> None:
         """"President X arrived in Lima from Quito": a visitor of known country who came from a foreign
         country other than the one visited had been there (an earlier stop of the trip, the corpus rule)."""
@@ -713,6 +735,7 @@ class ReportBuilder:
         ("dateline countries", lambda b: b._dateline_countries()),
         ("infer visits again", lambda b: b._infer_visits()),  # "SINGAPORE - Prime Minister Lee met ... in Beijing"
         ("main host officials", lambda b: b._main_host_officials()),  # the weakest cue of all: after the dateline's
+        ("hosts of visits told without one", lambda b: b._hosts_from_those_met()),  # "talks with X ... on the last day of the minister's visit"
         ("earlier stops", lambda b: b._earlier_stops()),  # "arrived in Lima from Quito": Ecuador, if not home
         ("visit places", lambda b: b._visit_places()),
         ("one-day visits", lambda b: b._undo_one_day_visits()),  # a visitor who met people there on another day

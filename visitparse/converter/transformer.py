@@ -506,6 +506,8 @@ class TreeToFacts(Transformer):
         ev = self._event("meeting_noun", children)
         owner = _tokens(children, "POSSPRON")
         ev.possessive = bool(owner)
+        if owner:  # "their meeting with X": the owners are a group
+            ev.carrier = Mention("pronoun", owner[0].start_pos, owner[0].end_pos, text=str(owner[0]).lower())
         return ev
 
     def predicate(self, children) -> Event:
