@@ -98,7 +98,8 @@ class ReportBuilder:
         self.companions: list[tuple[list[Entity], list[Entity]]] = []  # (principal, those who accompany them)
         self.hostless: list[tuple[Entity, int, int, tuple[int, int]]] = []  # "the minister's visit", no country: (visitor, span, sentence)
         self.sentence: tuple[int, int] = (0, 0)  # the sentence of the clause being read
-        self.origins: list[tuple[Entity, Place, int, int]] = []  # "arrived in Lima from Quito": (visitor, Quito, span)
+        self.origins: list[tuple[Entity, Place, int, int]] = []
+        self.placed: list[tuple[Entity, _Place | Place, int, int]] = []  # at a summit or talks in a named city: (who, city, span)  # "arrived in Lima from Quito": (visitor, Quito, span)
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
         self.sentence_fronted: tuple[tuple[int, int] | None, Event | None] = (None, None)
@@ -406,6 +407,9 @@ class ReportBuilder:
             pairs = [([s], others) for s in subject]
         else:
             pairs = [(subject, others)]
+        if not others and len(subject) == 1 and place is not None and place.name and status in HAPPENED:
+            # "attended the summit in Addis Ababa", "held talks in Manila": placed at an event in a named city
+            self.placed.append((subject[0], place, start, ev.end))
         for side, group in pairs:
             participants = list(dict.fromkeys(side + group))
             if len(participants) < 2 or not self._add_meeting(MeetingRec(
@@ -593,6 +597,14 @@ class ReportBuilder:
             if len(met) == 1:
                 self._add_visit(VisitRec(visitor, met.pop(), "completed", start, end, "visit_poss:met"))
 
+    def _placed_abroad(self) -> None:
+        """"X attended the summit in Addis Ababa": one of known country whom the text places at an
+        event in a city of another country visited it (the corpus rule on summits abroad)."""
+        for person, place, start, end in self.placed:
+            if person.country and place.country != person.country and _may_visit(person):
+                self._add_visit(VisitRec(person, place.country, "completed", start, end, "placed_at_event",
+                                         places=[place.name] if place.name and not self._seat(place.name) else []))
+
     def _earlier_stops(self) -> None:
         """"President X arrived in Lima from Quito": a visitor of known country who came from a foreign
         country other than the one visited had been there (an earlier stop of the trip, the corpus rule)."""
@@ -736,6 +748,7 @@ class ReportBuilder:
         ("infer visits again", lambda b: b._infer_visits()),  # "SINGAPORE - Prime Minister Lee met ... in Beijing"
         ("main host officials", lambda b: b._main_host_officials()),  # the weakest cue of all: after the dateline's
         ("hosts of visits told without one", lambda b: b._hosts_from_those_met()),  # "talks with X ... on the last day of the minister's visit"
+        ("placed at events abroad", lambda b: b._placed_abroad()),  # "attended the summit in Addis Ababa"
         ("earlier stops", lambda b: b._earlier_stops()),  # "arrived in Lima from Quito": Ecuador, if not home
         ("visit places", lambda b: b._visit_places()),
         ("one-day visits", lambda b: b._undo_one_day_visits()),  # a visitor who met people there on another day

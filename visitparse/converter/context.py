@@ -251,8 +251,9 @@ def _institutions(text: str, toks: list[Tok], institution_words: set[str]) -> li
 
 
 def _hold_talks(text: str, toks: list[Tok]) -> list[Tok]:
-    """"held delegation-level talks with", "holds a productive meeting with": a light verb, a few
-    plain words, then talks or a meeting is one MEET; a light verb that no talks follow is a plain word."""
+    """"held delegation-level talks with", "holds a productive meeting with", "attended the African
+    Union summit": a light verb, a few plain words (a body's or a nation's name among them), then
+    talks or a meeting is one MEET; a light verb that no talks follow is a plain word."""
     out: list[Tok] = []
     k = 0
     while k < len(toks):
@@ -260,7 +261,7 @@ def _hold_talks(text: str, toks: list[Tok]) -> list[Tok]:
         if t.type == "HOLD":
             j = k + 1
             # "had a wide-ranging and very productive meeting with": plain words, perhaps joined by "and"
-            while j < len(toks) and j - k <= HOLD_GAP and (toks[j].type in ("W", "A", "THE", "POSSPRON")
+            while j < len(toks) and j - k <= HOLD_GAP and (toks[j].type in ("W", "A", "THE", "POSSPRON", "ORG", "DEMONYM")
                                                           or toks[j].type == "AND" and j + 1 < len(toks) and toks[j + 1].type == "W"):
                 j += 1
             if j < len(toks) and toks[j].type in ("TALKS", "MEETING"):
