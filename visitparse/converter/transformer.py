@@ -115,6 +115,9 @@ class TreeToFacts(Transformer):
             elif c.type in ("DEMONYM", "COUNTRY"):
                 m.country = c.data
                 m.country_not_shared = c.type == "COUNTRY"
+            elif c.type == "PLACE":  # "Osaka's mayor": the mayor of Osaka, in Japan
+                m.place, m.country = c.data[1], m.country or c.data[0]
+                m.country_not_shared = True
             elif c.type == "VISITING":
                 m.visiting = True
             elif c.type == "NAME":
@@ -464,6 +467,11 @@ class TreeToFacts(Transformer):
 
     def inviter(self, children) -> Inviter:
         return Inviter(next(c for c in children if isinstance(c, list)))
+
+    def in_country(self, children) -> Place:
+        """"in the Japanese port city": a place in that country, not named."""
+        tok = next(c for c in children if c.type == "DEMONYM")
+        return Place(tok.data, None, tok.start_pos, tok.end_pos)
 
     def at_somewhere(self, children) -> None:
         return None  # "at the airport": no place to report
