@@ -31,7 +31,6 @@ REMOTE = re.compile(r"\b(?:tele)?phone|\bvideo\b|\bvideoconference|\bvirtual(?:l
 REMOTE_AFTER = re.compile(r"[\s,]*(?:via|by|over|through|in|on)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:(?:tele)?phone|video|videoconference|virtual)",
                           re.IGNORECASE)  # "held talks with X via video link", "by telephone"
 POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
-SENTENCE_END = re.compile(r"[.!?]\s")
 FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
 RECALLED = re.compile(r"\b(?:recall(?:ed|ing|s)?|remember(?:ed|ing|s)?|recollect(?:ed|ing)?)\b[^.;,]{0,12}$", re.IGNORECASE)
 UPCOMING = re.compile(r"[^.;]{0,40}?\b(?:upcoming|forthcoming|planned|proposed|expected|scheduled|future|next|coming|"
@@ -98,13 +97,12 @@ class ReportBuilder:
         self.companions: list[tuple[list[Entity], list[Entity]]] = []  # (principal, those who accompany them)
         self.hostless: list[tuple[Entity, int, int, tuple[int, int]]] = []  # "the minister's visit", no country: (visitor, span, sentence)
         self.sentence: tuple[int, int] = (0, 0)  # the sentence of the clause being read
-        self.origins: list[tuple[Entity, Place, int, int]] = []
-        self.placed: list[tuple[Entity, _Place | Place, int, int]] = []  # at a summit or talks in a named city: (who, city, span)  # "arrived in Lima from Quito": (visitor, Quito, span)
+        self.origins: list[tuple[Entity, Place, int, int]] = []  # "arrived in Lima from Quito": (visitor, Quito, span)
+        self.placed: list[tuple[Entity, _Place | Place, int, int]] = []  # at a summit or talks in a named city: (who, city, span)
         self.orgs: dict[str, schema.Organization] = {}
         self.last_date: dt.date | None = None
         self.sentence_fronted: tuple[tuple[int, int] | None, Event | None] = (None, None)
         self.sentence_stay: tuple[tuple[int, int] | None, list[Place]] = (None, [])  # a visit told mid-sentence, and its cities
-        self.last_date_at = -1  # where the expression of last_date ends in the text
         self.previous_end: int | None = None  # where the previous island of the sentence ended
         self.visit_index: dict[tuple, VisitRec] = {}          # (visitor, host, happened) -> the visit
         self.hosts_of: dict[int, set[str]] = {}               # visitor -> the countries they visit
@@ -142,11 +140,12 @@ class ReportBuilder:
         if not exprs:
             return None, None, None
         expr = exprs[0]
-        # "on the second day of his visit": from the first day of the visit told last
-        visit_start = next((v.start_date for v in reversed(self.visits) if v.start_date), None)
+        # "on the second day of his visit": from the first day of the visit told last (looked up only then)
+        visit_start = (next((v.start_date for v in reversed(self.visits) if v.start_date), None)
+                       if expr.first is not None and expr.first.visit_day is not None else None)
         start, end = resolve(expr, self.dct, future=status == "planned", previous=self.last_date, visit_start=visit_start)
         if end or start:
-            self.last_date, self.last_date_at = end or start, expr.end  # what "the following day" counts from
+            self.last_date = end or start  # what "the following day" counts from
         return start, end, expr
 
     # ------------------------------------------------------------ clauses
@@ -388,9 +387,6 @@ class ReportBuilder:
         d1, _, _ = self._date(dates, status)
         if purpose and status in HAPPENED:
             status = "planned"  # "left for Tokyo on Sunday for talks with X": what the trip is for, not yet told as done
-        if purpose and not dates and self.last_date and status in HAPPENED \
-                and not SENTENCE_END.search(self.clean, self.last_date_at, ev.start):
-            d1 = self.last_date  # "travelled to Paris on Friday for talks with X": that day
         if d1 and self.dct and d1 > self.dct and status in HAPPENED:
             status = "planned"  # "his talks with Modi tomorrow": a meeting after the report cannot have happened
         # "at the Elysee Palace in Paris": the city, where the seat of government gives only the country
@@ -603,7 +599,7 @@ class ReportBuilder:
         for person, place, start, end in self.placed:
             if person.country and place.country != person.country and _may_visit(person):
                 self._add_visit(VisitRec(person, place.country, "completed", start, end, "placed_at_event",
-                                         places=[place.name] if place.name and not self._seat(place.name) else []))
+                                         places=self._cities(place.name)))
 
     def _earlier_stops(self) -> None:
         """"President X arrived in Lima from Quito": a visitor of known country who came from a foreign
@@ -612,7 +608,7 @@ class ReportBuilder:
             hosts = self.hosts_of.get(id(visitor), set())
             if visitor.country and place.country != visitor.country and hosts and place.country not in hosts:
                 self._add_visit(VisitRec(visitor, place.country, "completed", start, end, "came_from",
-                                         places=[place.name] if place.name and not self._seat(place.name) else []))
+                                         places=self._cities(place.name)))
 
     def _entity(self, pid: str) -> Entity | None:
         if self._by_id is None or len(self._by_id) != len(self.people.entities):
@@ -630,7 +626,7 @@ class ReportBuilder:
                     if p.country and p.country != m.place_country and _may_visit(p):
                         # the meeting's date does not fix the visit's start or end
                         self._add_visit(VisitRec(p, m.place_country, m.status, m.start, m.end, "meeting_place:" + m.rule,
-                                                 places=[m.place] if m.place and not self._seat(m.place) else []))
+                                                 places=self._cities(m.place)))
             host_countries = {h.country for h in m.hosts if h.country and id(h) not in self.hosts_of}  # a visitor hosts no one
             if len(host_countries) == 1:
                 host = next(iter(host_countries))
@@ -665,6 +661,10 @@ class ReportBuilder:
         ids = {pid for msg in self.messages for pid in [*msg.senders, *msg.recipients, msg.carrier] if pid}
         ids |= {pid for st in self.statements for pid in st.speakers} | {pid for a in self.agreements for pid in a.parties}
         self.people.entities = [e for e in self.people.entities if e.title or e.other_titles or id(e) in used or e.id in ids]
+
+    def _cities(self, place: str | None) -> list[str]:
+        """A visit's places from one named place: none when it is a seat of government ("the Kremlin")."""
+        return [place] if place and not self._seat(place) else []
 
     def _seat(self, place: str) -> bool:
         """"the White House", "the Kremlin": where a government sits, not a city the visitor went to."""

@@ -37,18 +37,19 @@ class Inviter:
         self.people = people
 
 
-class Origin:
+class _Whence:
+    """Places a visitor came from; what they tell depends on the kind."""
+
+    def __init__(self, places: list[Place]):
+        self.places = places
+
+
+class Origin(_Whence):
     """The place of "arrived from X": where the visitor came from (home, or an earlier stop)."""
 
-    def __init__(self, places: list[Place]):
-        self.places = places
 
-
-class CameFrom:
+class CameFrom(_Whence):
     """The place of "from X, where ...": the visitor was there before this event."""
-
-    def __init__(self, places: list[Place]):
-        self.places = places
 
 
 class VisitNP:
@@ -411,16 +412,14 @@ class TreeToFacts(Transformer):
         """"(The agreement was reached) by A and B during their talks in Lima": A and B met."""
         people = next(c for c in children if isinstance(c, list))
         ev = self._event("meet", [c for c in children if not isinstance(c, list)])
-        s, e = _bounds(children)
-        return Clause("clause", s, e, subject=people, events=[ev])
+        return _clause(children, [ev], subject=people)
 
     def hosted_in_honour(self, children) -> Clause:
         """"A dinner hosted by X in honour of Y (was held in Lima)": X received Y."""
         hosts, guests = [c for c in children if isinstance(c, list)][:2]
         ev = self._event("receive", [c for c in children if not isinstance(c, list)])
         ev.objects = guests
-        s, e = _bounds(children)
-        return Clause("clause", s, e, subject=hosts, events=[ev])
+        return _clause(children, [ev], subject=hosts)
 
     def visit_from(self, children) -> Clause:
         """"Japan had a visit from Foreign Minister X": X's visit to Japan."""
@@ -428,16 +427,14 @@ class TreeToFacts(Transformer):
         ev = self._event("visit_by", [c for c in children if not isinstance(c, (Mention, Place, Destinations))])
         ev.carrier = next(c for c in children if isinstance(c, Mention))
         ev.destinations = list(host.places) if isinstance(host, Destinations) else [host]
-        s, e = _bounds(children)
-        return Clause("clause", s, e, events=[ev])
+        return _clause(children, [ev])
 
     def event_ends_visit(self, children) -> Clause:
         """"A state banquet on Friday concluded the President's visit": the visit's last day."""
         ev = next(c for c in children if isinstance(c, Event))
         ev.dates = [c.data for c in children if isinstance(c, Token) and c.type == "DATE"] + ev.dates
         ev.lemma = "end"
-        s, e = _bounds(children)
-        return Clause("clause", s, e, events=[ev])
+        return _clause(children, [ev])
 
     def left_after_visit(self, children) -> Event:
         """"left Lima for Quito after wrapping up a visit to Peru": the visit that ended, not the next stop."""
@@ -591,6 +588,13 @@ def _after_of(children, tok: Token) -> bool:
     """Whether `tok` came from `of_place` (it follows the titles), not from "Kazakhstan's"."""
     i = next(k for k, c in enumerate(children) if c is tok)
     return any(isinstance(c, list) for c in children[:i])
+
+
+def _clause(children, events: list[Event], subject: list[Mention] | None = None) -> Clause:
+    """A clause over `children` whose rule is a sentence shape of its own ("a dinner hosted by X in
+    honour of Y"): its events, and its subject where the shape names one."""
+    s, e = _bounds(children)
+    return Clause("clause", s, e, subject=subject or [], events=events)
 
 
 def _is_comma(part) -> bool:
