@@ -9,6 +9,7 @@
 The promise: the 10 MB case costs at most 1.5 x the 0.1 MB case per MB, and no hostile input
 costs more per MB than a multiple of ordinary text. Prints one table; measures, asserts nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,17 +33,26 @@ def report_text(size: int) -> str:
 
 
 def hostile(size: int) -> dict[str, str]:
-    names = ", ".join(f"President Alpha{i} Beta{i}" for i in range(size // 28)) + " and President Omega Zeta"
+    names = (
+        ", ".join(f"President Alpha{i} Beta{i}" for i in range(size // 28))
+        + " and President Omega Zeta"
+    )
     return {
         "name list (commas, 'and')": names[:size],
-        "one sentence, no full stop": ("Chinese Premier Li Qiang met Kazakh President Kassym-Jomart Tokayev and " * (size // 70))[:size],
+        "one sentence, no full stop": (
+            "Chinese Premier Li Qiang met Kazakh President Kassym-Jomart Tokayev and "
+            * (size // 70)
+        )[:size],
         "capitalised words": ("Alpha Beta Gamma Delta " * (size // 23))[:size],
         "nested parentheses": ("(" * (size // 2)) + (")" * (size // 2)),
         "repeated trigger verbs": ("met visited received met " * (size // 25))[:size],
-        "dates and ranges": ("from May 15 to 17, between June 27 and 29, 2018, on Monday " * (size // 60))[:size],
+        "dates and ranges": (
+            "from May 15 to 17, between June 27 and 29, 2018, on Monday " * (size // 60)
+        )[:size],
         "commas": ("," * size),
         "distinct people (President A B C)": " ".join(
-            f"President {_word(i)} {_word(i + 7)} {_word(i + 13)}." for i in range(size // 18 + 1))[:size],
+            f"President {_word(i)} {_word(i + 7)} {_word(i + 13)}." for i in range(size // 18 + 1)
+        )[:size],
         "one capitalised sentence": " ".join(_word(i) for i in range(size // 3 + 1))[:size],
     }
 
@@ -75,14 +85,20 @@ def shapes_table(sizes_mb: list[float], only: str | None = None) -> None:
     """Every hostile shape (or those whose name holds `only`) at each size: s/MB, and the largest
     size's s/MB over the smallest's."""
     warm_up()
-    print(f"{'input':<36}" + "".join(f"{f's/MB @ {m:g} MB':>16}" for m in sizes_mb) + f"{'ratio':>8}", flush=True)
+    print(
+        f"{'input':<36}" + "".join(f"{f's/MB @ {m:g} MB':>16}" for m in sizes_mb) + f"{'ratio':>8}",
+        flush=True,
+    )
     names = [n for n in hostile(1000) if only is None or only in n]
     for name in names:
         row = []
         for m in sizes_mb:
             text = hostile(int(m * MB))[name]
             row.append(seconds(text) / (len(text) / MB))
-        print(f"{name:<36}" + "".join(f"{r:>16.2f}" for r in row) + f"{row[-1] / row[0]:>8.2f}", flush=True)
+        print(
+            f"{name:<36}" + "".join(f"{r:>16.2f}" for r in row) + f"{row[-1] / row[0]:>8.2f}",
+            flush=True,
+        )
 
 
 def rss_table(size: int = 4_990_000) -> None:
@@ -99,8 +115,21 @@ def rss_table(size: int = 4_990_000) -> None:
             src, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
             src.write_text(json.dumps({"id": name, "text": text}) + "\n", encoding="utf-8")
             start = time.perf_counter()
-            proc = subprocess.Popen([sys.executable, "-m", "visitparse.cli", "batch", str(src), "-o", str(out),
-                                     "--jobs", "1"], cwd=ROOT, stderr=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "visitparse.cli",
+                    "batch",
+                    str(src),
+                    "-o",
+                    str(out),
+                    "--jobs",
+                    "1",
+                ],
+                cwd=ROOT,
+                stderr=subprocess.DEVNULL,
+            )
             peak = 0
             while proc.poll() is None:
                 try:
@@ -117,14 +146,20 @@ def rss_table(size: int = 4_990_000) -> None:
                 time.sleep(0.1)
             line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
             result = line["error"]["type"] if "error" in line else "report"
-            print(f"{name:<36}{len(text) / MB:>6.2f}{time.perf_counter() - start:>9.1f}{peak:>20}  {result}")
+            print(
+                f"{name:<36}{len(text) / MB:>6.2f}{time.perf_counter() - start:>9.1f}{peak:>20}  {result}"
+            )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--shapes", metavar="MB,MB", help="every shape at these sizes, e.g. 0.1,4")
-    ap.add_argument("--only", metavar="TEXT", help="with --shapes: only the shapes whose name holds TEXT")
+    ap.add_argument(
+        "--only", metavar="TEXT", help="with --shapes: only the shapes whose name holds TEXT"
+    )
     ap.add_argument("--rss", action="store_true", help="peak RSS per worker at the size limit")
     args = ap.parse_args()
     if args.shapes:
@@ -143,7 +178,9 @@ def main() -> None:
     for name, text in hostile(hostile_size).items():
         t = seconds(text)
         print(f"{name:<32}{len(text) / MB:>8.2f}{t:>10.2f}{t / (len(text) / MB):>8.2f}")
-    print(f"largest / smallest report text, per MB: {per_mb[sizes[-1]] / per_mb[sizes[0]]:.2f} (promise: <= 1.5)")
+    print(
+        f"largest / smallest report text, per MB: {per_mb[sizes[-1]] / per_mb[sizes[0]]:.2f} (promise: <= 1.5)"
+    )
 
 
 if __name__ == "__main__":

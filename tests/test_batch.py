@@ -1,4 +1,5 @@
 """`visitparse batch`: order, error records, exit codes, atomic output, stdin, directories, meta."""
+
 import json
 import os
 import signal
@@ -35,9 +36,16 @@ def test_directory_in_sorted_order_with_two_jobs(tmp_path):
 
 
 def test_jsonl_meta_stdin_and_a_bad_record_in_the_middle(tmp_path):
-    records = [{"id": "r1", "text": "Chinese Premier Li Qiang met Cambodian Prime Minister Hun Manet in Beijing.", "publication_date": "2023-06-03", "source": "x"},
-               "this is not json",
-               {"id": "r3", "text": "Wang Yi visited Malta on Monday.", "publication_date": "2023-09-09"}]
+    records = [
+        {
+            "id": "r1",
+            "text": "Chinese Premier Li Qiang met Cambodian Prime Minister Hun Manet in Beijing.",
+            "publication_date": "2023-06-03",
+            "source": "x",
+        },
+        "this is not json",
+        {"id": "r3", "text": "Wang Yi visited Malta on Monday.", "publication_date": "2023-09-09"},
+    ]
     stdin = "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n"
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(cli, ["batch", "-", "-o", str(out), "--jobs", "1"], input=stdin)
@@ -78,9 +86,14 @@ def test_sigterm_leaves_the_old_output_intact(tmp_path):
     out.write_text("old\n", encoding="utf-8")
     many = tmp_path / "many.jsonl"
     text = (FIXTURES / "seed_liu_guozhong_kazakhstan.txt").read_text(encoding="utf-8")
-    many.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in range(3000)), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "visitparse.cli", "batch", str(many), "-o", str(out), "--jobs", "1"],
-                            stderr=subprocess.PIPE, text=True)
+    many.write_text(
+        "".join(json.dumps({"id": i, "text": text}) + "\n" for i in range(3000)), encoding="utf-8"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "visitparse.cli", "batch", str(many), "-o", str(out), "--jobs", "1"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".out.jsonl.*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.05)  # the temporary output exists once the run is under way
@@ -96,7 +109,11 @@ def test_sigterm_leaves_the_old_output_intact(tmp_path):
 def test_a_crashing_worker_gives_an_error_record():
     import visitparse.batch as batch
 
-    tasks = [{"id": "ok1", "text": "Li met Wang."}, {"id": "boom", "text": "CRASH"}, {"id": "ok2", "text": "Li met Wang."}]
+    tasks = [
+        {"id": "ok1", "text": "Li met Wang."},
+        {"id": "boom", "text": "CRASH"},
+        {"id": "ok2", "text": "Li met Wang."},
+    ]
     got = list(batch.convert_stream(tasks, jobs=2, worker=_crash_on_boom))
     assert [g["id"] for g in got] == ["ok1", "boom", "ok2"]
     assert got[1]["error"]["type"] == "WorkerCrashed"
@@ -116,8 +133,14 @@ def test_dask_bag_on_a_local_cluster():
     from visitparse.dask import convert_bag
 
     texts = [p.read_text(encoding="utf-8") for p in TEXTS[:6]]
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster):
-        got = convert_bag(db.from_sequence(texts + [{"id": "r", "text": 5}], npartitions=3)).compute()
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster),
+    ):
+        got = convert_bag(
+            db.from_sequence(texts + [{"id": "r", "text": 5}], npartitions=3)
+        ).compute()
     assert [("report" in g) for g in got] == [True] * 6 + [False]
     assert got[0]["report"] == json.loads(json.dumps(convert_record(texts[0])["report"]))

@@ -1,4 +1,5 @@
 """The disk cache (converter/cache.py): entries keyed by what they are built from, never stale, never required."""
+
 import os
 import subprocess
 import sys
@@ -13,7 +14,9 @@ def test_same_sources_are_built_once(tmp_path, monkeypatch):
     assert cached("thing", ["a", "b"], build) == {"value": 1}
     assert cached("thing", ["a", "b"], build) == {"value": 1}
     assert len(builds) == 1
-    assert cached("thing", ["a", "changed"], build) == {"value": 2}  # a changed source is never served stale
+    assert cached("thing", ["a", "changed"], build) == {
+        "value": 2
+    }  # a changed source is never served stale
 
 
 def test_a_damaged_entry_is_built_again(tmp_path, monkeypatch):
@@ -27,17 +30,32 @@ def test_a_damaged_entry_is_built_again(tmp_path, monkeypatch):
 def test_an_unwritable_cache_directory_costs_only_the_build(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    monkeypatch.setenv("VISITPARSE_CACHE", str(blocker / "cache"))  # cannot be made: a file is in the way
+    monkeypatch.setenv(
+        "VISITPARSE_CACHE", str(blocker / "cache")
+    )  # cannot be made: a file is in the way
     assert cached("thing", ["x"], lambda: "built") == "built"
 
 
 def test_conversion_is_the_same_with_a_cold_and_a_warm_cache(tmp_path):
-    seed = os.path.join(os.path.dirname(__file__), "..", "fixtures", "seed_liu_guozhong_kazakhstan.txt")
+    seed = os.path.join(
+        os.path.dirname(__file__), "..", "fixtures", "seed_liu_guozhong_kazakhstan.txt"
+    )
     env = {**os.environ, "VISITPARSE_CACHE": str(tmp_path / "cache")}
-    run = lambda: subprocess.run([sys.executable, "-m", "visitparse.cli", "convert", seed],  # noqa: E731
-                                 env=env, capture_output=True, check=True).stdout
+    run = lambda: (
+        subprocess.run(
+            [sys.executable, "-m", "visitparse.cli", "convert", seed],  # noqa: E731
+            env=env,
+            capture_output=True,
+            check=True,
+        ).stdout
+    )
     cold = run()
-    assert sorted(p.name.split(".")[0] for p in (tmp_path / "cache").iterdir()) == ["clauses", "dates", "office_holders", "tagger"]
+    assert sorted(p.name.split(".")[0] for p in (tmp_path / "cache").iterdir()) == [
+        "clauses",
+        "dates",
+        "office_holders",
+        "tagger",
+    ]
     assert b"Kassym-Jomart Tokayev" in cold
     assert run() == cold
 
@@ -57,5 +75,6 @@ def test_a_cached_tagger_tags_as_a_fresh_one():
     for path in sorted(Path(__file__).parent.parent.joinpath("fixtures").glob("*.txt")):
         text = normalize(path.read_text(encoding="utf-8"))
         for start, end in sentences.split(text):
-            assert [(t.type, str(t), t.data) for t in thawed.tag(text, start, end)] == \
-                   [(t.type, str(t), t.data) for t in fresh.tag(text, start, end)], path.name
+            assert [(t.type, str(t), t.data) for t in thawed.tag(text, start, end)] == [
+                (t.type, str(t), t.data) for t in fresh.tag(text, start, end)
+            ], path.name

@@ -1,4 +1,5 @@
 """The CLI, through click's runner and through a real subprocess."""
+
 import json
 import subprocess
 import sys
@@ -25,7 +26,9 @@ def test_convert_prints_the_golden_file():
 
 
 def test_convert_stdin_and_publication_date():
-    result = run("convert", "--publication-date", "2024-05-18", input="Liu visited Kazakhstan on Friday.")
+    result = run(
+        "convert", "--publication-date", "2024-05-18", input="Liu visited Kazakhstan on Friday."
+    )
     data = json.loads(result.output)
     assert data["visits"][0]["start_date"] == "2024-05-17"
 
@@ -48,8 +51,11 @@ def test_output_file_is_written(tmp_path):
 def test_errors_name_the_input(tmp_path):
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Caf\xe9".encode("latin-1"))
-    for path, message in [(tmp_path / "missing.txt", "no such file"), (tmp_path, "is a directory"),
-                          (bad, "not UTF-8 (invalid byte at offset 3)")]:
+    for path, message in [
+        (tmp_path / "missing.txt", "no such file"),
+        (tmp_path, "is a directory"),
+        (bad, "not UTF-8 (invalid byte at offset 3)"),
+    ]:
         result = CliRunner().invoke(cli, ["convert", str(path)])
         assert result.exit_code == 2
         assert result.output.strip() == f"visitparse: {path}: {message}"
@@ -86,9 +92,16 @@ def test_version_and_main_returns_code():
 
 
 def test_real_subprocess_has_no_traceback(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "visitparse.cli", "convert", str(tmp_path / "nope.txt")],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "visitparse.cli", "convert", str(tmp_path / "nope.txt")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"visitparse: {tmp_path / 'nope.txt'}: no such file"
-    ok = subprocess.run([sys.executable, "-m", "visitparse.cli", "convert", str(SEED)], capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "visitparse.cli", "convert", str(SEED)],
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0 and json.loads(ok.stdout)["visits"]

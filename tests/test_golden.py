@@ -2,6 +2,7 @@
 
 Regenerate with `pytest tests/test_golden.py --update-golden`, then review `git diff fixtures/`.
 """
+
 import difflib
 
 import pytest
@@ -25,8 +26,14 @@ def test_golden(source, update_golden):
         pytest.fail(f"{expected_path.name} is missing: run `{REGENERATE}` and review it")
     expected = expected_path.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            f"{expected_path.name} (golden)", "converter output"))
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(True),
+                actual.splitlines(True),
+                f"{expected_path.name} (golden)",
+                "converter output",
+            )
+        )
         pytest.fail(f"output differs from the golden file (regenerate: `{REGENERATE}`):\n{diff}")
 
 

@@ -1,5 +1,6 @@
 """Hostile input: every error path is one line on stderr with its exit code (through a real
 process), and the pathological shapes of the linear-time benchmark convert to valid reports."""
+
 import json
 import subprocess
 import sys
@@ -14,7 +15,9 @@ SEED = FIXTURES / "seed_liu_guozhong_kazakhstan.txt"
 
 
 def cli(*args, stdin=b""):
-    return subprocess.run([sys.executable, "-m", "visitparse.cli", *args], input=stdin, capture_output=True)
+    return subprocess.run(
+        [sys.executable, "-m", "visitparse.cli", *args], input=stdin, capture_output=True
+    )
 
 
 @pytest.fixture
@@ -25,16 +28,39 @@ def files(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("args,code,message", [
-    (["convert", "{d}/missing.txt"], 2, "visitparse: {d}/missing.txt: no such file"),
-    (["convert", "{d}"], 2, "visitparse: {d}: is a directory"),
-    (["convert", "{d}/latin1.txt"], 2, "visitparse: {d}/latin1.txt: not UTF-8 (invalid byte at offset 3)"),
-    (["convert", "{d}/nul.txt"], 1, "visitparse: {d}/nul.txt: contains a NUL character at offset 6: binary data, not text"),
-    (["convert", "--max-chars", "100", "{d}/big.txt"], 1, "visitparse: {d}/big.txt: too long: 200 characters, the limit is 100 (raise it with max_chars)"),
-    (["convert", "--publication-date", "18/05/2024", "{d}/big.txt"], 2, "visitparse: Invalid value for '--publication-date': '18/05/2024' is not a date in the form YYYY-MM-DD"),
-    (["batch", "{d}/missing", "-o", "{d}/out.jsonl"], 2, "visitparse: {d}/missing: no such file or directory"),
-    (["frobnicate"], 2, "visitparse: No such command 'frobnicate'."),
-])
+@pytest.mark.parametrize(
+    "args,code,message",
+    [
+        (["convert", "{d}/missing.txt"], 2, "visitparse: {d}/missing.txt: no such file"),
+        (["convert", "{d}"], 2, "visitparse: {d}: is a directory"),
+        (
+            ["convert", "{d}/latin1.txt"],
+            2,
+            "visitparse: {d}/latin1.txt: not UTF-8 (invalid byte at offset 3)",
+        ),
+        (
+            ["convert", "{d}/nul.txt"],
+            1,
+            "visitparse: {d}/nul.txt: contains a NUL character at offset 6: binary data, not text",
+        ),
+        (
+            ["convert", "--max-chars", "100", "{d}/big.txt"],
+            1,
+            "visitparse: {d}/big.txt: too long: 200 characters, the limit is 100 (raise it with max_chars)",
+        ),
+        (
+            ["convert", "--publication-date", "18/05/2024", "{d}/big.txt"],
+            2,
+            "visitparse: Invalid value for '--publication-date': '18/05/2024' is not a date in the form YYYY-MM-DD",
+        ),
+        (
+            ["batch", "{d}/missing", "-o", "{d}/out.jsonl"],
+            2,
+            "visitparse: {d}/missing: no such file or directory",
+        ),
+        (["frobnicate"], 2, "visitparse: No such command 'frobnicate'."),
+    ],
+)
 def test_error_paths_are_one_line(files, args, code, message):
     proc = cli(*[a.format(d=files) for a in args])
     assert proc.returncode == code
@@ -57,19 +83,29 @@ def test_bom_and_crlf_keep_offsets_true():
     report = convert(text, publication_date="2023-11-14")
     for p in report.people:
         for m in p.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
     assert report.visits[0].start_date.isoformat() == "2023-11-13"
 
 
-@pytest.mark.parametrize("name,text", [
-    ("name list", ", ".join(f"President Alpha{i} Beta{i}" for i in range(800)) + " and President Omega Zeta met."),
-    ("no full stop", "Chinese Premier Li Qiang met Kazakh President Kassym-Jomart Tokayev and " * 300),
-    ("capitalised words", "Alpha Beta Gamma Delta " * 5000),
-    ("nested parentheses", "(" * 10000 + ")" * 10000),
-    ("trigger verbs", "met visited received met " * 2000),
-    ("commas", "," * 20000),
-    ("binary-looking", "".join(chr(c) for c in range(1, 0x2FF)) * 20),
-])
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        (
+            "name list",
+            ", ".join(f"President Alpha{i} Beta{i}" for i in range(800))
+            + " and President Omega Zeta met.",
+        ),
+        (
+            "no full stop",
+            "Chinese Premier Li Qiang met Kazakh President Kassym-Jomart Tokayev and " * 300,
+        ),
+        ("capitalised words", "Alpha Beta Gamma Delta " * 5000),
+        ("nested parentheses", "(" * 10000 + ")" * 10000),
+        ("trigger verbs", "met visited received met " * 2000),
+        ("commas", "," * 20000),
+        ("binary-looking", "".join(chr(c) for c in range(1, 0x2FF)) * 20),
+    ],
+)
 def test_pathological_shapes_convert(name, text):
     report = convert(text, publication_date="2024-05-18")
     assert report.to_json()

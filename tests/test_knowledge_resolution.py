@@ -1,5 +1,6 @@
 """Knowledge in resolution: the office-holder tables give a named office holder's country only
 where the text gives none, on the report's date, and only when the answer is one country."""
+
 import pytest
 
 from visitparse import convert
@@ -30,10 +31,16 @@ def test_without_knowledge_the_country_stays_unknown():
     assert country(SAID, "2015-06-10", knowledge=False)["Angela Merkel"] is None
 
 
-@pytest.mark.parametrize("rows, expected", [
-    ('[["Ana Quispe", "PER", "President", "2020-01-01", ""]]', "PER"),
-    ('[["Ana Quispe", "PER", "President", "2020-01-01", ""], ["Ana Quispe", "BOL", "President", "2021-01-01", ""]]', None),
-])
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ('[["Ana Quispe", "PER", "President", "2020-01-01", ""]]', "PER"),
+        (
+            '[["Ana Quispe", "PER", "President", "2020-01-01", ""], ["Ana Quispe", "BOL", "President", "2021-01-01", ""]]',
+            None,
+        ),
+    ],
+)
 def test_a_user_row_adds_a_holder_and_two_countries_leave_it_unknown(tmp_path, rows, expected):
     lexicon = tmp_path / "holders.toml"
     lexicon.write_text(f"office_holders = {rows}\n", encoding="utf-8")
@@ -42,8 +49,10 @@ def test_a_user_row_adds_a_holder_and_two_countries_leave_it_unknown(tmp_path, r
 
 
 def test_a_country_from_knowledge_says_which_table_gave_it_and_a_country_from_the_text_says_nothing():
-    report = convert("Kenyan President Ana Quispe met Chancellor Angela Merkel in Berlin on Monday.",
-                     publication_date="2015-06-10")
+    report = convert(
+        "Kenyan President Ana Quispe met Chancellor Angela Merkel in Berlin on Monday.",
+        publication_date="2015-06-10",
+    )
     sources = {p.name: p.model_dump().get("country_source") for p in report.people}
     assert sources == {"Ana Quispe": None, "Angela Merkel": "knowledge:factbook"}
     assert '"country_source"' not in report.people[0].model_dump_json()

@@ -1,12 +1,13 @@
 """User lexicons extend the built-in tables without touching the package."""
+
 import json
 
 import pytest
 from click.testing import CliRunner
 
 from visitparse import convert
-from visitparse.converter import InputError
 from visitparse.cli import cli
+from visitparse.converter import InputError
 
 TEXT = "Gondorian Steward Denethor Ecthelion met Rohirric King Theoden Thengel in Minas Tirith on Monday."
 TOML = """
@@ -38,9 +39,14 @@ def test_toml_lexicon(tmp_path):
 def test_directory_lexicon_through_the_cli(tmp_path):
     (tmp_path / "countries.tsv").write_text(
         "alpha3\tdemonyms\tnames\tplaces\nGON\tGondorian\tGondor\tMinas Tirith\nROH\tRohirric\tRohan\tEdoras\n",
-        encoding="utf-8")
-    (tmp_path / "titles.tsv").write_text("title\tkind\nSteward\thead_of_government\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["convert", "--lexicon", str(tmp_path), "--publication-date", "2024-01-10"], input=TEXT)
+        encoding="utf-8",
+    )
+    (tmp_path / "titles.tsv").write_text(
+        "title\tkind\nSteward\thead_of_government\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli, ["convert", "--lexicon", str(tmp_path), "--publication-date", "2024-01-10"], input=TEXT
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["visits"][0]["host_country"] == "GON"
 
@@ -63,7 +69,9 @@ def _cli_error(lexicon) -> str:
 
 def test_a_binary_table_is_a_clear_error(tmp_path):
     (tmp_path / "titles.tsv").write_bytes(b"title\tkind\n\x00\x01\x02\xff\xfe\n")
-    assert "titles.tsv: binary data (a NUL byte at offset 11), not a TSV table" in _cli_error(tmp_path)
+    assert "titles.tsv: binary data (a NUL byte at offset 11), not a TSV table" in _cli_error(
+        tmp_path
+    )
     (tmp_path / "titles.tsv").write_bytes(b"title\tkind\nSt\xe9ward\thead_of_government\n")
     assert "titles.tsv: not UTF-8 (invalid byte at offset 13)" in _cli_error(tmp_path)
 
@@ -74,7 +82,9 @@ def test_a_directory_named_like_a_table_is_a_clear_error(tmp_path):
 
 
 def test_a_huge_cell_is_a_clear_error(tmp_path):
-    (tmp_path / "titles.tsv").write_text("title\tkind\n" + "x" * 131_073 + "\tofficial\n", encoding="utf-8")
+    (tmp_path / "titles.tsv").write_text(
+        "title\tkind\n" + "x" * 131_073 + "\tofficial\n", encoding="utf-8"
+    )
     assert "titles.tsv: a cell is longer than 131,072 characters" in _cli_error(tmp_path)
 
 
@@ -92,4 +102,5 @@ def test_an_empty_title_is_refused_up_front(tmp_path):
 
 def test_the_package_lexicon_passes_the_user_checks():
     from visitparse.converter.lexicon import _check_keys, _package_tables
+
     _check_keys("package", _package_tables())

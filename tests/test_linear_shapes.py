@@ -1,12 +1,21 @@
 """The indexes and shortcuts that keep time linear give the answers of the brute force they replace
 (speed itself is measured by bench/linear_time.py, never asserted here)."""
+
 from __future__ import annotations
 
 import gc
 import random
 
 from visitparse.converter.parser import token
-from visitparse.converter.people import Entity, People, _keys_without_one, _name_parts, _one_letter_apart, _same_office, _title_key
+from visitparse.converter.people import (
+    Entity,
+    People,
+    _keys_without_one,
+    _name_parts,
+    _one_letter_apart,
+    _same_office,
+    _title_key,
+)
 from visitparse.converter.tagger import tagger_for
 
 
@@ -17,10 +26,20 @@ def _brute_typos(entities: list[Entity]) -> dict[str, str]:
     named = [e for e in entities if e.name and e.title]
     for k, later in enumerate(named):
         parts = _name_parts(later.name or "")
-        keys = [(_title_key(later.title or ""), i, parts[:i] + parts[i + 1:]) for i in range(len(parts))]
-        first = min(((j, e) for key in keys for j, e in filed.get(key, ())
-                     if _same_office(e, later) and _one_letter_apart(_name_parts(e.name or ""), parts)),
-                    key=lambda je: je[0], default=None)
+        keys = [
+            (_title_key(later.title or ""), i, parts[:i] + parts[i + 1 :])
+            for i in range(len(parts))
+        ]
+        first = min(
+            (
+                (j, e)
+                for key in keys
+                for j, e in filed.get(key, ())
+                if _same_office(e, later) and _one_letter_apart(_name_parts(e.name or ""), parts)
+            ),
+            key=lambda je: je[0],
+            default=None,
+        )
         if first:
             merged[later.id] = first[1].id
             continue
@@ -31,16 +50,35 @@ def _brute_typos(entities: list[Entity]) -> dict[str, str]:
 
 def _people(seed: int) -> list[Entity]:
     rng = random.Random(seed)
-    stems = ["Phankham", "Viphavanh", "Tokayev", "Kassymov", "Lee", "Hsien", "Loong", "Mitterand", "Mitterrand"]
+    stems = [
+        "Phankham",
+        "Viphavanh",
+        "Tokayev",
+        "Kassymov",
+        "Lee",
+        "Hsien",
+        "Loong",
+        "Mitterand",
+        "Mitterrand",
+    ]
     out = []
     for k in range(60):
         parts = [rng.choice(stems) for _ in range(rng.randint(1, 4))]
         if rng.random() < 0.5:  # a typo: a letter dropped, doubled or changed
             i = rng.randrange(len(parts))
             p, at = parts[i], rng.randrange(len(parts[i]))
-            parts[i] = rng.choice([p[:at] + p[at + 1:], p[:at] + p[at] + p[at:], p[:at] + "x" + p[at + 1:]])
-        out.append(Entity(f"p{k + 1}", name=" ".join(parts), title=rng.choice(["President", "Prime Minister", None]),
-                          country=rng.choice([None, "LAO", "KAZ"]), mentions={(k, k + 1): "named"}))
+            parts[i] = rng.choice(
+                [p[:at] + p[at + 1 :], p[:at] + p[at] + p[at:], p[:at] + "x" + p[at + 1 :]]
+            )
+        out.append(
+            Entity(
+                f"p{k + 1}",
+                name=" ".join(parts),
+                title=rng.choice(["President", "Prime Minister", None]),
+                country=rng.choice([None, "LAO", "KAZ"]),
+                mentions={(k, k + 1): "named"},
+            )
+        )
     return out
 
 
@@ -59,7 +97,7 @@ def test_keys_without_one_are_equal_when_the_rest_is():
         a = tuple(rng.choice("abc") for _ in range(rng.randint(1, 5)))
         b = tuple(rng.choice("abc") for _ in range(len(a)))
         for i, (ka, kb) in enumerate(zip(_keys_without_one("x", a), _keys_without_one("x", b))):
-            if a[:i] + a[i + 1:] == b[:i] + b[i + 1:]:
+            if a[:i] + a[i + 1 :] == b[:i] + b[i + 1 :]:
                 assert ka == kb
 
 
@@ -69,7 +107,10 @@ def test_tokens_carry_data_in_a_slot():
 
 
 def test_tagging_leaves_the_collector_as_it_found_it():
-    tagger, text = tagger_for(None), "President Xi Jinping met Kazakh President Tokayev in Astana on Monday."
+    tagger, text = (
+        tagger_for(None),
+        "President Xi Jinping met Kazakh President Tokayev in Astana on Monday.",
+    )
     assert gc.isenabled()
     expected = [(t.type, str(t), t.start_pos) for t in tagger.tag(text, 0, len(text))]
     assert gc.isenabled()

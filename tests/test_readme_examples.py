@@ -1,6 +1,7 @@
 """The README's examples, run: its Python example prints what the README shows, its SQL queries
 give the rows it shows on the fixtures, its shell commands that need no network or missing files
 exit 0 (and print what is shown, where something is shown), its TOML lexicon loads."""
+
 import contextlib
 import io
 import re
@@ -14,13 +15,18 @@ import pytest
 from .conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-BLOCKS = [(m.group(1), m.group(2)) for m in re.finditer(r"^```(\w*)\n(.*?)^```\n", README, re.S | re.M)]
+BLOCKS = [
+    (m.group(1), m.group(2)) for m in re.finditer(r"^```(\w*)\n(.*?)^```\n", README, re.S | re.M)
+]
 
 
 def shown_after(kind: str) -> list[tuple[str, str]]:
     """(code, output) for each block of `kind` followed by a plain block (what it prints)."""
-    return [(code, BLOCKS[k + 1][1]) for k, (lang, code) in enumerate(BLOCKS)
-            if lang == kind and k + 1 < len(BLOCKS) and BLOCKS[k + 1][0] == ""]
+    return [
+        (code, BLOCKS[k + 1][1])
+        for k, (lang, code) in enumerate(BLOCKS)
+        if lang == kind and k + 1 < len(BLOCKS) and BLOCKS[k + 1][0] == ""
+    ]
 
 
 def test_the_readme_has_the_examples_this_runs():
@@ -38,10 +44,17 @@ def test_python_example_prints_what_the_readme_shows(code, output):
 @pytest.fixture(scope="module")
 def fixtures_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("readme") / "visits.sqlite"
-    [command] = [line for _, code in BLOCKS for line in code.splitlines() if "--format sqlite" in line and "batch" in line]
+    [command] = [
+        line
+        for _, code in BLOCKS
+        for line in code.splitlines()
+        if "--format sqlite" in line and "batch" in line
+    ]
     args = shlex.split(command.lstrip("$ "))[1:]
     args[args.index("-o") + 1] = str(db)
-    proc = subprocess.run([sys.executable, "-m", "visitparse.cli", *args], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "visitparse.cli", *args], cwd=ROOT, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     return db
 
@@ -49,7 +62,9 @@ def fixtures_db(tmp_path_factory):
 @pytest.mark.parametrize("query,output", shown_after("sql"))
 def test_sql_example_gives_the_rows_the_readme_shows(fixtures_db, query, output):
     rows = sqlite3.connect(fixtures_db).execute(query).fetchall()
-    assert "".join("|".join("" if v is None else str(v) for v in row) + "\n" for row in rows) == output
+    assert (
+        "".join("|".join("" if v is None else str(v) for v in row) + "\n" for row in rows) == output
+    )
 
 
 def _commands():
@@ -66,7 +81,7 @@ def _commands():
             if not cmd.startswith("visitparse "):
                 continue
             shown = []
-            for later in lines[k + 1:]:
+            for later in lines[k + 1 :]:
                 if later.startswith("$ "):
                     break
                 shown.append(later)
@@ -78,7 +93,11 @@ def _runnable(cmd: str) -> bool:
     args = shlex.split(cmd)
     if "|" in args:
         return False
-    inputs = [a for k, a in enumerate(args[2:], 2) if not a.startswith("-") and args[k - 1] not in ("-o", "--format", "--jobs")]
+    inputs = [
+        a
+        for k, a in enumerate(args[2:], 2)
+        if not a.startswith("-") and args[k - 1] not in ("-o", "--format", "--jobs")
+    ]
     return all((ROOT / a).exists() for a in inputs)
 
 
@@ -94,13 +113,22 @@ def test_shell_example_runs(tmp_path, cmd, shown):
     args = shlex.split(cmd)[1:]
     if "-o" in args:
         args[args.index("-o") + 1] = str(tmp_path / args[args.index("-o") + 1])
-    proc = subprocess.run([sys.executable, "-m", "visitparse.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "visitparse.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     if not shown:
         return
-    if shown.startswith("visitparse: ") and " records, " in shown:  # a batch summary: its form, not its figures
-        assert re.fullmatch(r"visitparse: \d+ records, 0 errors, [\d.]+ s, [\d.]+ MB/s\n", proc.stderr)
+    if (
+        shown.startswith("visitparse: ") and " records, " in shown
+    ):  # a batch summary: its form, not its figures
+        assert re.fullmatch(
+            r"visitparse: \d+ records, 0 errors, [\d.]+ s, [\d.]+ MB/s\n", proc.stderr
+        )
         return
     # the shown output, abridged with "...", wrapped with a leading space: its pieces, in order
     text = "".join(line[1:] if line.startswith(" ") else line for line in shown.splitlines())

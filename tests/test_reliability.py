@@ -4,6 +4,7 @@ Killed workers and killed batch processes, records over the time and memory limi
 an unwritable directory, a second writer, hostile JSON lines, a FIFO among the inputs, a BOM,
 duplicate ids; and a property: any mix of good, bad and duplicate records gives exactly one
 result or error per record, in every format."""
+
 import csv
 import errno
 import hashlib
@@ -68,12 +69,18 @@ def wait_for(predicate, seconds=60.0):
 
 
 def many_records(path, n, text=GOOD):
-    path.write_text("".join(json.dumps({"id": f"r{i}", "text": text}) + "\n" for i in range(n)), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps({"id": f"r{i}", "text": text}) + "\n" for i in range(n)),
+        encoding="utf-8",
+    )
 
 
 def start_batch(*args):
-    return subprocess.Popen([sys.executable, "-m", "visitparse.cli", "batch", *args],
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "visitparse.cli", "batch", *args],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def read_progress_until(proc, records: int) -> None:
@@ -90,6 +97,7 @@ def read_progress_until(proc, records: int) -> None:
 
 # ---------------------------------------------------------------- 1, 9: killed processes
 
+
 def test_item1_a_worker_killed_mid_batch_neither_hangs_nor_loses_a_record(tmp_path):
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     many_records(src, 1000)
@@ -101,7 +109,9 @@ def test_item1_a_worker_killed_mid_batch_neither_hangs_nor_loses_a_record(tmp_pa
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err  # the record it was converting went to a new worker
     got = lines(out)
-    assert [g["id"] for g in got] == [f"r{i}" for i in range(1000)] and all("report" in g for g in got)
+    assert [g["id"] for g in got] == [f"r{i}" for i in range(1000)] and all(
+        "report" in g for g in got
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
     assert not any(alive(w) for w in workers)
 
@@ -132,26 +142,54 @@ def _sqlite_batch_under_way(tmp_path, *, jobs: int, progress: int):
     `progress` records: (the database, its bytes' hash before, the running batch)."""
     src, db = tmp_path / "in.jsonl", tmp_path / "out.sqlite"
     many_records(src, 2000)
-    assert run("batch", str(SEED), "-o", str(db), "--format", "sqlite", "--jobs", "1").exit_code == 0
+    assert (
+        run("batch", str(SEED), "-o", str(db), "--format", "sqlite", "--jobs", "1").exit_code == 0
+    )
     before = hashlib.sha256(db.read_bytes()).hexdigest()
-    proc = start_batch(str(src), "-o", str(db), "--format", "sqlite", "--jobs", str(jobs), "--progress")
+    proc = start_batch(
+        str(src), "-o", str(db), "--format", "sqlite", "--jobs", str(jobs), "--progress"
+    )
     read_progress_until(proc, progress)
     return db, before, proc
 
 
 def test_item4_item9_sigkill_of_the_batch_kills_its_workers_and_the_next_run_cleans_up(tmp_path):
-    db, before, proc = _sqlite_batch_under_way(tmp_path, jobs=2, progress=1200)  # past two 500-document transactions
+    db, before, proc = _sqlite_batch_under_way(
+        tmp_path, jobs=2, progress=1200
+    )  # past two 500-document transactions
     workers = children(proc.pid)
     assert workers
     proc.kill()
     proc.wait(timeout=30)
     wait_for(lambda: not any(alive(w) for w in workers), 10)  # PR_SET_PDEATHSIG: no orphans
-    assert hashlib.sha256(db.read_bytes()).hexdigest() == before  # no committed chunk leaked into it
+    assert (
+        hashlib.sha256(db.read_bytes()).hexdigest() == before
+    )  # no committed chunk leaked into it
     assert [p.name for p in tmp_path.glob(".out.sqlite.*.tmp")]  # what a SIGKILL leaves ...
-    result = run("batch", str(SEED), "-o", str(tmp_path / "other.sqlite"), "--format", "sqlite", "--jobs", "1")
+    result = run(
+        "batch",
+        str(SEED),
+        "-o",
+        str(tmp_path / "other.sqlite"),
+        "--format",
+        "sqlite",
+        "--jobs",
+        "1",
+    )
     assert result.exit_code == 0
-    assert [p.name for p in tmp_path.glob(".out.sqlite.*")]  # ... stays while nobody writes out.sqlite
-    result = run("batch", str(FIXTURES / "planned_visit_will.txt"), "-o", str(db), "--format", "sqlite", "--jobs", "1")
+    assert [
+        p.name for p in tmp_path.glob(".out.sqlite.*")
+    ]  # ... stays while nobody writes out.sqlite
+    result = run(
+        "batch",
+        str(FIXTURES / "planned_visit_will.txt"),
+        "-o",
+        str(db),
+        "--format",
+        "sqlite",
+        "--jobs",
+        "1",
+    )
     assert result.exit_code == 0, result.output
     assert not list(tmp_path.glob(".out.sqlite.*"))  # ... and the next run writing there removes it
     assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone() == (2,)
@@ -168,6 +206,7 @@ def test_item4_sigterm_during_a_sqlite_batch_leaves_the_database_as_it_was(tmp_p
 
 # ---------------------------------------------------------------- 8: per-record limits
 
+
 def _hog(task):
     if task["id"] == "hog":
         blocks = [bytearray(64 * 2**20) for _ in range(64)]  # 4 GB, touched
@@ -179,8 +218,10 @@ def test_item8_a_record_over_the_memory_limit_is_an_error_record():
     tasks = [{"id": i, "text": "Li met Wang."} for i in ("a", "hog", "b")]
     got = list(batch.convert_stream(tasks, jobs=1, worker=_hog, max_memory_mb=256))
     assert [g["id"] for g in got] == ["a", "hog", "b"]
-    assert got[1]["error"] == {"type": "MemoryLimit",
-                               "message": "converting this record needed over 256 MB (--max-memory-mb)"}
+    assert got[1]["error"] == {
+        "type": "MemoryLimit",
+        "message": "converting this record needed over 256 MB (--max-memory-mb)",
+    }
     assert "report" in got[0] and "report" in got[2]
 
 
@@ -201,7 +242,10 @@ def test_item8_a_record_over_the_time_limit_is_an_error_record(monkeypatch):
     assert time.monotonic() - started < 30
     assert [g["id"] for g in got] == ["a", "slow", "b", "stuck", "c"]
     for k in (1, 3):
-        assert got[k]["error"] == {"type": "RecordTimeout", "message": "converting this record took over 0.5 s (--timeout)"}
+        assert got[k]["error"] == {
+            "type": "RecordTimeout",
+            "message": "converting this record took over 0.5 s (--timeout)",
+        }
     assert all("report" in got[k] for k in (0, 2, 4))
 
 
@@ -222,21 +266,42 @@ HOSTILE_LINES = [
 def test_item2_hostile_json_lines_are_error_records_and_the_rest_converts(tmp_path):
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     src.write_text("\n".join(HOSTILE_LINES) + "\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "visitparse.cli", "batch", str(src), "-o", str(out), "--jobs", "1"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "visitparse.cli", "batch", str(src), "-o", str(out), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     got = lines(out)
-    assert [g["id"] for g in got] == ["good1", "a", f"{src}:3", "c", f"{src}:5", "e", f"{src}:7", "good2"]
+    assert [g["id"] for g in got] == [
+        "good1",
+        "a",
+        f"{src}:3",
+        "c",
+        f"{src}:5",
+        "e",
+        f"{src}:7",
+        "good2",
+    ]
     assert "report" in got[0] and "report" in got[-1]
     assert all(g["error"]["type"] == "InputError" for g in got[1:-1])
-    assert "lone surrogate" in got[1]["error"]["message"] and "nests more than 64" in got[5]["error"]["message"]
+    assert (
+        "lone surrogate" in got[1]["error"]["message"]
+        and "nests more than 64" in got[5]["error"]["message"]
+    )
     assert "nested" in got[4]["error"]["message"]
 
 
 def test_item2_lone_surrogates_with_encoding_errors_replace_convert(tmp_path):
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     src.write_text(HOSTILE_LINES[1] + "\n" + HOSTILE_LINES[3] + "\n", encoding="utf-8")
-    assert run("batch", str(src), "-o", str(out), "--jobs", "1", "--encoding-errors", "replace").exit_code == 0
+    assert (
+        run(
+            "batch", str(src), "-o", str(out), "--jobs", "1", "--encoding-errors", "replace"
+        ).exit_code
+        == 0
+    )
     got = lines(out)
     assert got[1]["meta"] == {"source": "\ufffd"} and "report" in got[0]
 
@@ -251,6 +316,7 @@ def test_item13_a_bom_before_the_first_json_line_is_dropped(tmp_path):
 
 # ---------------------------------------------------------------- 10: a FIFO among the inputs
 
+
 def test_item10_a_fifo_in_an_input_directory_is_an_error_record_not_a_hang(tmp_path):
     d = tmp_path / "in"
     d.mkdir()
@@ -258,18 +324,30 @@ def test_item10_a_fifo_in_an_input_directory_is_an_error_record_not_a_hang(tmp_p
     os.mkfifo(d / "b.txt")
     (d / "c.txt").write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    proc = subprocess.run([sys.executable, "-m", "visitparse.cli", "batch", str(d), "-o", str(out), "--jobs", "1"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "visitparse.cli", "batch", str(d), "-o", str(out), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 1, proc.stderr
     got = lines(out)
     assert [os.path.basename(g["id"]) for g in got] == ["a.txt", "b.txt", "c.txt"]
-    assert got[1]["error"] == {"type": "UnreadableInput", "message": "not a regular file (a FIFO, socket or device)"}
+    assert got[1]["error"] == {
+        "type": "UnreadableInput",
+        "message": "not a regular file (a FIFO, socket or device)",
+    }
 
 
-# ---------------------------------------------------------------- 3, 5: duplicate ids, error records
+# ---------------------------------------------------------------- 3, 5: duplicate ids, error
+# records
 
-DUPES = [{"id": "X", "text": GOOD}, {"id": "Y", "text": "Li met\x00Wang"}, {"id": "X", "text": GOOD},
-         {"id": "Z", "text": GOOD}]
+DUPES = [
+    {"id": "X", "text": GOOD},
+    {"id": "Y", "text": "Li met\x00Wang"},
+    {"id": "X", "text": GOOD},
+    {"id": "Z", "text": GOOD},
+]
 
 
 def _jsonl(records):
@@ -283,32 +361,59 @@ def test_item3_item5_duplicates_and_errors_in_every_format(tmp_path):
     result = run("batch", str(src), "-o", str(out), "--jobs", "1")
     assert result.exit_code == 1 and "4 records, 2 errors" in result.output
     got = lines(out)
-    assert [g.get("error", {}).get("type") for g in got] == [None, "InputError", "DuplicateId", None]
-    assert got[2]["error"]["message"] == "the id is that of record 1 of this run; only the first is kept"
+    assert [g.get("error", {}).get("type") for g in got] == [
+        None,
+        "InputError",
+        "DuplicateId",
+        None,
+    ]
+    assert (
+        got[2]["error"]["message"]
+        == "the id is that of record 1 of this run; only the first is kept"
+    )
 
     plover = tmp_path / "out.plover.jsonl"
-    assert run("batch", str(src), "-o", str(plover), "--format", "plover", "--jobs", "1").exit_code == 1
+    assert (
+        run("batch", str(src), "-o", str(plover), "--format", "plover", "--jobs", "1").exit_code
+        == 1
+    )
     ids = [r["id"] for r in lines(plover) if "event" in r]
     assert len(ids) == len(set(ids)) == 2  # X-e1 once, Z-e1
-    assert [r["error"]["type"] for r in lines(plover) if "error" in r] == ["InputError", "DuplicateId"]
+    assert [r["error"]["type"] for r in lines(plover) if "error" in r] == [
+        "InputError",
+        "DuplicateId",
+    ]
 
     tables = tmp_path / "tables"
-    assert run("batch", str(src), "-o", str(tables), "--format", "csv", "--jobs", "1").exit_code == 1
+    assert (
+        run("batch", str(src), "-o", str(tables), "--format", "csv", "--jobs", "1").exit_code == 1
+    )
     with (tables / "people.csv").open(encoding="utf-8", newline="") as f:
         keys = [(r["doc_id"], r["person_id"]) for r in csv.DictReader(f)]
     assert len(keys) == len(set(keys)) == 4
     with (tables / "errors.csv").open(encoding="utf-8", newline="") as f:
-        assert [(r["doc_id"], r["type"]) for r in csv.DictReader(f)] == [("Y", "InputError"), ("X", "DuplicateId")]
+        assert [(r["doc_id"], r["type"]) for r in csv.DictReader(f)] == [
+            ("Y", "InputError"),
+            ("X", "DuplicateId"),
+        ]
 
     db = tmp_path / "out.sqlite"
     assert run("batch", str(src), "-o", str(db), "--format", "sqlite", "--jobs", "1").exit_code == 1
     con = sqlite3.connect(db)
-    assert con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall() == [("X",), ("Z",)]
-    assert con.execute("SELECT doc_id, type FROM errors ORDER BY rowid").fetchall() == [("Y", "InputError"), ("X", "DuplicateId")]
+    assert con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall() == [
+        ("X",),
+        ("Z",),
+    ]
+    assert con.execute("SELECT doc_id, type FROM errors ORDER BY rowid").fetchall() == [
+        ("Y", "InputError"),
+        ("X", "DuplicateId"),
+    ]
 
 
 good_or_bad = st.one_of(
-    st.builds(lambda i: {"id": f"id{i}", "text": GOOD}, st.integers(0, 5)),  # ids repeat: duplicates
+    st.builds(
+        lambda i: {"id": f"id{i}", "text": GOOD}, st.integers(0, 5)
+    ),  # ids repeat: duplicates
     st.builds(lambda i: {"id": f"id{i}", "text": "x\x00y"}, st.integers(0, 5)),  # NUL: InputError
     st.builds(lambda i: {"id": f"id{i}"}, st.integers(0, 5)),  # no text
     st.just("not json"),
@@ -321,7 +426,10 @@ good_or_bad = st.one_of(
 def test_one_result_or_error_per_record_in_every_format(tmp_path_factory, records):
     tmp = tmp_path_factory.mktemp("mix")
     src = tmp / "in.jsonl"
-    src.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8")
+    src.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records),
+        encoding="utf-8",
+    )
     n = len(records)
     out = tmp / "out.jsonl"
     run("batch", str(src), "-o", str(out), "--jobs", "1")
@@ -344,6 +452,7 @@ def test_one_result_or_error_per_record_in_every_format(tmp_path_factory, record
 
 # ---------------------------------------------------------------- 6: output-side failures
 
+
 class FullDisk:
     """A file object whose writes fail with ENOSPC once `room` characters are written."""
 
@@ -360,10 +469,14 @@ class FullDisk:
         return getattr(self.real, name)
 
 
-@pytest.mark.parametrize("fmt,name", [("jsonl", "out.jsonl"), ("plover", "out.jsonl"), ("csv", "tables")])
+@pytest.mark.parametrize(
+    "fmt,name", [("jsonl", "out.jsonl"), ("plover", "out.jsonl"), ("csv", "tables")]
+)
 def test_item6_a_full_disk_is_one_line_and_leaves_nothing_behind(tmp_path, monkeypatch, fmt, name):
     real_open = formats._open_text
-    monkeypatch.setattr(formats, "_open_text", lambda path, mode: FullDisk(real_open(path, mode), 3000))
+    monkeypatch.setattr(
+        formats, "_open_text", lambda path, mode: FullDisk(real_open(path, mode), 3000)
+    )
     out = tmp_path / name
     result = run("batch", str(FIXTURES), "-o", str(out), "--format", fmt, "--jobs", "1")
     assert result.exit_code == 2, result.output
@@ -373,7 +486,9 @@ def test_item6_a_full_disk_is_one_line_and_leaves_nothing_behind(tmp_path, monke
 
 def test_item6_a_full_database_is_one_line_and_the_old_one_stays(tmp_path, monkeypatch):
     db = tmp_path / "out.sqlite"
-    assert run("batch", str(SEED), "-o", str(db), "--format", "sqlite", "--jobs", "1").exit_code == 0
+    assert (
+        run("batch", str(SEED), "-o", str(db), "--format", "sqlite", "--jobs", "1").exit_code == 0
+    )
     before = db.read_bytes()
     monkeypatch.setattr(formats.SqliteWriter, "max_page_count", 40)
     result = run("batch", str(FIXTURES), "-o", str(db), "--format", "sqlite", "--jobs", "1")
@@ -390,7 +505,11 @@ def test_item6_a_read_only_directory(tmp_path):
     try:
         for fmt in ("jsonl", "csv", "sqlite"):
             result = run("batch", str(SEED), "-o", str(d / "out"), "--format", fmt, "--jobs", "1")
-            assert result.exit_code == 2 and one_line(result.output) == f"visitparse: {d / 'out'}: cannot write: Permission denied"
+            assert (
+                result.exit_code == 2
+                and one_line(result.output)
+                == f"visitparse: {d / 'out'}: cannot write: Permission denied"
+            )
     finally:
         d.chmod(0o755)
 
@@ -406,17 +525,24 @@ def test_item6_an_unwritable_place_even_for_root(fmt):
 
 def test_item6_output_that_is_a_directory_or_not_a_database(tmp_path):
     result = run("batch", str(SEED), "-o", str(tmp_path), "--jobs", "1")
-    assert result.exit_code == 2 and one_line(result.output) == f"visitparse: {tmp_path}: is a directory"
+    assert (
+        result.exit_code == 2
+        and one_line(result.output) == f"visitparse: {tmp_path}: is a directory"
+    )
     notdb = tmp_path / "notes.sqlite"
     notdb.write_text("my notes, not a database\n" * 100, encoding="utf-8")
     result = run("batch", str(SEED), "-o", str(notdb), "--format", "sqlite", "--jobs", "1")
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert one_line(result.output).startswith(f"visitparse: {notdb}: not a SQLite database this can append to")
+    assert one_line(result.output).startswith(
+        f"visitparse: {notdb}: not a SQLite database this can append to"
+    )
     assert notdb.read_text(encoding="utf-8") == "my notes, not a database\n" * 100
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite"]
 
 
-@pytest.mark.parametrize("fmt,name", [("sqlite", "out.sqlite"), ("csv", "tables"), ("jsonl", "out.jsonl")])
+@pytest.mark.parametrize(
+    "fmt,name", [("sqlite", "out.sqlite"), ("csv", "tables"), ("jsonl", "out.jsonl")]
+)
 def test_item6_a_second_writer_of_one_output_is_refused(tmp_path, fmt, name):
     out = tmp_path / name
     lock = formats.OutputLock(out)  # a first writer, still at work
@@ -435,7 +561,9 @@ def test_item6_two_real_sqlite_writers_at_once_lose_nothing(tmp_path):
     a, b, db = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "out.sqlite"
     a.write_text(_jsonl({"id": f"a{i}", "text": GOOD} for i in range(300)), encoding="utf-8")
     b.write_text(_jsonl({"id": f"b{i}", "text": GOOD} for i in range(300)), encoding="utf-8")
-    procs = [start_batch(str(src), "-o", str(db), "--format", "sqlite", "--jobs", "1") for src in (a, b)]
+    procs = [
+        start_batch(str(src), "-o", str(db), "--format", "sqlite", "--jobs", "1") for src in (a, b)
+    ]
     errs = [p.communicate(timeout=120)[1].decode() for p in procs]
     codes = sorted(p.returncode for p in procs)
     assert all("Traceback" not in e for e in errs)
@@ -448,10 +576,14 @@ def test_item6_two_real_sqlite_writers_at_once_lose_nothing(tmp_path):
 
 # ---------------------------------------------------------------- 12: view of odd batch lines
 
+
 def test_item12_view_of_a_batch_line_that_is_not_a_report(tmp_path):
     src = tmp_path / "out.jsonl"
-    src.write_text('{"id":"ok","report":' + json.dumps(json.loads(run("convert", str(SEED)).output)) + "}\n"
-                   '{"id":"bad","report":{"people":5}}\n{"id":"worse","report":"text"}\n', encoding="utf-8")
+    src.write_text(
+        '{"id":"ok","report":' + json.dumps(json.loads(run("convert", str(SEED)).output)) + "}\n"
+        '{"id":"bad","report":{"people":5}}\n{"id":"worse","report":"text"}\n',
+        encoding="utf-8",
+    )
     html = tmp_path / "v.html"
     result = run("view", str(src), "-o", str(html))
     assert result.exit_code == 0 and "Traceback" not in result.output
@@ -472,10 +604,34 @@ def test_item8_a_hostile_record_over_the_memory_limit_through_the_cli(tmp_path):
     """A real converter record over the limit (1 MB of trigger verbs needs well over 64 MB): a
     MemoryLimit line, the next record converts, and no traceback from the worker on stderr."""
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    src.write_text(_jsonl([{"id": "t", "text": "met visited received met " * 40000}, {"id": "ok", "text": GOOD}]),
-                   encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "visitparse.cli", "batch", str(src), "-o", str(out), "--jobs", "1",
-                           "--max-memory-mb", "64"], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    src.write_text(
+        _jsonl(
+            [{"id": "t", "text": "met visited received met " * 40000}, {"id": "ok", "text": GOOD}]
+        ),
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "visitparse.cli",
+            "batch",
+            str(src),
+            "-o",
+            str(out),
+            "--jobs",
+            "1",
+            "--max-memory-mb",
+            "64",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        proc.returncode == 1
+        and "Traceback" not in proc.stderr
+        and len(proc.stderr.strip().splitlines()) == 1
+    )
     got = lines(out)
     assert got[0]["error"]["type"] == "MemoryLimit" and "report" in got[1]

@@ -1,4 +1,5 @@
 """Every span in every golden report points at its own text in the input."""
+
 import json
 
 import pytest
@@ -17,7 +18,7 @@ def test_spans_and_ids(source):
     found = list(iter_spans(data))
     assert found, "a report with facts has spans"
     for s in found:
-        assert text[s["start"]:s["end"]] == s["text"]
+        assert text[s["start"] : s["end"]] == s["text"]
         assert s["rule"]
     ids = {p["id"] for p in data["people"]}
     assert [p["id"] for p in data["people"]] == [f"p{i}" for i in range(1, len(ids) + 1)]

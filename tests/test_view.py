@@ -1,4 +1,5 @@
 """`visitparse view`: the HTML's structure and escaping, and the page in headless Chromium."""
+
 import json
 import re
 import shutil
@@ -13,8 +14,10 @@ from visitparse.view import page_from_text, render
 from .conftest import FIXTURES, ROOT
 
 SEED = FIXTURES / "seed_liu_guozhong_kazakhstan.txt"
-HOSTILE = ('Kenyan President William Ruto met Peruvian President Dina Boluarte in Lima. '
-           '<script>window.pwned = 1</script> "quotes" & <b>tags</b> onload="x"')
+HOSTILE = (
+    "Kenyan President William Ruto met Peruvian President Dina Boluarte in Lima. "
+    '<script>window.pwned = 1</script> "quotes" & <b>tags</b> onload="x"'
+)
 
 
 class Tags(HTMLParser):
@@ -39,13 +42,21 @@ def test_structure_of_the_seed_page():
     html = render([page_from_text("seed", SEED.read_text(encoding="utf-8"))])
     tags = parse(html).tags
     facts = [a for tag, a in tags if tag == "li" and "fact" in a.get("class", "")]
-    assert {f["class"].split()[1] for f in facts} >= {"visit", "meeting", "message", "statement", "agreement"}
+    assert {f["class"].split()[1] for f in facts} >= {
+        "visit",
+        "meeting",
+        "message",
+        "statement",
+        "agreement",
+    }
     assert all(f["title"].startswith("rule: ") for f in facts)
     segs = [a for tag, a in tags if tag == "span" and "seg" in a.get("class", "")]
     classes = {c for s in segs for c in s["class"].split()}
     assert classes >= {"person", "place", "date", "org", "trigger"}
     assert [int(s["data-a"]) for s in segs] == sorted(int(s["data-a"]) for s in segs)
-    assert sum(1 for tag, a in tags if tag == "div" and a.get("class") == "bar") == 1  # the timeline
+    assert (
+        sum(1 for tag, a in tags if tag == "div" and a.get("class") == "bar") == 1
+    )  # the timeline
 
 
 def test_untrusted_text_is_escaped():
@@ -66,7 +77,9 @@ def test_uncovered_triggers_are_marked():
 def test_cli_pages_for_texts_and_for_batch_output(tmp_path):
     out = tmp_path / "batch.jsonl"
     runner = CliRunner()
-    assert runner.invoke(cli, ["batch", str(FIXTURES), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    assert (
+        runner.invoke(cli, ["batch", str(FIXTURES), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    )
     page = tmp_path / "view.html"
     result = runner.invoke(cli, ["view", str(out), "-o", str(page)])
     assert result.exit_code == 0, result.output
@@ -93,22 +106,40 @@ def test_seed_page_in_headless_chromium(tmp_path):
     if why:
         pytest.skip(why)
     page_file = tmp_path / "seed.html"
-    page_file.write_text(render([page_from_text("seed", SEED.read_text(encoding="utf-8"))]), encoding="utf-8")
-    shot = ROOT / "artifacts" / "view-seed.png"  # kept by CI; docs/view-seed.png is the README's copy
+    page_file.write_text(
+        render([page_from_text("seed", SEED.read_text(encoding="utf-8"))]), encoding="utf-8"
+    )
+    shot = (
+        ROOT / "artifacts" / "view-seed.png"
+    )  # kept by CI; docs/view-seed.png is the README's copy
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         page = browser.new_page(viewport={"width": 1300, "height": 900})
         page.goto(page_file.as_uri())
         # the visit's evidence, hovered, lights up exactly its span
         page.hover("li.fact.visit")
         lit = page.eval_on_selector_all(".seg.hl", "els => els.map(e => e.textContent).join('')")
-        assert lit == "Chinese Vice Premier Liu Guozhong visited Kazakhstan from Wednesday to Friday"
+        assert (
+            lit == "Chinese Vice Premier Liu Guozhong visited Kazakhstan from Wednesday to Friday"
+        )
         # clicking the meeting with Tokayev lights up its span instead
         page.click("li.fact.meeting:has-text('Kassym-Jomart Tokayev')")
         lit = page.eval_on_selector_all(".seg.hl", "els => els.map(e => e.textContent).join('')")
-        assert "met with Kazakh President Kassym-Jomart Tokayev" in lit and "visited Kazakhstan" not in lit.split("met")[-1]
+        assert (
+            "met with Kazakh President Kassym-Jomart Tokayev" in lit
+            and "visited Kazakhstan" not in lit.split("met")[-1]
+        )
         assert page.evaluate("window.pwned === undefined")
         shot.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(shot))

@@ -51,6 +51,7 @@ dropped; a name that carries one is left out.
 
 Rows identical in every column are written once.
 """
+
 from __future__ import annotations
 
 import csv
@@ -85,14 +86,89 @@ SECTORS = {
 }
 
 # Words that never belong in a person's name here: offices, honorifics, institutions.
-NOT_NAME = set("""
-president presidents minister ministers ministry premier prime deputy vice chairman chairwoman chair
-chancellor secretary governor general leader ambassador administration government council state
-acting interim first second third head chief king queen emir amir sultan emperor prince princess
-mr mrs ms dr dr. mr. mrs. ms. gen gen. sir his her excellency majesty highness hon honourable
-honorable foreign affairs defence defense spokesman envoy regent captain party republic national
-office cabinet commission committee senator representative former late the of and for
-""".split())
+NOT_NAME = set(
+    [
+        "president",
+        "presidents",
+        "minister",
+        "ministers",
+        "ministry",
+        "premier",
+        "prime",
+        "deputy",
+        "vice",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chancellor",
+        "secretary",
+        "governor",
+        "general",
+        "leader",
+        "ambassador",
+        "administration",
+        "government",
+        "council",
+        "state",
+        "acting",
+        "interim",
+        "first",
+        "second",
+        "third",
+        "head",
+        "chief",
+        "king",
+        "queen",
+        "emir",
+        "amir",
+        "sultan",
+        "emperor",
+        "prince",
+        "princess",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "gen",
+        "gen.",
+        "sir",
+        "his",
+        "her",
+        "excellency",
+        "majesty",
+        "highness",
+        "hon",
+        "honourable",
+        "honorable",
+        "foreign",
+        "affairs",
+        "defence",
+        "defense",
+        "spokesman",
+        "envoy",
+        "regent",
+        "captain",
+        "party",
+        "republic",
+        "national",
+        "office",
+        "cabinet",
+        "commission",
+        "committee",
+        "senator",
+        "representative",
+        "former",
+        "late",
+        "the",
+        "of",
+        "and",
+        "for",
+    ]
+)
 WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 
 
@@ -100,6 +176,7 @@ def _country_words() -> set[str]:
     """Folded words of country names and demonyms of the package lexicon (a variant such as
     "Russian Foreign Minister Lavrov" is no name)."""
     from visitparse.converter.lexicon import load
+
     lex = load(None)
     return {w for key in list(lex.countries) + list(lex.demonyms) for w in key if len(w) > 2}
 
@@ -108,10 +185,12 @@ def clean_name(raw: str, banned: set[str]) -> str | None:
     """The name without parenthesised parts, or None when it is no clean name."""
     name = re.sub(r"\s*\([^)]*\)", "", raw).strip()
     name = re.sub(r"\s+", " ", name)
-    if not name or any(c in name for c in "(),;:/0123456789\"") or not name[0].isupper():
+    if not name or any(c in name for c in '(),;:/0123456789"') or not name[0].isupper():
         return None
     parts = name.split(" ")
-    if any(fold(w).rstrip(".") in NOT_NAME or fold(w) in banned for p in parts for w in p.split("-")):
+    if any(
+        fold(w).rstrip(".") in NOT_NAME or fold(w) in banned for p in parts for w in p.split("-")
+    ):
         return None
     if not all(WORD.fullmatch(p) for p in parts):
         return None
@@ -124,7 +203,10 @@ def clean_title(title: str) -> str:
     title = re.sub(r"\bPresidents\b", "President", title)
     title = re.sub(r"\bPremiers\b", "Premier", title)
     last = fold(title).split()[-1] if title else ""
-    if last in ("the", "of", "and", "deputy", "vice", "first", "second", "") or not title[0].isupper():
+    if (
+        last in ("the", "of", "and", "deputy", "vice", "first", "second", "")
+        or not title[0].isupper()
+    ):
         return ""
     return title
 
@@ -133,7 +215,8 @@ def factbook_rows(path: Path, banned: set[str]) -> list[tuple[str, ...]]:
     out = []
     with path.open(encoding="utf-8", newline="") as f:
         table = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    # A title's words must each occur in three titles or more ("President Luiz In cio" is a name leaked in).
+    # A title's words must each occur in three titles or more ("President Luiz In cio" is a name
+    # leaked in).
     counts: dict[str, int] = {}
     for row in table:
         for w in set(clean_title(row["title"]).split()):
@@ -143,13 +226,29 @@ def factbook_rows(path: Path, banned: set[str]) -> list[tuple[str, ...]]:
             name = clean_name(row["name"], banned)
             if name is None:
                 continue
-            variants = sorted({v for v in (clean_name(x, banned) for x in row["variants"].split("|") if x) if v and v != name})
+            variants = sorted(
+                {
+                    v
+                    for v in (clean_name(x, banned) for x in row["variants"].split("|") if x)
+                    if v and v != name
+                }
+            )
             start = row["start"].strip() or row["editions"].split("-")[0].strip()
             title = clean_title(row["title"])
             if any(counts[w] < 3 for w in title.split()):
                 title = ""
-            out.append((name, "|".join(variants), row["country"].strip(), title, row["role"].strip(),
-                        start, row["end"].strip(), "factbook"))
+            out.append(
+                (
+                    name,
+                    "|".join(variants),
+                    row["country"].strip(),
+                    title,
+                    row["role"].strip(),
+                    start,
+                    row["end"].strip(),
+                    "factbook",
+                )
+            )
     return out
 
 
@@ -158,7 +257,7 @@ def phoenix_rows(path: Path, banned: set[str]) -> list[tuple[str, ...]]:
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             role, country = row["role"].strip(), row["country"].strip()
-            if not role.startswith(country + "GOV") or role[len(country) + 3:] not in SECTORS:
+            if not role.startswith(country + "GOV") or role[len(country) + 3 :] not in SECTORS:
                 continue
             start, end = row["start"].strip(), row["end"].strip() or PHOENIX_OPEN_END
             if not start or int(end[:4]) < PHOENIX_SINCE:
@@ -166,8 +265,14 @@ def phoenix_rows(path: Path, banned: set[str]) -> list[tuple[str, ...]]:
             name = clean_name(row["name"], banned)
             if name is None:
                 continue
-            variants = sorted({v for v in (clean_name(x, banned) for x in row["variants"].split("|") if x) if v and v != name})
-            title, kind = SECTORS[role[len(country) + 3:]]
+            variants = sorted(
+                {
+                    v
+                    for v in (clean_name(x, banned) for x in row["variants"].split("|") if x)
+                    if v and v != name
+                }
+            )
+            title, kind = SECTORS[role[len(country) + 3 :]]
             out.append((name, "|".join(variants), country, title, kind, start, end, "phoenix"))
     return out
 
@@ -180,8 +285,12 @@ def main(argv: list[str]) -> int:
     rows |= set(phoenix_rows(src / "phoenix_country_actors_2014.tsv", banned))
     ordered = sorted(rows, key=lambda r: (fold(r[0]), r))
     with dst.open("w", encoding="utf-8", newline="") as f:
-        f.write("# Office holders: CIA World Factbook 1990-2025 (public domain) and PETRARCH-2/Phoenix country actors\n")
-        f.write("# 2014 (MIT, Copyright (c) 2014 Open Event Data Alliance); see NOTICE. Generated by tools/build_office_holders.py.\n")
+        f.write(
+            "# Office holders: CIA World Factbook 1990-2025 (public domain) and PETRARCH-2/Phoenix country actors\n"
+        )
+        f.write(
+            "# 2014 (MIT, Copyright (c) 2014 Open Event Data Alliance); see NOTICE. Generated by tools/build_office_holders.py.\n"
+        )
         w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
         w.writerow(COLUMNS)
         w.writerows(ordered)

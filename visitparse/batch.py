@@ -8,6 +8,7 @@ Memory stays bounded: records are read lazily and converted a window at a time.
 
 `convert_record` is the one picklable entry point, shared by worker processes, Dask and Spark.
 """
+
 from __future__ import annotations
 
 import collections
@@ -31,7 +32,9 @@ from .converter import InputError, convert
 from .converter.limits import MAX_CHARS  # noqa: F401 - the CLI's default, re-exported
 
 WINDOW_PER_JOB = 32  # records in flight per worker: bounds memory, keeps every core busy
-CHUNK = 16  # records sent to a worker at a time: fewer round trips (4 -> 16: 1.73 -> 1.85 x on 2 cores)
+CHUNK = (
+    16  # records sent to a worker at a time: fewer round trips (4 -> 16: 1.73 -> 1.85 x on 2 cores)
+)
 TIMEOUT = 120.0  # seconds per record (--timeout); 5 MB of ordinary text takes about 20 s
 MAX_MEMORY_MB = 512  # what a worker's address space may grow by while converting (--max-memory-mb)
 PIPE_SAFE = 60_000  # bytes that fit in an empty pipe (Linux: 64 KiB) without blocking the writer
@@ -49,8 +52,15 @@ class Record:
     error: dict | None = None
 
     def task(self, publication_date: str | None, max_chars: int, knowledge: bool = True) -> dict:
-        return {"id": self.id, "text": self.text, "publication_date": self.publication_date or publication_date,
-                "meta": self.meta, "error": self.error, "max_chars": max_chars, "knowledge": knowledge}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "publication_date": self.publication_date or publication_date,
+            "meta": self.meta,
+            "error": self.error,
+            "max_chars": max_chars,
+            "knowledge": knowledge,
+        }
 
 
 class UsageError(Exception):
@@ -61,14 +71,21 @@ def _error(kind: str, message: str) -> dict:
     return {"type": kind, "message": message}
 
 
-def read_text_file(path: Path, encoding_errors: str = "strict", regular_only: bool = False) -> Record:
+def read_text_file(
+    path: Path, encoding_errors: str = "strict", regular_only: bool = False
+) -> Record:
     """A text file as one record. With `regular_only` (files found in a directory) a FIFO, socket
     or device is an error record, never opened for a blocking read."""
     try:
         fd = os.open(path, os.O_RDONLY | (os.O_NONBLOCK if regular_only else 0))
         try:
             if regular_only and not stat.S_ISREG(os.fstat(fd).st_mode):
-                return Record(str(path), error=_error("UnreadableInput", "not a regular file (a FIFO, socket or device)"))
+                return Record(
+                    str(path),
+                    error=_error(
+                        "UnreadableInput", "not a regular file (a FIFO, socket or device)"
+                    ),
+                )
             if regular_only:
                 os.set_blocking(fd, True)
             with os.fdopen(fd, "rb", closefd=False) as f:
@@ -80,7 +97,9 @@ def read_text_file(path: Path, encoding_errors: str = "strict", regular_only: bo
     try:
         return Record(str(path), data.decode("utf-8-sig", errors=encoding_errors))
     except UnicodeDecodeError as e:
-        return Record(str(path), error=_error("InputError", f"not UTF-8 (invalid byte at offset {e.start})"))
+        return Record(
+            str(path), error=_error("InputError", f"not UTF-8 (invalid byte at offset {e.start})")
+        )
 
 
 def _lone_surrogate(s: str) -> int:
@@ -93,7 +112,9 @@ def _lone_surrogate(s: str) -> int:
 
 
 def _replace_surrogates(s: str) -> str:
-    return s.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # one U+FFFD each: offsets stay
+    return s.encode("utf-16", "surrogatepass").decode(
+        "utf-16", "replace"
+    )  # one U+FFFD each: offsets stay
 
 
 def _clean_value(value, where: str, replace: bool):
@@ -108,7 +129,9 @@ def _clean_value(value, where: str, replace: bool):
             at = _lone_surrogate(v)
             if at >= 0:
                 if not replace:
-                    raise ValueError(f"a lone surrogate (\\u{ord(v[at]):04x}) in {where} at offset {at}: not text")
+                    raise ValueError(
+                        f"a lone surrogate (\\u{ord(v[at]):04x}) in {where} at offset {at}: not text"
+                    )
                 container[key] = _replace_surrogates(v)
         elif isinstance(v, (list, dict)):
             if depth >= MAX_DEPTH:
@@ -125,7 +148,9 @@ def _clean_value(value, where: str, replace: bool):
     return root[0]
 
 
-def read_jsonl(lines: Iterable[bytes], source: str, encoding_errors: str = "strict") -> Iterator[Record]:
+def read_jsonl(
+    lines: Iterable[bytes], source: str, encoding_errors: str = "strict"
+) -> Iterator[Record]:
     """Records from JSON Lines. A bad line is an error record naming `source:line`: bytes that are
     not UTF-8, text that is not JSON, JSON nested too deeply, strings with lone surrogates (with
     "replace": U+FFFD), a record with no "text" string or an "id" that is not a string or number.
@@ -140,13 +165,22 @@ def read_jsonl(lines: Iterable[bytes], source: str, encoding_errors: str = "stri
         try:
             item = json.loads(raw.decode("utf-8", errors=encoding_errors))
         except UnicodeDecodeError as e:
-            yield Record(where, error=_error("InputError", f"not UTF-8 (invalid byte at offset {e.start})"))
+            yield Record(
+                where, error=_error("InputError", f"not UTF-8 (invalid byte at offset {e.start})")
+            )
             continue
         except json.JSONDecodeError as e:
-            yield Record(where, error=_error("InputError", f"not a JSON object: {e.msg} at column {e.colno}"))
+            yield Record(
+                where, error=_error("InputError", f"not a JSON object: {e.msg} at column {e.colno}")
+            )
             continue
         except RecursionError:
-            yield Record(where, error=_error("InputError", f"not a JSON object: nested more than {MAX_DEPTH} levels deep"))
+            yield Record(
+                where,
+                error=_error(
+                    "InputError", f"not a JSON object: nested more than {MAX_DEPTH} levels deep"
+                ),
+            )
             continue
         if not isinstance(item, dict):
             yield Record(where, error=_error("InputError", 'a record needs a "text" string'))
@@ -157,7 +191,9 @@ def read_jsonl(lines: Iterable[bytes], source: str, encoding_errors: str = "stri
             continue
         if isinstance(rid, str) and _lone_surrogate(rid) >= 0:
             if not replace:
-                yield Record(where, error=_error("InputError", 'a lone surrogate in "id": not text'))
+                yield Record(
+                    where, error=_error("InputError", 'a lone surrogate in "id": not text')
+                )
                 continue
             rid = _replace_surrogates(rid)
         rid = str(rid)
@@ -188,7 +224,9 @@ def _read_jsonl_file(path: Path, name: str, encoding_errors: str) -> Iterator[Re
         try:
             yield from read_jsonl(f, name, encoding_errors)
         except OSError as e:  # an I/O error part way through the file
-            yield Record(f"{name}:?", error=_error("UnreadableInput", f"reading stopped: {e.strerror or e}"))
+            yield Record(
+                f"{name}:?", error=_error("UnreadableInput", f"reading stopped: {e.strerror or e}")
+            )
 
 
 def iter_records(inputs: Iterable[str], encoding_errors: str = "strict") -> Iterator[Record]:
@@ -232,8 +270,12 @@ def convert_packed(task: dict | str) -> dict:
         line["error"] = task["error"]
         return line
     try:
-        report = convert(task["text"], publication_date=task.get("publication_date"),
-                         max_chars=task.get("max_chars", MAX_CHARS), knowledge=task.get("knowledge", True))
+        report = convert(
+            task["text"],
+            publication_date=task.get("publication_date"),
+            max_chars=task.get("max_chars", MAX_CHARS),
+            knowledge=task.get("knowledge", True),
+        )
         line["report"] = report.model_dump_json()
     except InputError as e:
         line["error"] = _error("InputError", str(e))
@@ -268,8 +310,14 @@ def _convert_chunk(worker, chunk: list[dict]) -> list[dict]:
     return [worker(t) for t in chunk]
 
 
-def convert_stream(tasks: Iterable[dict], jobs: int = 1, worker=None, *, timeout: float | None = TIMEOUT,
-                   max_memory_mb: int | None = MAX_MEMORY_MB) -> Iterator[dict]:
+def convert_stream(
+    tasks: Iterable[dict],
+    jobs: int = 1,
+    worker=None,
+    *,
+    timeout: float | None = TIMEOUT,
+    max_memory_mb: int | None = MAX_MEMORY_MB,
+) -> Iterator[dict]:
     """Output lines for `tasks`, in order, converted in `jobs` worker processes. A line's "report"
     is its JSON text (convert_packed). `worker` replaces convert_packed, for tests.
 
@@ -319,6 +367,7 @@ def _die_with_parent(parent: int) -> None:
     """Linux: the kernel kills this worker when the batch process dies, even by SIGKILL."""
     try:
         import ctypes
+
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
@@ -409,8 +458,16 @@ def _worker_loop(conn, worker, timeout, max_memory_mb) -> None:
                     _IN_RECORD[0] = False
                     signal.setitimer(signal.ITIMER_REAL, 0)
             except _RecordTimeout:
-                line = _limit_error(task, "RecordTimeout", f"converting this record took over {timeout:g} s (--timeout)")
-            except (_MemoryOver, MemoryError, SystemError):  # SystemError: C code that found no memory
+                line = _limit_error(
+                    task,
+                    "RecordTimeout",
+                    f"converting this record took over {timeout:g} s (--timeout)",
+                )
+            except (
+                _MemoryOver,
+                MemoryError,
+                SystemError,
+            ):  # SystemError: C code that found no memory
                 line = _limit_error(task, "MemoryLimit", "")
             except Exception as e:
                 line = _limit_error(task, "InternalError", f"{type(e).__name__}: {e}")
@@ -432,9 +489,15 @@ def _worker_loop(conn, worker, timeout, max_memory_mb) -> None:
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: object
-    busy: collections.deque = field(default_factory=collections.deque)  # [seq, task, attempts], in order
-    sent: collections.deque = field(default_factory=collections.deque)  # records of each chunk sent, unanswered
-    heard: bool = False  # an answer came from its first chunk: it has read that chunk, the pipe is empty
+    busy: collections.deque = field(
+        default_factory=collections.deque
+    )  # [seq, task, attempts], in order
+    sent: collections.deque = field(
+        default_factory=collections.deque
+    )  # records of each chunk sent, unanswered
+    heard: bool = (
+        False  # an answer came from its first chunk: it has read that chunk, the pipe is empty
+    )
     held: tuple | None = None  # a chunk too big to send while it works
     since: float = 0.0  # when it last sent a line (or was given work)
 
@@ -460,8 +523,11 @@ class WorkerPool:
     def _start(self) -> _Worker:
         ours, theirs = self.ctx.Pipe(duplex=True)
         others = [w.conn for w in self.workers] + [ours]
-        p = self.ctx.Process(target=_worker_main, daemon=True,
-                             args=(theirs, others, self.worker, self.timeout, self.max_memory_mb, os.getpid()))
+        p = self.ctx.Process(
+            target=_worker_main,
+            daemon=True,
+            args=(theirs, others, self.worker, self.timeout, self.max_memory_mb, os.getpid()),
+        )
         p.start()
         theirs.close()
         w = _Worker(p, ours)
@@ -488,7 +554,9 @@ class WorkerPool:
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
-            for w in list(self.workers):  # work for the idle, and the next chunk for those under way
+            for w in list(
+                self.workers
+            ):  # work for the idle, and the next chunk for those under way
                 idle = not w.busy
                 if w.held is not None and not w.sent:
                     self._send(w, *w.held)
@@ -497,7 +565,9 @@ class WorkerPool:
                 if not (idle or (len(w.sent) == 1 and w.heard and w.held is None)):
                     continue
                 chunk = []
-                if retry and (idle or retry[0][2] == 0):  # a record retried after a crash goes alone
+                if retry and (
+                    idle or retry[0][2] == 0
+                ):  # a record retried after a crash goes alone
                     chunk.append(retry.popleft())
                     if chunk[0][2] == 0:
                         while retry and len(chunk) < CHUNK and retry[0][2] == 0:
@@ -529,7 +599,9 @@ class WorkerPool:
                         next_out += 1
                     return
                 continue
-            waits = {w.conn: w for w in self.workers} | {w.process.sentinel: w for w in self.workers}
+            waits = {w.conn: w for w in self.workers} | {
+                w.process.sentinel: w for w in self.workers
+            }
             ready = multiprocessing.connection.wait(list(waits), timeout=1.0)
             for w in {waits[r] for r in ready if r in waits}:
                 self._drain(w, done)
@@ -542,16 +614,28 @@ class WorkerPool:
                 if not (dead or slow):
                     continue
                 self._retire(w)
-                if w.busy and w.process.exitcode != 0:  # exit code 0: it ended itself between records
+                if (
+                    w.busy and w.process.exitcode != 0
+                ):  # exit code 0: it ended itself between records
                     seq, task, attempts = w.busy.popleft()
                     if slow and not dead:
-                        done[seq] = _limit_error(task, "RecordTimeout",
-                                                 f"converting this record took over {self.timeout:g} s (--timeout)")
+                        done[seq] = _limit_error(
+                            task,
+                            "RecordTimeout",
+                            f"converting this record took over {self.timeout:g} s (--timeout)",
+                        )
                     elif attempts >= 1:
                         code = w.process.exitcode
-                        how = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
-                        done[seq] = _limit_error(task, "WorkerCrashed",
-                                                 f"the worker process converting this record died twice ({how})")
+                        how = (
+                            f"killed by signal {-code}"
+                            if code and code < 0
+                            else f"exit code {code}"
+                        )
+                        done[seq] = _limit_error(
+                            task,
+                            "WorkerCrashed",
+                            f"the worker process converting this record died twice ({how})",
+                        )
                     else:
                         retry.appendleft([seq, task, 1])
                 retry.extend(w.busy)  # the rest of its chunks go out again

@@ -4,6 +4,7 @@ Exit codes: 0 all converted; 1 some inputs failed to convert; 2 usage error, unr
 unwritable output; 130 interrupted (SIGINT or SIGTERM; no half-written output is left behind).
 Errors are one line on stderr naming the input and the problem, never a traceback.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -68,8 +69,10 @@ def _write_output(path: str, text: str) -> None:
 
 def _sigterm_as_interrupt() -> None:
     """SIGTERM ends the run like Ctrl-C: cleanly, without a half-written file."""
+
     def handler(signum, frame):
         raise KeyboardInterrupt
+
     with contextlib.suppress(ValueError):  # not in the main thread
         signal.signal(signal.SIGTERM, handler)
 
@@ -87,12 +90,26 @@ def _iso_date(ctx, param, value: str | None) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-_publication_date = click.option("--publication-date", callback=_iso_date, metavar="YYYY-MM-DD",
-                                 help="Date that relative dates ('on Friday') resolve against.")
-_max_chars = click.option("--max-chars", type=click.IntRange(min=1), default=batch.MAX_CHARS, show_default=True,
-                          help="Longest report accepted (longer: an error, or an error record in batch).")
-_encoding_errors = click.option("--encoding-errors", type=click.Choice(["strict", "replace"]), default="strict",
-                                show_default=True, help="Bytes that are not UTF-8: an error naming the offset, or U+FFFD and go on.")
+_publication_date = click.option(
+    "--publication-date",
+    callback=_iso_date,
+    metavar="YYYY-MM-DD",
+    help="Date that relative dates ('on Friday') resolve against.",
+)
+_max_chars = click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=batch.MAX_CHARS,
+    show_default=True,
+    help="Longest report accepted (longer: an error, or an error record in batch).",
+)
+_encoding_errors = click.option(
+    "--encoding-errors",
+    type=click.Choice(["strict", "replace"]),
+    default="strict",
+    show_default=True,
+    help="Bytes that are not UTF-8: an error naming the offset, or U+FFFD and go on.",
+)
 
 
 def _user_lexicon(ctx, param, value: str | None) -> str | None:
@@ -105,11 +122,20 @@ def _user_lexicon(ctx, param, value: str | None) -> str | None:
     return value
 
 
-_knowledge = click.option("--knowledge/--no-knowledge", default=True, show_default=True,
-                          help="Let the office-holder tables give the country of a named office holder whose "
-                               "country the text never states (--no-knowledge: facts from the text alone).")
-_lexicon = click.option("--lexicon", type=click.Path(exists=True, dir_okay=True), default=None, callback=_user_lexicon,
-                        help="A user lexicon (directory of TSV tables or a TOML file) added to the built-in one.")
+_knowledge = click.option(
+    "--knowledge/--no-knowledge",
+    default=True,
+    show_default=True,
+    help="Let the office-holder tables give the country of a named office holder whose "
+    "country the text never states (--no-knowledge: facts from the text alone).",
+)
+_lexicon = click.option(
+    "--lexicon",
+    type=click.Path(exists=True, dir_okay=True),
+    default=None,
+    callback=_user_lexicon,
+    help="A user lexicon (directory of TSV tables or a TOML file) added to the built-in one.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -120,27 +146,53 @@ def cli() -> None:
 
 @cli.command("convert")
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@click.option("-o", "--output", type=click.Path(writable=True), help="Write here (atomically) instead of stdout.")
-@click.option("--pretty", is_flag=True, help="Indent the JSON (one input only; the golden-file format).")
-@click.option("--format", "fmt", type=click.Choice(("json",) + formats.FORMATS), default="json", show_default=True,
-              help="A report object (JSON Lines for several inputs), PLOVER records, CSV tables or SQLite (both need -o).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(writable=True),
+    help="Write here (atomically) instead of stdout.",
+)
+@click.option(
+    "--pretty", is_flag=True, help="Indent the JSON (one input only; the golden-file format)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("json",) + formats.FORMATS),
+    default="json",
+    show_default=True,
+    help="A report object (JSON Lines for several inputs), PLOVER records, CSV tables or SQLite (both need -o).",
+)
 @_max_chars
 @_encoding_errors
 @_publication_date
 @_lexicon
 @_knowledge
-def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: str, max_chars: int,
-                encoding_errors: str, publication_date, lexicon, knowledge: bool) -> None:
+def convert_cmd(
+    inputs: tuple[str, ...],
+    output: str | None,
+    pretty: bool,
+    fmt: str,
+    max_chars: int,
+    encoding_errors: str,
+    publication_date,
+    lexicon,
+    knowledge: bool,
+) -> None:
     """Convert reports to JSON: one input gives one object, several give JSON Lines.
 
     INPUT is a path or "-" for stdin (the default).
     """
     inputs = inputs or ("-",)
     if fmt in ("csv", "sqlite") and not output:
-        raise click.UsageError(f"--format {fmt} writes a {'directory' if fmt == 'csv' else 'database'}: give it with -o")
+        raise click.UsageError(
+            f"--format {fmt} writes a {'directory' if fmt == 'csv' else 'database'}: give it with -o"
+        )
     if fmt == "jsonl" or (fmt == "json" and len(inputs) > 1):
         fmt = "jsonl"
-    converted: list[tuple[str, str, object]] = []  # (name, text, report) of the inputs that converted
+    converted: list[
+        tuple[str, str, object]
+    ] = []  # (name, text, report) of the inputs that converted
     failed: list[dict] = []  # error lines, for the errors table of CSV and SQLite output
     lines: list[str] = []
     status = EXIT_OK
@@ -151,8 +203,13 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: 
             _error(name, str(e))
             sys.exit(EXIT_USAGE)
         try:
-            report = convert(text, publication_date=publication_date, lexicon=lexicon, max_chars=max_chars,
-                             knowledge=knowledge)
+            report = convert(
+                text,
+                publication_date=publication_date,
+                lexicon=lexicon,
+                max_chars=max_chars,
+                knowledge=knowledge,
+            )
         except InputError as e:
             _error(name, str(e))
             failed.append({"id": name, "error": {"type": "InputError", "message": str(e)}})
@@ -160,14 +217,22 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: 
             continue
         except Exception as e:  # a converter bug must still not lose the other inputs
             _error(name, f"internal error: {type(e).__name__}: {e}")
-            failed.append({"id": name, "error": {"type": "InternalError", "message": f"{type(e).__name__}: {e}"}})
+            failed.append(
+                {
+                    "id": name,
+                    "error": {"type": "InternalError", "message": f"{type(e).__name__}: {e}"},
+                }
+            )
             status = EXIT_FAILED
             continue
         converted.append((name, text, report))
         if fmt == "json":
             lines.append(report.to_json(pretty=pretty))
         elif fmt == "jsonl":
-            lines.append(json.dumps({"id": name, "report": json.loads(report.to_json())}, ensure_ascii=False) + "\n")
+            lines.append(
+                json.dumps({"id": name, "report": json.loads(report.to_json())}, ensure_ascii=False)
+                + "\n"
+            )
         elif fmt == "plover":
             lines.extend(formats.dumps_line(r) for r in formats.plover_records(name, report, text))
     if fmt in ("csv", "sqlite"):
@@ -198,23 +263,64 @@ def convert_cmd(inputs: tuple[str, ...], output: str | None, pretty: bool, fmt: 
 
 @cli.command("batch")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", required=True, type=click.Path(writable=True),
-              help="The output: a file (jsonl, plover, sqlite) or a new directory (csv).")
-@click.option("--format", "fmt", type=click.Choice(formats.FORMATS), default="jsonl", show_default=True,
-              help="JSON Lines of reports, PLOVER event records, CSV tables, or a SQLite database.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the CPU count).")
-@click.option("--progress/--no-progress", default=None, help="A progress line on stderr (default: when it is a terminal).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=batch.TIMEOUT, show_default=True,
-              help="Seconds one record may take (longer: a RecordTimeout error record); 0: no limit.")
-@click.option("--max-memory-mb", type=click.IntRange(min=0), default=batch.MAX_MEMORY_MB, show_default=True,
-              help="Memory one record may take in its worker (more: a MemoryLimit error record); 0: no limit.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(writable=True),
+    help="The output: a file (jsonl, plover, sqlite) or a new directory (csv).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(formats.FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="JSON Lines of reports, PLOVER event records, CSV tables, or a SQLite database.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the CPU count).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A progress line on stderr (default: when it is a terminal).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=batch.TIMEOUT,
+    show_default=True,
+    help="Seconds one record may take (longer: a RecordTimeout error record); 0: no limit.",
+)
+@click.option(
+    "--max-memory-mb",
+    type=click.IntRange(min=0),
+    default=batch.MAX_MEMORY_MB,
+    show_default=True,
+    help="Memory one record may take in its worker (more: a MemoryLimit error record); 0: no limit.",
+)
 @_max_chars
 @_encoding_errors
 @_publication_date
 @_knowledge
-def batch_cmd(inputs, output, fmt, jobs, progress, timeout, max_memory_mb, max_chars, encoding_errors,
-              publication_date, knowledge: bool) -> None:
+def batch_cmd(
+    inputs,
+    output,
+    fmt,
+    jobs,
+    progress,
+    timeout,
+    max_memory_mb,
+    max_chars,
+    encoding_errors,
+    publication_date,
+    knowledge: bool,
+) -> None:
     """Convert many reports to JSON Lines, one line per input record, in input order.
 
     INPUT is a text file, a directory (every *.txt below it), a .jsonl file of
@@ -227,20 +333,28 @@ def batch_cmd(inputs, output, fmt, jobs, progress, timeout, max_memory_mb, max_c
     date = batch.iso_date(publication_date)
     summary = batch.Summary()
     started = time.perf_counter()
-    texts: dict[int, str | None] = {}  # the texts in flight, for PLOVER records (bounded by the window)
+    texts: dict[
+        int, str | None
+    ] = {}  # the texts in flight, for PLOVER records (bounded by the window)
     sink = None
     try:
         records = batch.iter_records(inputs, encoding_errors)
         first = next(records, None)  # an unusable input is a usage error before any output exists
         sink = formats.Sink(fmt, output)
-        tasks = (_counted(r, summary, texts, fmt == "plover").task(date, max_chars, knowledge)
-                 for r in itertools.chain([first] if first else [], records))
-        stream = batch.convert_stream(tasks, jobs, timeout=timeout or None, max_memory_mb=max_memory_mb or None)
+        tasks = (
+            _counted(r, summary, texts, fmt == "plover").task(date, max_chars, knowledge)
+            for r in itertools.chain([first] if first else [], records)
+        )
+        stream = batch.convert_stream(
+            tasks, jobs, timeout=timeout or None, max_memory_mb=max_memory_mb or None
+        )
         for number, line in enumerate(stream):
             line = sink.write(line, texts.pop(number, None))
             summary.errors += "error" in line
             if show and summary.records % 50 == 0:
-                click.echo(f"\r{summary.records} records, {summary.errors} errors", err=True, nl=False)
+                click.echo(
+                    f"\r{summary.records} records, {summary.errors} errors", err=True, nl=False
+                )
         sink.close()
     except (batch.UsageError, FileExistsError, formats.OutputError) as e:
         if sink:
@@ -250,17 +364,25 @@ def batch_cmd(inputs, output, fmt, jobs, progress, timeout, max_memory_mb, max_c
     except KeyboardInterrupt:
         if sink:
             sink.abort()
-        click.echo(f"\nvisitparse: interrupted after {summary.records} records; {output} not written", err=True)
+        click.echo(
+            f"\nvisitparse: interrupted after {summary.records} records; {output} not written",
+            err=True,
+        )
         sys.exit(EXIT_INTERRUPTED)
     seconds = time.perf_counter() - started
     if show:
         click.echo("", err=True)
-    click.echo(f"visitparse: {summary.records} records, {summary.errors} errors, {seconds:.2f} s, "
-               f"{summary.bytes / 1e6 / max(seconds, 1e-9):.2f} MB/s", err=True)
+    click.echo(
+        f"visitparse: {summary.records} records, {summary.errors} errors, {seconds:.2f} s, "
+        f"{summary.bytes / 1e6 / max(seconds, 1e-9):.2f} MB/s",
+        err=True,
+    )
     sys.exit(EXIT_FAILED if summary.errors else EXIT_OK)
 
 
-def _counted(record: batch.Record, summary: batch.Summary, texts: dict, keep_text: bool) -> batch.Record:
+def _counted(
+    record: batch.Record, summary: batch.Summary, texts: dict, keep_text: bool
+) -> batch.Record:
     if keep_text:
         texts[summary.records] = record.text
     summary.records += 1
@@ -282,28 +404,45 @@ def explain_cmd(input_: str, as_json: bool, publication_date, lexicon, knowledge
     except _Unreadable as e:
         _error(input_, str(e))
         sys.exit(EXIT_USAGE)
-    trace = explain_report(text, publication_date=publication_date, lexicon=lexicon, knowledge=knowledge)
+    trace = explain_report(
+        text, publication_date=publication_date, lexicon=lexicon, knowledge=knowledge
+    )
     if as_json:
         click.echo(json.dumps(trace, ensure_ascii=False, indent=2))
         return
     for s in trace["sentences"]:
-        mark = "  <- trigger words not covered: " + ", ".join(s["uncovered_triggers"]) if s["uncovered_triggers"] else ""
+        mark = (
+            "  <- trigger words not covered: " + ", ".join(s["uncovered_triggers"])
+            if s["uncovered_triggers"]
+            else ""
+        )
         click.echo(f"[{s['start']}:{s['end']}] {s['text']}{mark}")
         click.echo(f"    tokens: {s['tokens']}")
         for c in s["clauses"]:
             click.echo(f"    {c['rules']}: {c['text']!r}")
         for d in s["dates"]:
-            click.echo(f"    date {d['rule']}: {d['text']!r} -> {d['value'][0]}" + (f"/{d['value'][1]}" if d['value'][1] else ""))
+            click.echo(
+                f"    date {d['rule']}: {d['text']!r} -> {d['value'][0]}"
+                + (f"/{d['value'][1]}" if d["value"][1] else "")
+            )
     for v in trace["visits"]:
         anchors = "; ".join(f"{end} from {how}" for end, how in v["anchors"].items()) or "no date"
-        click.echo(f"visit: {v['visitor']} -> {v['host']} {v['start']}..{v['end']} [{v['rule']}]: {anchors}")
+        click.echo(
+            f"visit: {v['visitor']} -> {v['host']} {v['start']}..{v['end']} [{v['rule']}]: {anchors}"
+        )
     for k in trace["knowledge"]:
         click.echo(f"knowledge: {k['name']} -> {k['country']} ({k['source']})")
 
 
 @cli.command("view")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), help="The HTML file.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help="The HTML file.",
+)
 @_encoding_errors
 def view_cmd(inputs: tuple[str, ...], output: str, encoding_errors: str) -> None:
     """Write one self-contained HTML page showing each report's text with what was found.

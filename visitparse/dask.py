@@ -12,6 +12,7 @@ users call it the same way:
 
     rdd.mapPartitions(lambda records: map(convert_record, records))
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,18 +21,25 @@ from .batch import Record, _clean_value, convert_record, iso_date
 from .converter.limits import MAX_CHARS
 
 
-def to_task(item, publication_date: str | dt.date | None = None, max_chars: int = MAX_CHARS) -> dict:
+def to_task(
+    item, publication_date: str | dt.date | None = None, max_chars: int = MAX_CHARS
+) -> dict:
     """A bag element (a text, or a {"id", "text", "publication_date", ...} record) as a task."""
     date = iso_date(publication_date)
     if isinstance(item, str):
         return Record(None, item).task(date, max_chars)
     item = dict(item)
-    record = Record(item.pop("id", None), item.pop("text", None), item.pop("publication_date", None), item)
+    record = Record(
+        item.pop("id", None), item.pop("text", None), item.pop("publication_date", None), item
+    )
     if not isinstance(record.text, str):
         record.error = {"type": "InputError", "message": 'a record needs a "text" string'}
     else:
-        try:  # as `visitparse batch` reads JSON Lines: lone surrogates and deep nesting are error records
-            _clean_value([record.id, record.text, record.publication_date, record.meta], "the record", False)
+        # as `visitparse batch` reads JSON Lines: lone surrogates and deep nesting are error records
+        try:
+            _clean_value(
+                [record.id, record.text, record.publication_date, record.meta], "the record", False
+            )
         except ValueError as e:
             record.error = {"type": "InputError", "message": str(e)}
     return record.task(date, max_chars)
@@ -39,4 +47,6 @@ def to_task(item, publication_date: str | dt.date | None = None, max_chars: int 
 
 def convert_bag(bag, *, publication_date: str | dt.date | None = None, max_chars: int = MAX_CHARS):
     """A Dask bag of output lines, one per element of `bag`, in the same partitions and order."""
-    return bag.map(to_task, publication_date=publication_date, max_chars=max_chars).map(convert_record)
+    return bag.map(to_task, publication_date=publication_date, max_chars=max_chars).map(
+        convert_record
+    )

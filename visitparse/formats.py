@@ -10,11 +10,11 @@ only when complete (after fsync), under an exclusive lock (`.NAME.lock`, flock) 
 writer to the same output finds taken. A temporary left by a killed run is removed by the next
 run writing there. Any failure to write is an OutputError naming the output, one line.
 """
+
 from __future__ import annotations
 
 import contextlib
 import csv
-import errno
 import fcntl
 import hashlib
 import json
@@ -35,25 +35,77 @@ def _why(e: BaseException) -> str:
         return e.strerror or str(e)
     return str(e)
 
+
 # table -> columns, in order; the first columns make the key
 TABLES: dict[str, tuple[str, ...]] = {
-    "documents": ("doc_id", "title", "publication_date", "dateline_place", "dateline_agency", "schema_version"),
+    "documents": (
+        "doc_id",
+        "title",
+        "publication_date",
+        "dateline_place",
+        "dateline_agency",
+        "schema_version",
+    ),
     "people": ("doc_id", "person_id", "name", "title", "other_titles", "country"),
-    "visits": ("doc_id", "visit_id", "visitor_id", "host_country", "start_date", "end_date", "date_text", "places",
-               "status", "evidence"),
+    "visits": (
+        "doc_id",
+        "visit_id",
+        "visitor_id",
+        "host_country",
+        "start_date",
+        "end_date",
+        "date_text",
+        "places",
+        "status",
+        "evidence",
+    ),
     "meetings": ("doc_id", "meeting_id", "date", "place", "status", "evidence"),
     "meeting_participants": ("doc_id", "meeting_id", "person_id"),
     "messages": ("doc_id", "message_id", "kind", "senders", "carrier_id", "recipients", "evidence"),
     "statements": ("doc_id", "statement_id", "speakers", "verb", "content"),
     "agreements": ("doc_id", "agreement_id", "parties", "kind", "subject"),
-    "events": ("doc_id", "event_id", "cameo", "plover", "mode", "actor_country", "actor_id", "recipient_country",
-               "recipient_id", "date", "enddate", "evidence"),
-    "errors": ("doc_id", "type", "message"),  # one row per record that gave no report (no key: ids may repeat)
+    "events": (
+        "doc_id",
+        "event_id",
+        "cameo",
+        "plover",
+        "mode",
+        "actor_country",
+        "actor_id",
+        "recipient_country",
+        "recipient_id",
+        "date",
+        "enddate",
+        "evidence",
+    ),
+    "errors": (
+        "doc_id",
+        "type",
+        "message",
+    ),  # one row per record that gave no report (no key: ids may repeat)
 }
-KEYS = {"documents": 1, "people": 2, "visits": 2, "meetings": 2, "meeting_participants": 3, "messages": 2,
-        "statements": 2, "agreements": 2, "events": 2, "errors": 0}
-INDEXES = [("errors", "doc_id"), ("visits", "host_country"), ("visits", "start_date"), ("people", "country"), ("meetings", "date"),
-           ("events", "date"), ("events", "actor_country"), ("events", "recipient_country")]
+KEYS = {
+    "documents": 1,
+    "people": 2,
+    "visits": 2,
+    "meetings": 2,
+    "meeting_participants": 3,
+    "messages": 2,
+    "statements": 2,
+    "agreements": 2,
+    "events": 2,
+    "errors": 0,
+}
+INDEXES = [
+    ("errors", "doc_id"),
+    ("visits", "host_country"),
+    ("visits", "start_date"),
+    ("people", "country"),
+    ("meetings", "date"),
+    ("events", "date"),
+    ("events", "actor_country"),
+    ("events", "recipient_country"),
+]
 
 
 def _iso(d) -> str | None:
@@ -68,27 +120,70 @@ def tables(doc_id: str, report: Report) -> dict[str, list[tuple]]:
     """The rows of one report, table by table."""
     d = report.document
     rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
-    rows["documents"].append((doc_id, d.title, _iso(d.publication_date), d.dateline.place if d.dateline else None,
-                              d.dateline.agency if d.dateline else None, report.schema_version))
+    rows["documents"].append(
+        (
+            doc_id,
+            d.title,
+            _iso(d.publication_date),
+            d.dateline.place if d.dateline else None,
+            d.dateline.agency if d.dateline else None,
+            report.schema_version,
+        )
+    )
     for p in report.people:
         rows["people"].append((doc_id, p.id, p.name, p.title, "; ".join(p.other_titles), p.country))
     for k, v in enumerate(report.visits, 1):
-        rows["visits"].append((doc_id, f"v{k}", v.visitor, v.host_country, _iso(v.start_date), _iso(v.end_date),
-                               v.date_text, "; ".join(v.places), v.status, v.evidence.text))
+        rows["visits"].append(
+            (
+                doc_id,
+                f"v{k}",
+                v.visitor,
+                v.host_country,
+                _iso(v.start_date),
+                _iso(v.end_date),
+                v.date_text,
+                "; ".join(v.places),
+                v.status,
+                v.evidence.text,
+            )
+        )
     for k, m in enumerate(report.meetings, 1):
         rows["meetings"].append((doc_id, f"m{k}", _iso(m.date), m.place, m.status, m.evidence.text))
         rows["meeting_participants"].extend((doc_id, f"m{k}", p) for p in m.participants)
     for k, m in enumerate(report.messages, 1):
-        rows["messages"].append((doc_id, f"g{k}", m.kind, _ids(m.senders), m.carrier, _ids(m.recipients), m.evidence.text))
+        rows["messages"].append(
+            (
+                doc_id,
+                f"g{k}",
+                m.kind,
+                _ids(m.senders),
+                m.carrier,
+                _ids(m.recipients),
+                m.evidence.text,
+            )
+        )
     for k, s in enumerate(report.statements, 1):
         rows["statements"].append((doc_id, f"s{k}", _ids(s.speakers), s.verb, s.content))
     for k, a in enumerate(report.agreements, 1):
         rows["agreements"].append((doc_id, f"a{k}", _ids(a.parties), a.kind, a.subject))
     for e in report.events:
         r = e.recipient
-        rows["events"].append((doc_id, e.id, e.cameo, e.plover, e.mode, e.actor.country, e.actor.person,
-                               r.country if r else None, r.person if r else None, _iso(e.date), _iso(e.enddate),
-                               e.evidence.text))
+        rows["events"].append(
+            (
+                doc_id,
+                e.id,
+                e.cameo,
+                e.plover,
+                e.mode,
+                e.actor.country,
+                e.actor.person,
+                r.country if r else None,
+                r.person if r else None,
+                _iso(e.date),
+                _iso(e.enddate),
+                e.evidence.text,
+            )
+        )
     return rows
 
 
@@ -99,14 +194,26 @@ def plover_records(doc_id: str, report: Report, text: str | None) -> list[dict]:
         if e.plover is None:
             continue
         r = e.recipient
-        out.append({
-            "id": f"{doc_id}-{e.id}", "date": _iso(e.date), "enddate": _iso(e.enddate),
-            "event": e.plover, "mode": e.mode, "context": None,
-            "actor": e.actor.name or e.actor.country, "actor_country": e.actor.country, "actor_sector": e.actor.sector,
-            "recipient": (r.name or r.country) if r else None, "recipient_country": r.country if r else None,
-            "recipient_sector": r.sector if r else None,
-            "cameo": e.cameo, "event_text": e.evidence.text, "text": text, "source": doc_id,
-        })
+        out.append(
+            {
+                "id": f"{doc_id}-{e.id}",
+                "date": _iso(e.date),
+                "enddate": _iso(e.enddate),
+                "event": e.plover,
+                "mode": e.mode,
+                "context": None,
+                "actor": e.actor.name or e.actor.country,
+                "actor_country": e.actor.country,
+                "actor_sector": e.actor.sector,
+                "recipient": (r.name or r.country) if r else None,
+                "recipient_country": r.country if r else None,
+                "recipient_sector": r.sector if r else None,
+                "cameo": e.cameo,
+                "event_text": e.evidence.text,
+                "text": text,
+                "source": doc_id,
+            }
+        )
     return out
 
 
@@ -171,7 +278,9 @@ class SqliteWriter:
     """The same tables in a SQLite database (foreign keys on, indexes on dates and countries).
     Appends to an existing database; has() tells whether a document is already in it."""
 
-    max_page_count: int | None = None  # tests: a database that fills up ("database or disk is full")
+    max_page_count: int | None = (
+        None  # tests: a database that fills up ("database or disk is full")
+    )
 
     def __init__(self, path: str | Path, chunk: int = 500, durable: bool = True):
         self.db = sqlite3.connect(str(path), isolation_level=None)
@@ -183,8 +292,12 @@ class SqliteWriter:
             self.db.execute(f"PRAGMA max_page_count = {int(self.max_page_count)}")
         self.chunk, self.pending = chunk, 0
         for name, columns in TABLES.items():
-            key = columns[:KEYS[name]]
-            refs = "" if name in ("documents", "errors") else ", FOREIGN KEY (doc_id) REFERENCES documents(doc_id)"
+            key = columns[: KEYS[name]]
+            refs = (
+                ""
+                if name in ("documents", "errors")
+                else ", FOREIGN KEY (doc_id) REFERENCES documents(doc_id)"
+            )
             pk = f", PRIMARY KEY ({', '.join(key)})" if key else ""
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(columns)}{pk}{refs})")
         for table, column in INDEXES:
@@ -192,7 +305,10 @@ class SqliteWriter:
         self.db.execute("BEGIN")
 
     def has(self, doc_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            is not None
+        )
 
     def write(self, doc_id: str, report: Report) -> None:
         for name, rows in tables(doc_id, report).items():
@@ -202,7 +318,9 @@ class SqliteWriter:
         self._counted()
 
     def error(self, doc_id: str, error: dict) -> None:
-        self.db.execute("INSERT INTO errors VALUES (?, ?, ?)", (doc_id, error.get("type"), error.get("message")))
+        self.db.execute(
+            "INSERT INTO errors VALUES (?, ?, ?)", (doc_id, error.get("type"), error.get("message"))
+        )
         self._counted()
 
     def _counted(self) -> None:
@@ -222,14 +340,22 @@ def report_of(line: dict) -> Report | None:
     if "report" not in line:
         return None
     report = line["report"]
-    return Report.model_validate_json(report) if isinstance(report, str) else Report.model_validate(report)
+    return (
+        Report.model_validate_json(report)
+        if isinstance(report, str)
+        else Report.model_validate(report)
+    )
 
 
 def dumps_line(obj: dict) -> str:
     """One compact JSON line; a "report" that is already JSON text goes in as it is."""
     report = obj.get("report")
     if isinstance(report, str):
-        head = json.dumps({k: v for k, v in obj.items() if k != "report"}, ensure_ascii=False, separators=(",", ":"))
+        head = json.dumps(
+            {k: v for k, v in obj.items() if k != "report"},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         return f'{head[:-1]}{"," if len(head) > 2 else ""}"report":{report}}}\n'
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -253,9 +379,13 @@ def remove_stale(output: Path) -> None:
     prefix = f".{output.name}."
     with contextlib.suppress(OSError):
         for p in output.parent.iterdir():
-            rest = p.name[len(prefix):] if p.name.startswith(prefix) else ""
+            rest = p.name[len(prefix) :] if p.name.startswith(prefix) else ""
             pid, _, tail = rest.partition(".")
-            if not (pid.isdigit() and tail.startswith("tmp")) or int(pid) == os.getpid() or _alive(int(pid)):
+            if (
+                not (pid.isdigit() and tail.startswith("tmp"))
+                or int(pid) == os.getpid()
+                or _alive(int(pid))
+            ):
                 continue
             if p.is_dir() and not p.is_symlink():
                 shutil.rmtree(p, ignore_errors=True)
@@ -381,7 +511,9 @@ class Sink:
             self.writer = SqliteWriter(self.tmp, durable=False)
         except sqlite3.DatabaseError as e:
             self._remove_tmp()
-            raise OutputError(f"{out}: {e}" if out.exists() else f"{out}: cannot write: {e}") from None
+            raise OutputError(
+                f"{out}: {e}" if out.exists() else f"{out}: cannot write: {e}"
+            ) from None
         except OSError as e:
             self._remove_tmp()
             raise OutputError(f"{out}: cannot write: {_why(e)}") from None
@@ -418,7 +550,9 @@ class Sink:
         key = _id_key(doc_id)
         first = self.seen.setdefault(key, self.count)
         if first != self.count:
-            line = _duplicate(line, f"the id is that of record {first} of this run; only the first is kept")
+            line = _duplicate(
+                line, f"the id is that of record {first} of this run; only the first is kept"
+            )
         elif self.fmt == "sqlite" and "error" not in line and self.writer.has(doc_id):
             line = _duplicate(line, "the id is already in the database; the document there is kept")
         try:
@@ -450,7 +584,8 @@ class Sink:
                 if self.fmt == "csv":
                     self.writer.close(sync=True)
                     if self.output.is_dir():
-                        self.output.rmdir()  # empty (checked at the start); fails if another run filled it
+                        # empty (checked at the start); fails if another run filled it
+                        self.output.rmdir()
                 else:
                     self.writer.close()
                     with open(self.tmp, "rb+") as f:

@@ -3,10 +3,11 @@
 Field order here is the key order of the JSON output. Every fact carries `evidence`: the span of
 input text it came from and the grammar rule that produced it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
@@ -28,34 +29,51 @@ class Span(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
-    rule: Optional[str] = Field(default=None, description="grammar rule (or resolution step) that produced it")
+    rule: str | None = Field(
+        default=None, description="grammar rule (or resolution step) that produced it"
+    )
 
 
 class Dateline(_Model):
-    place: Optional[str] = None
-    agency: Optional[str] = None
+    place: str | None = None
+    agency: str | None = None
 
 
 class Document(_Model):
-    title: Optional[str] = None
-    publication_date: Optional[dt.date] = None
-    dateline: Optional[Dateline] = None
+    title: str | None = None
+    publication_date: dt.date | None = None
+    dateline: Dateline | None = None
 
 
 class Person(_Model):
     id: str = Field(pattern=r"^p[1-9][0-9]*$")
-    name: Optional[str] = Field(default=None, description="fullest form in the text; null for an unnamed office holder")
-    title: Optional[str] = Field(default=None, description="office at first mention, without the country adjective")
-    other_titles: list[str] = Field(default=[], description="the person's other offices, ranks and styles (\"General\", \"Prince\")")
-    country: Optional[str] = Field(default=None, description="ISO 3166-1 alpha-3 of the state served; null for international organisations")
-    country_source: Optional[str] = Field(
-        default=None, description="present only when no text decided the country: the knowledge table that did "
-                                  "(\"knowledge:factbook\", \"knowledge:phoenix\", \"knowledge:user\")")
+    name: str | None = Field(
+        default=None, description="fullest form in the text; null for an unnamed office holder"
+    )
+    title: str | None = Field(
+        default=None, description="office at first mention, without the country adjective"
+    )
+    other_titles: list[str] = Field(
+        default=[],
+        description='the person\'s other offices, ranks and styles ("General", "Prince")',
+    )
+    country: str | None = Field(
+        default=None,
+        description="ISO 3166-1 alpha-3 of the state served; null for international organisations",
+    )
+    country_source: str | None = Field(
+        default=None,
+        description="present only when no text decided the country: the knowledge table that did "
+        '("knowledge:factbook", "knowledge:phoenix", "knowledge:user")',
+    )
     mentions: list[Span] = []
 
     @model_serializer(mode="wrap")
     def _without_empty_source(self, handler: SerializerFunctionWrapHandler) -> dict:
-        data = handler(self)  # a country the text gave needs no source: the key is left out (1.1 readers see no change)
+        data = handler(
+            self
+            # a country the text gave needs no source: the key is left out (1.1 readers see no change)
+        )
         if data.get("country_source") is None:
             data.pop("country_source", None)
         return data
@@ -63,16 +81,16 @@ class Person(_Model):
 
 class Organization(_Model):
     name: str
-    acronym: Optional[str] = None
+    acronym: str | None = None
     mentions: list[Span] = []
 
 
 class Visit(_Model):
     visitor: str = Field(description="person id")
     host_country: str
-    start_date: Optional[dt.date] = None
-    end_date: Optional[dt.date] = None
-    date_text: Optional[str] = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    date_text: str | None = None
     places: list[str] = []
     status: Status = "completed"
     evidence: Span
@@ -80,8 +98,8 @@ class Visit(_Model):
 
 class Meeting(_Model):
     participants: list[str] = Field(description="person ids")
-    date: Optional[dt.date] = None
-    place: Optional[str] = None
+    date: dt.date | None = None
+    place: str | None = None
     topics: list[str] = []
     status: Status = "completed"
     evidence: Span
@@ -90,7 +108,7 @@ class Meeting(_Model):
 class Message(_Model):
     kind: str = Field(description='"greetings", "letter", "invitation", "message"')
     senders: list[str] = []
-    carrier: Optional[str] = None
+    carrier: str | None = None
     recipients: list[str] = []
     evidence: Span
 
@@ -98,25 +116,27 @@ class Message(_Model):
 class Statement(_Model):
     speakers: list[str] = []
     verb: str
-    content: Optional[str] = None
+    content: str | None = None
     evidence: Span
 
 
 class Agreement(_Model):
     parties: list[str] = []
     kind: str
-    subject: Optional[str] = None
+    subject: str | None = None
     evidence: Span
 
 
 class Actor(_Model):
     """One side of an event: a state (and the person acting for it, when there is one)."""
 
-    country: Optional[str] = None
-    sector: str = Field(description='"GOV" for state officials, "IGO" for international organisations')
-    person: Optional[str] = Field(default=None, description="person id")
-    name: Optional[str] = None
-    title: Optional[str] = None
+    country: str | None = None
+    sector: str = Field(
+        description='"GOV" for state officials, "IGO" for international organisations'
+    )
+    person: str | None = Field(default=None, description="person id")
+    name: str | None = None
+    title: str | None = None
 
 
 class Event(_Model):
@@ -125,12 +145,16 @@ class Event(_Model):
 
     id: str = Field(pattern=r"^e[1-9][0-9]*$")
     cameo: str
-    plover: Optional[str] = Field(default=None, description='"CONSULT" or "AGREE"; null for the CAMEO-only host side')
-    mode: Optional[str] = Field(default=None, description='PLOVER mode: "visit", "third-party", "multilateral"')
+    plover: str | None = Field(
+        default=None, description='"CONSULT" or "AGREE"; null for the CAMEO-only host side'
+    )
+    mode: str | None = Field(
+        default=None, description='PLOVER mode: "visit", "third-party", "multilateral"'
+    )
     actor: Actor
-    recipient: Optional[Actor] = None
-    date: Optional[dt.date] = None
-    enddate: Optional[dt.date] = None
+    recipient: Actor | None = None
+    date: dt.date | None = None
+    enddate: dt.date | None = None
     source: str = Field(description='the record it comes from, e.g. "visits/0"')
     evidence: Span
 

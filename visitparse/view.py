@@ -5,10 +5,10 @@ dates, organisations, trigger words, evidence); a segment carries its character 
 little plain JavaScript can highlight any fact's evidence by range. Sentences whose trigger words
 no rule covered are marked, so the gaps show. Everything from the report is escaped.
 """
+
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +29,8 @@ class Page:
     id: str
     report: Report | None
     text: str | None = None
-    marks: list[tuple[int, int, str]] = field(default_factory=list)   # (start, end, css class)
-    gaps: list[tuple[int, int]] = field(default_factory=list)         # sentences with uncovered triggers
+    marks: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, css class)
+    gaps: list[tuple[int, int]] = field(default_factory=list)  # sentences with uncovered triggers
     error: str | None = None
 
 
@@ -64,8 +64,12 @@ def page_of_record(record) -> Page:
         try:
             return Page(record.id, Report.model_validate(record.meta["report"]))
         except ValidationError as e:
-            return Page(record.id, None, error=f"not a report: {e.error_count()} error(s), the first at "
-                                                f"{'.'.join(map(str, e.errors()[0]['loc'])) or 'the top'}: {e.errors()[0]['msg']}")
+            return Page(
+                record.id,
+                None,
+                error=f"not a report: {e.error_count()} error(s), the first at "
+                f"{'.'.join(map(str, e.errors()[0]['loc'])) or 'the top'}: {e.errors()[0]['msg']}",
+            )
         except (ValueError, TypeError, RecursionError) as e:
             return Page(record.id, None, error=f"not a report: {type(e).__name__}")
     try:
@@ -78,10 +82,12 @@ def page_of_record(record) -> Page:
 
 def pages_from_batch_output(path: Path) -> list[Page]:
     from .batch import _read_jsonl_file
+
     return [page_of_record(r) for r in _read_jsonl_file(Path(path), str(path), "strict")]
 
 
 # ---------------------------------------------------------------- rendering
+
 
 def _e(s) -> str:
     return html.escape("" if s is None else str(s), quote=True)
@@ -96,14 +102,34 @@ def _facts(report: Report) -> list[tuple[str, str, object]]:
 
     out = []
     for v in report.visits:
-        dates = " to ".join(d.isoformat() for d in (v.start_date, v.end_date) if d) or "dates unknown"
+        dates = (
+            " to ".join(d.isoformat() for d in (v.start_date, v.end_date) if d) or "dates unknown"
+        )
         where = f" ({', '.join(v.places)})" if v.places else ""
-        out.append(("visit", f"{names.get(v.visitor)} \u2192 {v.host_country}{where}, {dates}, {v.status}", v.evidence))
+        out.append(
+            (
+                "visit",
+                f"{names.get(v.visitor)} \u2192 {v.host_country}{where}, {dates}, {v.status}",
+                v.evidence,
+            )
+        )
     for m in report.meetings:
-        out.append(("meeting", f"{who(m.participants)}{', ' + m.date.isoformat() if m.date else ''}, {m.status}", m.evidence))
+        out.append(
+            (
+                "meeting",
+                f"{who(m.participants)}{', ' + m.date.isoformat() if m.date else ''}, {m.status}",
+                m.evidence,
+            )
+        )
     for g in report.messages:
-        out.append(("message", f"{g.kind}: {who(g.senders)} \u2192 {who(g.recipients)}"
-                               f"{' via ' + names.get(g.carrier, '') if g.carrier else ''}", g.evidence))
+        out.append(
+            (
+                "message",
+                f"{g.kind}: {who(g.senders)} \u2192 {who(g.recipients)}"
+                f"{' via ' + names.get(g.carrier, '') if g.carrier else ''}",
+                g.evidence,
+            )
+        )
     for s in report.statements:
         out.append(("statement", f"{who(s.speakers)} {s.verb}: {s.content or ''}", s.evidence))
     for a in report.agreements:
@@ -134,7 +160,9 @@ def _text_html(page: Page, evidences: list) -> str:
         active.subtract(closes.get(a, []))
         active.update(opens.get(a, []))
         classes = " ".join(sorted(c for c, n in active.items() if n > 0))
-        parts.append(f'<span class="seg {classes}" data-a="{a}" data-b="{b}">{_e(text[a:b])}</span>')
+        parts.append(
+            f'<span class="seg {classes}" data-a="{a}" data-b="{b}">{_e(text[a:b])}</span>'
+        )
     return "".join(parts)
 
 
@@ -150,11 +178,16 @@ def _timeline(report: Report) -> str:
     for v in dated:
         s, e = v.start_date or v.end_date, v.end_date or v.start_date
         left, width = 100 * (s - first).days / span, max(100 * ((e - s).days + 1) / span, 2)
-        bars.append(f'<div class="bar" style="margin-left:{left:.1f}%;width:{width:.1f}%" '
-                    f'title="{_e(names.get(v.visitor))} \u2192 {_e(v.host_country)}: {_e(s)} to {_e(e)}">'
-                    f'{_e(names.get(v.visitor))} \u2192 {_e(v.host_country)}</div>')
-    return (f'<div class="timeline"><div class="axis"><span>{_e(first)}</span><span>{_e(last)}</span></div>'
-            + "".join(bars) + "</div>")
+        bars.append(
+            f'<div class="bar" style="margin-left:{left:.1f}%;width:{width:.1f}%" '
+            f'title="{_e(names.get(v.visitor))} \u2192 {_e(v.host_country)}: {_e(s)} to {_e(e)}">'
+            f"{_e(names.get(v.visitor))} \u2192 {_e(v.host_country)}</div>"
+        )
+    return (
+        f'<div class="timeline"><div class="axis"><span>{_e(first)}</span><span>{_e(last)}</span></div>'
+        + "".join(bars)
+        + "</div>"
+    )
 
 
 def _report_html(k: int, page: Page) -> str:
@@ -163,17 +196,28 @@ def _report_html(k: int, page: Page) -> str:
     facts = _facts(page.report)
     items = "".join(
         f'<li class="fact {kind}" tabindex="0" data-start="{ev.start}" data-end="{ev.end}" title="rule: {_e(ev.rule)}">'
-        f'<b>{kind}</b> {_e(label)}<small>rule: {_e(ev.rule)}</small>'
-        + ("" if page.text is not None else f'<q>{_e(ev.text)}</q>') + "</li>"
-        for kind, label, ev in facts)
+        f"<b>{kind}</b> {_e(label)}<small>rule: {_e(ev.rule)}</small>"
+        + ("" if page.text is not None else f"<q>{_e(ev.text)}</q>")
+        + "</li>"
+        for kind, label, ev in facts
+    )
     gaps = "".join(f"<li>{_e((page.text or '')[s:e][:160])}</li>" for s, e in page.gaps)
-    body = (f'<div class="text">{_text_html(page, [f[2] for f in facts])}</div>' if page.text is not None
-            else '<p class="note">The batch output holds no source text: each fact shows its evidence.</p>')
-    return (f'<section class="report" id="r{k}"><h2>{_e(page.report.document.title or page.id)}</h2>'
-            f'<p class="meta">{_e(page.id)} \u00b7 published {_e(page.report.document.publication_date or "unknown")}</p>'
-            f'{_timeline(page.report)}<div class="cols">{body}<aside><ul class="facts">{items}</ul>'
-            + (f'<h3>Sentences with trigger words no rule covered</h3><ul class="gaps">{gaps}</ul>' if gaps else "")
-            + "</aside></div></section>")
+    body = (
+        f'<div class="text">{_text_html(page, [f[2] for f in facts])}</div>'
+        if page.text is not None
+        else '<p class="note">The batch output holds no source text: each fact shows its evidence.</p>'
+    )
+    return (
+        f'<section class="report" id="r{k}"><h2>{_e(page.report.document.title or page.id)}</h2>'
+        f'<p class="meta">{_e(page.id)} \u00b7 published {_e(page.report.document.publication_date or "unknown")}</p>'
+        f'{_timeline(page.report)}<div class="cols">{body}<aside><ul class="facts">{items}</ul>'
+        + (
+            f'<h3>Sentences with trigger words no rule covered</h3><ul class="gaps">{gaps}</ul>'
+            if gaps
+            else ""
+        )
+        + "</aside></div></section>"
+    )
 
 
 STYLE = """
@@ -222,10 +266,14 @@ document.querySelectorAll('.fact').forEach(function (fact) {
 def render(pages: list[Page]) -> str:
     index = "".join(
         f'<li><a href="#r{k}">{_e(p.id)}</a> ({len(p.report.visits) if p.report else 0} visits, '
-        f'{len(p.report.meetings) if p.report else 0} meetings)</li>' for k, p in enumerate(pages))
+        f"{len(p.report.meetings) if p.report else 0} meetings)</li>"
+        for k, p in enumerate(pages)
+    )
     reports = "".join(_report_html(k, p) for k, p in enumerate(pages))
-    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
-            f"<title>visitparse: {len(pages)} report{'s' * (len(pages) != 1)}</title><style>{STYLE}</style></head><body>"
-            f"<header><h1>visitparse: {len(pages)} report{'s' * (len(pages) != 1)}</h1></header>"
-            f"<nav><ul>{index}</ul></nav>{reports}<script>{SCRIPT}</script></body></html>\n")
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
+        f"<title>visitparse: {len(pages)} report{'s' * (len(pages) != 1)}</title><style>{STYLE}</style></head><body>"
+        f"<header><h1>visitparse: {len(pages)} report{'s' * (len(pages) != 1)}</h1></header>"
+        f"<nav><ul>{index}</ul></nav>{reports}<script>{SCRIPT}</script></body></html>\n"
+    )

@@ -34,6 +34,7 @@ Names and titles compare after the same folding as ../shared/tools/score.py: cas
 hyphens and punctuation; a leading style (Sheikh, Datuk Seri, ...) is optional; titles match when
 one starts with the other at a word boundary.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,7 +51,8 @@ PENDING_DIR = HERE.parent / "capabilities_pending"
 FILLERS = HERE / "fillers.toml"
 HAPPENED_NOT = {"planned", "cancelled"}
 
-# ----------------------------------------------------------------------------- folding (as score.py)
+# ----------------------------------------------------------------------------- folding (as
+# score.py)
 
 
 def norm(s: str | None) -> str:
@@ -63,10 +65,38 @@ def norm(s: str | None) -> str:
     return " ".join(s.split())
 
 
-STYLES = ("his royal highness", "her royal highness", "his majesty", "her majesty", "his highness",
-          "her highness", "his excellency", "her excellency", "tan sri", "datuk seri", "dato seri",
-          "mr", "mrs", "ms", "dr", "prof", "professor", "sheikh", "shaikh", "sheikha", "sayyid",
-          "datuk", "dato", "datin", "haji", "hajjah", "alhaji", "ustaz", "samdech", "cde")
+STYLES = (
+    "his royal highness",
+    "her royal highness",
+    "his majesty",
+    "her majesty",
+    "his highness",
+    "her highness",
+    "his excellency",
+    "her excellency",
+    "tan sri",
+    "datuk seri",
+    "dato seri",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "sheikh",
+    "shaikh",
+    "sheikha",
+    "sayyid",
+    "datuk",
+    "dato",
+    "datin",
+    "haji",
+    "hajjah",
+    "alhaji",
+    "ustaz",
+    "samdech",
+    "cde",
+)
 
 
 def name_norm(s: str | None) -> str:
@@ -76,12 +106,17 @@ def name_norm(s: str | None) -> str:
         stripped = False
         for style in STYLES:
             if s.startswith(style + " "):
-                s, stripped = s[len(style) + 1:], True
+                s, stripped = s[len(style) + 1 :], True
     return s
 
 
-TITLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "dpm": "deputy prime minister",
-                       "eam": "external affairs minister", "vp": "vice president"}
+TITLE_ABBREVIATIONS = {
+    "pm": "prime minister",
+    "fm": "foreign minister",
+    "dpm": "deputy prime minister",
+    "eam": "external affairs minister",
+    "vp": "vice president",
+}
 TENURE = re.compile(r"^(?:newly appointed |newly elected |new |outgoing |incoming |visiting )+")
 
 
@@ -168,8 +203,13 @@ def load(path: Path) -> Capability:
     tables = {k: _table(v) for k, v in slots.items()}
     names = list(tables)
     templates = spec["templates"]
-    cap = Capability(path.stem, path, spec.get("description", ""), spec.get("kind", "MFT"),
-                     spec.get("publication_date"))
+    cap = Capability(
+        path.stem,
+        path,
+        spec.get("description", ""),
+        spec.get("kind", "MFT"),
+        spec.get("publication_date"),
+    )
     max_cases = spec.get("max_cases", 80)
     seen: set[str] = set()
     n = 0
@@ -184,9 +224,16 @@ def load(path: Path) -> Capability:
             size = len(tables[s])
             stride = next(p for p in STRIDES[j:] + [1] if size % p or p == 1)
             idx[s] = (r * stride + j * 5) % size
-        for a, b in distinct:  # bump the second slot until the rows differ (rows of two tables: their countries)
+        for (
+            a,
+            b,
+        ) in (
+            distinct
+        ):  # bump the second slot until the rows differ (rows of two tables: their countries)
             if slots[a].split("[")[0] == slots[b].split("[")[0]:
-                while tables[a][idx[a]] is tables[b][idx[b]] or tables[a][idx[a]] == tables[b][idx[b]]:
+                while (
+                    tables[a][idx[a]] is tables[b][idx[b]] or tables[a][idx[a]] == tables[b][idx[b]]
+                ):
                     idx[b] = (idx[b] + 1) % len(tables[b])
             elif hasattr(tables[a][idx[a]], "iso") and hasattr(tables[b][idx[b]], "iso"):
                 while tables[a][idx[a]].iso == tables[b][idx[b]].iso:
@@ -196,7 +243,9 @@ def load(path: Path) -> Capability:
         if text in seen:
             continue
         seen.add(text)
-        cap.cases.append(Case(text, _fill(spec.get("expect", {}), env), _fill(spec.get("forbid", {}), env)))
+        cap.cases.append(
+            Case(text, _fill(spec.get("expect", {}), env), _fill(spec.get("forbid", {}), env))
+        )
     return cap
 
 
@@ -213,7 +262,10 @@ def convert(text: str, publication_date: str | None) -> dict:
     key = (text, publication_date)
     if key not in _convert_cache:
         import visitparse
-        _convert_cache[key] = json.loads(visitparse.convert(text, publication_date=publication_date).to_json())
+
+        _convert_cache[key] = json.loads(
+            visitparse.convert(text, publication_date=publication_date).to_json()
+        )
     return _convert_cache[key]
 
 
@@ -237,10 +289,17 @@ def check(case: Case, report: dict) -> list[str]:
     problems = []
     for v in case.expect.get("visit", []):
         want = name_norm(v["visitor"])
-        cands = [x for x in report["visits"] if nm(x["visitor"]) == want and x["host_country"] == v["host"]
-                 and status_ok(x, v.get("status"))]
+        cands = [
+            x
+            for x in report["visits"]
+            if nm(x["visitor"]) == want
+            and x["host_country"] == v["host"]
+            and status_ok(x, v.get("status"))
+        ]
         if not cands:
-            problems.append(f"missing visit {v['visitor']} -> {v['host']} ({v.get('status', 'happened')})")
+            problems.append(
+                f"missing visit {v['visitor']} -> {v['host']} ({v.get('status', 'happened')})"
+            )
             continue
         fields = [(f, k) for f, k in (("start", "start_date"), ("end", "end_date")) if f in v]
 
@@ -253,12 +312,21 @@ def check(case: Case, report: dict) -> list[str]:
             problems.append(f"visit {v['visitor']} -> {v['host']}: dates {want_d}, got {got_d}")
     for m in case.expect.get("meeting", []):
         a, b = (name_norm(x) for x in m["between"])
-        found = [x for x in report["meetings"]
-                 if status_ok(x, m.get("status")) and {a, b} <= {nm(p) for p in x["participants"]}]
+        found = [
+            x
+            for x in report["meetings"]
+            if status_ok(x, m.get("status")) and {a, b} <= {nm(p) for p in x["participants"]}
+        ]
         if not found:
-            problems.append(f"missing meeting {m['between'][0]} + {m['between'][1]} ({m.get('status', 'happened')})")
-        elif "date" in m and not any((str(x["date"]) if x["date"] else None) == _opt(m["date"]) for x in found):
-            problems.append(f"meeting {m['between'][0]} + {m['between'][1]}: date {m['date']}, got {[x['date'] for x in found]}")
+            problems.append(
+                f"missing meeting {m['between'][0]} + {m['between'][1]} ({m.get('status', 'happened')})"
+            )
+        elif "date" in m and not any(
+            (str(x["date"]) if x["date"] else None) == _opt(m["date"]) for x in found
+        ):
+            problems.append(
+                f"meeting {m['between'][0]} + {m['between'][1]}: date {m['date']}, got {[x['date'] for x in found]}"
+            )
     for p in case.expect.get("person", []):
         want = name_norm(p["name"])
         cands = [x for x in report["people"] if name_norm(x["name"]) == want]
@@ -266,19 +334,32 @@ def check(case: Case, report: dict) -> list[str]:
             problems.append(f"missing person {p['name']}")
             continue
         if "title" in p and not any(title_match(x["title"], p["title"]) for x in cands):
-            problems.append(f"person {p['name']}: title {p['title']!r}, got {[x['title'] for x in cands]}")
+            problems.append(
+                f"person {p['name']}: title {p['title']!r}, got {[x['title'] for x in cands]}"
+            )
         if "title_exact" in p and not any(x["title"] == p["title_exact"] for x in cands):
-            problems.append(f"person {p['name']}: title exactly {p['title_exact']!r}, got {[x['title'] for x in cands]}")
+            problems.append(
+                f"person {p['name']}: title exactly {p['title_exact']!r}, got {[x['title'] for x in cands]}"
+            )
         if "country" in p and not any(x["country"] == _opt(p["country"]) for x in cands):
-            problems.append(f"person {p['name']}: country {p['country']}, got {[x['country'] for x in cands]}")
+            problems.append(
+                f"person {p['name']}: country {p['country']}, got {[x['country'] for x in cands]}"
+            )
     for v in case.forbid.get("visit", []):
         want = name_norm(v["visitor"])
-        if any(nm(x["visitor"]) == want and x["host_country"] == v["host"] and happened(x) for x in report["visits"]):
+        if any(
+            nm(x["visitor"]) == want and x["host_country"] == v["host"] and happened(x)
+            for x in report["visits"]
+        ):
             problems.append(f"forbidden visit {v['visitor']} -> {v['host']} reported as happened")
     for m in case.forbid.get("meeting", []):
         a, b = (name_norm(x) for x in m["between"])
-        if any(happened(x) and {a, b} <= {nm(p) for p in x["participants"]} for x in report["meetings"]):
-            problems.append(f"forbidden meeting {m['between'][0]} + {m['between'][1]} reported as happened")
+        if any(
+            happened(x) and {a, b} <= {nm(p) for p in x["participants"]} for x in report["meetings"]
+        ):
+            problems.append(
+                f"forbidden meeting {m['between'][0]} + {m['between'][1]} reported as happened"
+            )
     for p in case.forbid.get("person", []):
         if any(name_norm(x["name"]) == name_norm(p["name"]) for x in report["people"]):
             problems.append(f"forbidden person {p['name']}")
@@ -294,9 +375,13 @@ def summarize(report: dict) -> str:
         return (p["name"] or f"<{p['title']}>") if p else pid
 
     ps = "; ".join(f"{p['name']}|{p['title']}|{p['country']}" for p in report["people"])
-    vs = "; ".join(f"{nm(v['visitor'])}->{v['host_country']} {v['start_date']}..{v['end_date']} {v['status']}"
-                   for v in report["visits"])
-    ms = "; ".join("+".join(nm(p) for p in m["participants"]) + f" {m['status']}" for m in report["meetings"])
+    vs = "; ".join(
+        f"{nm(v['visitor'])}->{v['host_country']} {v['start_date']}..{v['end_date']} {v['status']}"
+        for v in report["visits"]
+    )
+    ms = "; ".join(
+        "+".join(nm(p) for p in m["participants"]) + f" {m['status']}" for m in report["meetings"]
+    )
     return f"people [{ps}] visits [{vs}] meetings [{ms}]"
 
 
@@ -317,7 +402,9 @@ class Result:
     def examples(self, k: int = 3) -> str:
         out = []
         for case, problems, report in self.failures[:k]:
-            out.append(f"  TEXT: {case.text}\n  WANT: {'; '.join(problems)}\n  GOT:  {summarize(report)}")
+            out.append(
+                f"  TEXT: {case.text}\n  WANT: {'; '.join(problems)}\n  GOT:  {summarize(report)}"
+            )
         return "\n".join(out)
 
 

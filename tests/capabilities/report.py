@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Print the capability suite's pass rates as a markdown table.
 
-  python tests/capabilities/report.py              # committed capabilities (tests/capabilities/cases)
-  python tests/capabilities/report.py --pending    # also tests/capabilities_pending/*.toml
-  python tests/capabilities/report.py -v [-n 3]    # and up to n failing cases per capability
-  python tests/capabilities/report.py PATH.toml    # just these files
+python tests/capabilities/report.py              # committed capabilities (tests/capabilities/cases)
+python tests/capabilities/report.py --pending    # also tests/capabilities_pending/*.toml
+python tests/capabilities/report.py -v [-n 3]    # and up to n failing cases per capability
+python tests/capabilities/report.py PATH.toml    # just these files
 """
+
 import argparse
 import sys
 import time
@@ -16,7 +17,9 @@ from tests.capabilities.engine import CASES_DIR, PENDING_DIR, load, run  # noqa:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("files", nargs="*", type=Path)
     ap.add_argument("--pending", action="store_true")
     ap.add_argument("--only-pending", action="store_true")
@@ -38,7 +41,9 @@ def main() -> int:
         print(f"| {r.cap.name}{where} | {r.cap.kind} | {r.total} | {r.passed} | {r.rate:.2f} |")
     total = sum(r.total for r in results)
     passed = sum(r.passed for r in results)
-    print(f"| **all ({len(results)})** | | {total} | {passed} | {passed / total if total else 0:.2f} |")
+    print(
+        f"| **all ({len(results)})** | | {total} | {passed} | {passed / total if total else 0:.2f} |"
+    )
     print(f"\n{time.perf_counter() - t0:.1f} s", file=sys.stderr)
     if a.verbose:
         for r in results:

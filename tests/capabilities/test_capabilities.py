@@ -1,4 +1,5 @@
 """One test per capability (tests/capabilities/cases/*.toml): pass rate >= 0.95."""
+
 import pytest
 
 from .engine import CASES_DIR, load, run
@@ -12,7 +13,8 @@ def test_capability(path):
     result = run(load(path))
     assert result.total >= 5, f"{path.stem}: only {result.total} cases generated"
     assert result.rate >= THRESHOLD, (
-        f"{path.stem}: {result.passed}/{result.total} = {result.rate:.2f} < {THRESHOLD}\n{result.examples(3)}")
+        f"{path.stem}: {result.passed}/{result.total} = {result.rate:.2f} < {THRESHOLD}\n{result.examples(3)}"
+    )
 
 
 def test_suite_size():

@@ -9,11 +9,12 @@ The stages, in order, each a module with one job:
   transformer parse trees -> mentions, events, clauses
   assemble    people, dates and records resolved across the report -> Report
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .. import schema
 from . import document, events, limits, sentences
@@ -29,9 +30,34 @@ from .transformer import TreeToFacts
 __all__ = ["convert", "InputError"]
 
 # A clause holds one of these (an event word); a person phrase worth reading holds a name.
-CLAUSE_TRIGGERS = frozenset(("VISITED", "VISIT", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "TALKS", "RECEIVE", "CALL",
-                             "CONVEY", "SAY", "AGREE", "ASK", "LEAD", "STAY", "ACCOMPANIED", "ACCOMPANYING", "DISCUSS", "HOMEWARD",
-                             "DELEGATION", "LEFT"))  # "The Kenyan delegation comprises A and B"
+CLAUSE_TRIGGERS = frozenset(
+    (
+        "VISITED",
+        "VISIT",
+        "TAKE",
+        "DEPART",
+        "PAY",
+        "END",
+        "ARRIVE",
+        "MEET",
+        "MEETING",
+        "TALKS",
+        "RECEIVE",
+        "CALL",
+        "CONVEY",
+        "SAY",
+        "AGREE",
+        "ASK",
+        "LEAD",
+        "STAY",
+        "ACCOMPANIED",
+        "ACCOMPANYING",
+        "DISCUSS",
+        "HOMEWARD",
+        "DELEGATION",
+        "LEFT",
+    )
+)  # "The Kenyan delegation comprises A and B"
 NAMES = frozenset(("NAME",))
 DATELINE_MARKS = frozenset((":", "-", "\u2013", "\u2014"))
 TO_FACTS = methods(TreeToFacts())  # the transformer keeps no state between islands
@@ -41,9 +67,15 @@ TO_FACTS = methods(TreeToFacts())  # the transformer keeps no state between isla
 SentenceHook = Callable[[int, int, list, list], None]
 
 
-def convert(text: str, *, publication_date: dt.date | str | None = None,
-            lexicon: str | Path | None = None, max_chars: int = limits.MAX_CHARS,
-            on_sentence: SentenceHook | None = None, knowledge: bool = True) -> schema.Report:
+def convert(
+    text: str,
+    *,
+    publication_date: dt.date | str | None = None,
+    lexicon: str | Path | None = None,
+    max_chars: int = limits.MAX_CHARS,
+    on_sentence: SentenceHook | None = None,
+    knowledge: bool = True,
+) -> schema.Report:
     """Convert one report's text into a validated `Report`.
 
     Args:
@@ -69,8 +101,14 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
     lex = tagger.lex
     clean = normalize(text)
     info = document.read(text, clean, dct, lambda place: words(place) in lex.places)
-    builder = ReportBuilder(text, clean, lex, info.publication_date, info.dateline_place,
-                            knowledge_for(str(lexicon) if lexicon else None) if knowledge else None)
+    builder = ReportBuilder(
+        text,
+        clean,
+        lex,
+        info.publication_date,
+        info.dateline_place,
+        knowledge_for(str(lexicon) if lexicon else None) if knowledge else None,
+    )
     for start, end in sentences.split(clean):
         tokens = tagger.tag(clean, start, end)
         clause_islands = islands(tokens, "clause", CLAUSE_TRIGGERS)
@@ -78,18 +116,29 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
         # Person phrases between the clauses name people too; all islands are read in text order
         # so that "he" finds the person named just before.
         gaps = [k for k in range(len(tokens)) if k not in covered]
-        person_islands = [(gaps[isl.start], isl) for isl in islands([tokens[k] for k in gaps], "person_list", NAMES)]
-        work = [(isl.start, "clause", isl) for isl in clause_islands] + [(k, "people", isl) for k, isl in person_islands]
+        person_islands = [
+            (gaps[isl.start], isl)
+            for isl in islands([tokens[k] for k in gaps], "person_list", NAMES)
+        ]
+        work = [(isl.start, "clause", isl) for isl in clause_islands] + [
+            (k, "people", isl) for k, isl in person_islands
+        ]
         builder.previous_end = None
         # "Tokyo: President Donald Trump ...": after a dateline's place the sentence begins
-        opening = 2 if len(tokens) > 2 and tokens[0].type == "PLACE" and str(tokens[1]) in DATELINE_MARKS else 0
+        opening = (
+            2
+            if len(tokens) > 2 and tokens[0].type == "PLACE" and str(tokens[1]) in DATELINE_MARKS
+            else 0
+        )
         for first, kind, island in sorted(work, key=lambda w: w[0]):
             facts = island.value(TO_FACTS)
             if kind == "clause":
                 builder.add_clause(facts, (start, end))
             else:
                 builder.add_people(facts, sentence_initial=first in (0, opening))
-            last = island.end - 1 if kind == "clause" else gaps[island.end - 1]  # person islands index the gaps
+            last = (
+                island.end - 1 if kind == "clause" else gaps[island.end - 1]
+            )  # person islands index the gaps
             builder.previous_end = tokens[last].end_pos
         if on_sentence:
             on_sentence(start, end, tokens, clause_islands)
@@ -99,7 +148,9 @@ def convert(text: str, *, publication_date: dt.date | str | None = None,
     doc = schema.Document(
         title=info.title,
         publication_date=info.publication_date,
-        dateline=schema.Dateline(place=info.dateline_place, agency=info.dateline_agency) if info.dateline_place else None,
+        dateline=schema.Dateline(place=info.dateline_place, agency=info.dateline_agency)
+        if info.dateline_place
+        else None,
     )
     report = builder.report(doc)
     report.events = events.derive(report)
@@ -112,4 +163,6 @@ def _iso_date(value: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise InputError(f"publication_date must be an ISO date (YYYY-MM-DD), got {value!r}") from None
+        raise InputError(
+            f"publication_date must be an ISO date (YYYY-MM-DD), got {value!r}"
+        ) from None

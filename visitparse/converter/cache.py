@@ -6,19 +6,23 @@ again, and a home that cannot be written to only costs the build in each process
 
 The directory: $VISITPARSE_CACHE, else $XDG_CACHE_HOME/visitparse, else ~/.cache/visitparse.
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 
 
 def _directory() -> str | None:
     base = os.environ.get("VISITPARSE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "visitparse")
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "visitparse",
+    )
     try:
         os.makedirs(base, exist_ok=True)
     except OSError:

@@ -5,17 +5,19 @@ a wire dateline ("BEIJING, June 2 (Xinhua) --") whose month and day recur with a
 the text ("16:55, January 16, 2012") or that carries its own year. "Updated:" stamps and bylines
 are not publication dates.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from . import timex
 from .normalize import DATE_PREFIX
 
-# "BEIJING, June 2 (Xinhua) --"  "ISLAMABAD, May 26 (APP):"  "Hanoi (VNA) -"  "Accra, March 27, GNA-"
+# "BEIJING, June 2 (Xinhua) --"  "ISLAMABAD, May 26 (APP):"  "Hanoi (VNA) -"  "Accra, March 27,
+# GNA-"
 # "ASTANA -"  "KUALA LUMPUR:"  "Tashkent, OCT 6:"  "MOSCOW, September 25. /TASS/."  "Tokyo:"
 # "ABU DHABI, 25th January, 2024 (WAM) --"
 DATELINE = re.compile(
@@ -26,7 +28,8 @@ DATELINE = re.compile(
     r"(?:\s*\((?P<agency0>[A-Z][A-Za-z]{1,12})\)(?=\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])))?"
     r"(?:(?:,|(?<=\)))\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s*\d{4}(?!\d))?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s*\d{4})?)\.?)?"
     r"(?:,?\s*\(?/?(?P<agency>[A-Z][A-Za-z]{1,12}(?:/[A-Z][A-Za-z]{1,12})?)\)?/?\.?)?"
-    r"(?:\s*(?:--|-|\u2013|\u2014|:)|(?<=\))\s)",  # "New Delhi, Oct 13 (PTI) Mongolian ...": no dash after the agency
+    # "New Delhi, Oct 13 (PTI) Mongolian ...": no dash after the agency
+    r"(?:\s*(?:--|-|\u2013|\u2014|:)|(?<=\))\s)",
     re.MULTILINE,
 )
 # Stamp lines that date the page where no dateline does: "14:32, November 8, 2019", "Posted on 8 Nov
@@ -66,7 +69,7 @@ def _dateline_date(m: re.Match, clean: str) -> dt.date | None:
         if a.year:
             return dt.date(a.year, a.month, a.day)
         # the same month and day, with a year, near the top or in a stamp line at the end
-        head, tail = clean[:5000], clean[max(5000, len(clean) - 1000):]
+        head, tail = clean[:5000], clean[max(5000, len(clean) - 1000) :]
         for e in timex.find(head) + timex.find(tail):
             for b in (e.first, e.last):
                 if b and b.year and (b.month, b.day) == (a.month, a.day):
@@ -98,7 +101,9 @@ def _stamp_date(clean: str) -> dt.date | None:
     return None
 
 
-def read(original: str, clean: str, publication_date: dt.date | None, is_place: Callable[[str], bool]) -> DocumentInfo:
+def read(
+    original: str, clean: str, publication_date: dt.date | None, is_place: Callable[[str], bool]
+) -> DocumentInfo:
     date = publication_date
     if date is None and (p := DATE_PREFIX.match(original)):
         try:
@@ -108,15 +113,19 @@ def read(original: str, clean: str, publication_date: dt.date | None, is_place: 
     m = _dateline(clean, is_place)
     if date is None and m:
         date = _dateline_date(m, clean)
-    if date is None:  # normalize blanks stamp lines as clutter: read them in the original (same offsets)
+    if (
+        date is None
+    ):  # normalize blanks stamp lines as clutter: read them in the original (same offsets)
         stamp = _stamp_date(original)
         # a dateline's month and day without a year take the stamp's year only when they agree
-        if stamp and not (m and m.group("date") and _month_day(m.group("date")) != (stamp.month, stamp.day)):
+        if stamp and not (
+            m and m.group("date") and _month_day(m.group("date")) != (stamp.month, stamp.day)
+        ):
             date = stamp
     first = re.search(r"\S[^\n]*", clean)
     title = None
     if first and len(first.group().strip()) <= 200 and not (m and m.start() == first.start()):
-        title = original[first.start():first.end()].strip()  # as published, not as cleaned
+        title = original[first.start() : first.end()].strip()  # as published, not as cleaned
     agency = (m.group("agency0") or m.group("agency")) if m else None
     return DocumentInfo(
         title=title or None,

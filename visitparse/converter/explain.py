@@ -3,6 +3,7 @@
 This is how a user finds the phrasing to add next: a sentence whose trigger words ("met",
 "visit", "received") sit outside every parsed clause is a gap in the grammar or the lexicon.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,14 +15,57 @@ from . import convert
 from .timex import TimeExpr, find, resolve
 
 # Terminals that name an event: outside every clause, they mark a sentence no rule understood.
-TRIGGERS = frozenset(("MEET", "MEETING", "RECEIVE", "CALL", "VISITED", "VISIT", "PAY", "END", "ARRIVE",
-                      "CONVEY", "AGREE"))
+TRIGGERS = frozenset(
+    (
+        "MEET",
+        "MEETING",
+        "RECEIVE",
+        "CALL",
+        "VISITED",
+        "VISIT",
+        "PAY",
+        "END",
+        "ARRIVE",
+        "CONVEY",
+        "AGREE",
+    )
+)
 # The rules worth naming in a trace: the events and clause shapes of grammar/clauses.lark.
-SHOWN = frozenset(("clause", "bare_clause", "during_visit", "during_meeting", "fronted_date", "visit_verb",
-                   "visit_noun", "visit_end", "arrival", "meet", "receive", "received_by", "call_on", "convey",
-                   "convey_own", "ask_convey", "say", "agree", "delegation", "visit_poss", "visit_by", "taken_to", "departure",
-                   "meeting_noun", "office", "fronted_place", "accompanied", "accompanying", "receive_letter",
-                   "delegation_members", "left_after_visit"))
+SHOWN = frozenset(
+    (
+        "clause",
+        "bare_clause",
+        "during_visit",
+        "during_meeting",
+        "fronted_date",
+        "visit_verb",
+        "visit_noun",
+        "visit_end",
+        "arrival",
+        "meet",
+        "receive",
+        "received_by",
+        "call_on",
+        "convey",
+        "convey_own",
+        "ask_convey",
+        "say",
+        "agree",
+        "delegation",
+        "visit_poss",
+        "visit_by",
+        "taken_to",
+        "departure",
+        "meeting_noun",
+        "office",
+        "fronted_place",
+        "accompanied",
+        "accompanying",
+        "receive_letter",
+        "delegation_members",
+        "left_after_visit",
+    )
+)
 
 
 def _rules(tree: Tree) -> list[str]:
@@ -30,44 +74,83 @@ def _rules(tree: Tree) -> list[str]:
 
 def _date(expr: TimeExpr, dct: dt.date | None) -> dict:
     start, end = resolve(expr, dct)
-    return {"text": expr.text, "start": expr.start, "end": expr.end, "rule": expr.rule,
-            "value": [d.isoformat() if d else None for d in (start, end)]}
+    return {
+        "text": expr.text,
+        "start": expr.start,
+        "end": expr.end,
+        "rule": expr.rule,
+        "value": [d.isoformat() if d else None for d in (start, end)],
+    }
 
 
-def explain(text: str, *, publication_date: dt.date | None = None, lexicon: str | Path | None = None,
-            knowledge: bool = True) -> dict:
+def explain(
+    text: str,
+    *,
+    publication_date: dt.date | None = None,
+    lexicon: str | Path | None = None,
+    knowledge: bool = True,
+) -> dict:
     """The trace of one conversion: per sentence, its tokens, clauses and uncovered triggers; then the facts."""
     sentences: list[dict] = []
 
     def on_sentence(start: int, end: int, tokens: list, islands: list) -> None:
         inside = {k for isl in islands for k in range(isl.start, isl.end)}
-        sentences.append({
-            "start": start,
-            "end": end,
-            "text": text[start:end],
-            "tokens": " ".join(t.type if t.type != "W" else "." for t in tokens),
-            "clauses": [{
-                "rules": _rules(isl.tree),
-                "start": tokens[isl.start].start_pos,
-                "end": tokens[isl.end - 1].end_pos,
-                "text": text[tokens[isl.start].start_pos:tokens[isl.end - 1].end_pos],
-            } for isl in islands],
-            "uncovered_triggers": [str(t) for k, t in enumerate(tokens) if t.type in TRIGGERS and k not in inside],
-            "dates": [t.data for t in tokens if t.type == "DATE"],
-        })
+        sentences.append(
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "tokens": " ".join(t.type if t.type != "W" else "." for t in tokens),
+                "clauses": [
+                    {
+                        "rules": _rules(isl.tree),
+                        "start": tokens[isl.start].start_pos,
+                        "end": tokens[isl.end - 1].end_pos,
+                        "text": text[tokens[isl.start].start_pos : tokens[isl.end - 1].end_pos],
+                    }
+                    for isl in islands
+                ],
+                "uncovered_triggers": [
+                    str(t) for k, t in enumerate(tokens) if t.type in TRIGGERS and k not in inside
+                ],
+                "dates": [t.data for t in tokens if t.type == "DATE"],
+            }
+        )
 
-    report = convert(text, publication_date=publication_date, lexicon=lexicon, on_sentence=on_sentence, knowledge=knowledge)
+    report = convert(
+        text,
+        publication_date=publication_date,
+        lexicon=lexicon,
+        on_sentence=on_sentence,
+        knowledge=knowledge,
+    )
     dct = report.document.publication_date
     for s in sentences:  # resolved once the publication date is known
         s["dates"] = [_date(e, dct) if isinstance(e, TimeExpr) else e for e in s["dates"]]
     facts = []
     for kind in ("visits", "meetings", "messages", "statements", "agreements"):
         for record in getattr(report, kind):
-            facts.append({"kind": kind, "rule": record.evidence.rule, "evidence": record.evidence.text})
-    known = [{"name": p.name, "country": p.country, "source": p.country_source} for p in report.people if p.country_source]
+            facts.append(
+                {"kind": kind, "rule": record.evidence.rule, "evidence": record.evidence.text}
+            )
+    known = [
+        {"name": p.name, "country": p.country, "source": p.country_source}
+        for p in report.people
+        if p.country_source
+    ]
     names = {p.id: p.name for p in report.people}
-    visits = [{"visitor": names.get(v.visitor), "host": v.host_country, "start": _iso(v.start_date), "end": _iso(v.end_date),
-               "anchors": _anchors(v), "rule": v.evidence.rule, "evidence": v.evidence.text} for v in report.visits]
+    visits = [
+        {
+            "visitor": names.get(v.visitor),
+            "host": v.host_country,
+            "start": _iso(v.start_date),
+            "end": _iso(v.end_date),
+            "anchors": _anchors(v),
+            "rule": v.evidence.rule,
+            "evidence": v.evidence.text,
+        }
+        for v in report.visits
+    ]
     return {"sentences": sentences, "facts": facts, "knowledge": known, "visits": visits}
 
 
@@ -88,7 +171,13 @@ def _anchors(v) -> dict:
         return {"start": said, "end": "the same day (a visit told on one day)"}
     out = {}
     if v.start_date:
-        out["start"] = said if v.evidence.rule not in ("visit_end",) else "the end less the stated duration"
+        out["start"] = (
+            said if v.evidence.rule not in ("visit_end",) else "the end less the stated duration"
+        )
     if v.end_date:
-        out["end"] = said if v.evidence.rule == "visit_end" or not v.start_date else "the start plus the stated duration"
+        out["end"] = (
+            said
+            if v.evidence.rule == "visit_end" or not v.start_date
+            else "the start plus the stated duration"
+        )
     return out

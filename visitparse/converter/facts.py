@@ -4,6 +4,7 @@ These are the parse trees' meaning before anything is resolved: a Mention is a w
 refers to a person ("Kazakh President Kassym-Jomart Tokayev", "he", "the Kazakh leaders"), an
 Event is one predicate of a clause ("met with A, B and C respectively").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,65 +14,75 @@ from .timex import TimeExpr
 
 @dataclass
 class Mention:
-    rule: str                       # titled | named | pronoun | group | relative_subject
+    rule: str  # titled | named | pronoun | group | relative_subject
     start: int
     end: int
     name: str | None = None
     name_span: tuple[int, int] | None = None
     titles: list[str] = field(default_factory=list)
     title_kinds: list[str] = field(default_factory=list)
-    country: str | None = None      # from a demonym, "Kazakhstan's", "of Kazakhstan" or the office
-    country_not_shared: bool = False  # "Qatar's Emir X, ...", "President of Kenya X, ...": not the list's after it
+    country: str | None = None  # from a demonym, "Kazakhstan's", "of Kazakhstan" or the office
+    country_not_shared: bool = (
+        False  # "Qatar's Emir X, ...", "President of Kenya X, ...": not the list's after it
+    )
     organization: str | None = None  # "Secretary-General of the United Nations"
-    place: str | None = None        # "the mayor of Almaty"
-    posting: str | None = None      # "Ambassador to Nepal": NPL, where the diplomat serves
-    visiting: bool = False          # "the visiting U.S. Vice President"
-    plural: bool = False            # "the Kazakh leaders", "they", "both sides"
-    couple: bool = False            # "the royal couple"
-    owner: Mention | None = None    # "US President Donald Trump's special envoy": Trump, a person too
+    place: str | None = None  # "the mayor of Almaty"
+    posting: str | None = None  # "Ambassador to Nepal": NPL, where the diplomat serves
+    visiting: bool = False  # "the visiting U.S. Vice President"
+    plural: bool = False  # "the Kazakh leaders", "they", "both sides"
+    couple: bool = False  # "the royal couple"
+    owner: Mention | None = None  # "US President Donald Trump's special envoy": Trump, a person too
     text: str = ""
 
 
 @dataclass
 class Place:
     country: str
-    name: str | None          # the city or region; None when the text names only the country
+    name: str | None  # the city or region; None when the text names only the country
     start: int
     end: int
 
 
 @dataclass
 class Event:
-    rule: str                                   # the grammar alias: visit_verb, meet, convey, ...
+    rule: str  # the grammar alias: visit_verb, meet, convey, ...
     start: int
     end: int
     lemma: str | None = None
-    noun: str | None = None                                 # "greetings", "letter", "invitation"; a visit's "visit", "tour", "stop"
-    objects: list[Mention] = field(default_factory=list)    # met / received / called on / recipients
-    senders: list[Mention] = field(default_factory=list)    # greetings from
-    carrier: Mention | None = None                          # "asked Liu to convey"
-    destinations: list[Place] = field(default_factory=list)   # "visited A and B": one visit each
-    places: list[Place] = field(default_factory=list)         # "in Astana": where it happened
-    legs: list[tuple[list[Place], list[TimeExpr]]] = field(default_factory=list)  # "Peru on June 10-12 and Chile on June 13-14"
-    at: list[str] = field(default_factory=list)             # "at the Jubilee House"
+    noun: str | None = (
+        None  # "greetings", "letter", "invitation"; a visit's "visit", "tour", "stop"
+    )
+    objects: list[Mention] = field(default_factory=list)  # met / received / called on / recipients
+    senders: list[Mention] = field(default_factory=list)  # greetings from
+    carrier: Mention | None = None  # "asked Liu to convey"
+    destinations: list[Place] = field(default_factory=list)  # "visited A and B": one visit each
+    places: list[Place] = field(default_factory=list)  # "in Astana": where it happened
+    legs: list[tuple[list[Place], list[TimeExpr]]] = field(
+        default_factory=list
+    )  # "Peru on June 10-12 and Chile on June 13-14"
+    at: list[str] = field(default_factory=list)  # "at the Jubilee House"
     dates: list[TimeExpr] = field(default_factory=list)
     duration: int | None = None
     respectively: bool = False
-    status: str | None = None                               # planned / cancelled
-    present: bool = False                                   # "is on a visit", "is visiting"
+    status: str | None = None  # planned / cancelled
+    present: bool = False  # "is on a visit", "is visiting"
     here: bool = False
-    possessive: bool = False                                # "his meeting with X": X met the owner
-    base_form: bool = False                                 # "visit" as an infinitive: "... to visit China"
-    trigger_end: int = 0                                    # where the statement's content begins
-    came_from: list[Place] = field(default_factory=list)    # "arrived from X, where he met ...": was in X before
-    origins: list[Place] = field(default_factory=list)      # "arrived in Lima from Quito": where the trip came from
-    inviters: list[Mention] = field(default_factory=list)   # "at the invitation of President X"
-    invited_first: bool = False                             # the invitation opens the clause
+    possessive: bool = False  # "his meeting with X": X met the owner
+    base_form: bool = False  # "visit" as an infinitive: "... to visit China"
+    trigger_end: int = 0  # where the statement's content begins
+    came_from: list[Place] = field(
+        default_factory=list
+    )  # "arrived from X, where he met ...": was in X before
+    origins: list[Place] = field(
+        default_factory=list
+    )  # "arrived in Lima from Quito": where the trip came from
+    inviters: list[Mention] = field(default_factory=list)  # "at the invitation of President X"
+    invited_first: bool = False  # the invitation opens the clause
 
 
 @dataclass
 class Clause:
-    rule: str                     # clause | bare_clause
+    rule: str  # clause | bare_clause
     start: int
     end: int
     subject: list[Mention] = field(default_factory=list)

