@@ -66,9 +66,9 @@ def test_a_cached_tagger_tags_as_a_fresh_one():
     from pathlib import Path
 
     from visitparse.converter import sentences
-    from visitparse.converter.lexicon import load
-    from visitparse.converter.normalize import normalize
-    from visitparse.converter.tagger import Tagger
+    from visitparse.converter.tag.lexicon import load
+    from visitparse.converter.tag.tagger import Tagger
+    from visitparse.converter.text.normalize import normalize
 
     fresh = Tagger(load(None))
     thawed = pickle.loads(pickle.dumps(fresh))

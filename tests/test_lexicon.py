@@ -101,6 +101,6 @@ def test_an_empty_title_is_refused_up_front(tmp_path):
 
 
 def test_the_package_lexicon_passes_the_user_checks():
-    from visitparse.converter.lexicon import _check_keys, _package_tables
+    from visitparse.converter.tag.lexicon import _check_keys, _package_tables
 
     _check_keys("package", _package_tables())

@@ -6,8 +6,8 @@ from __future__ import annotations
 import gc
 import random
 
-from visitparse.converter.parser import token
-from visitparse.converter.people import (
+from visitparse.converter.parse.islands import token
+from visitparse.converter.resolve.people import (
     Entity,
     People,
     _keys_without_one,
@@ -16,7 +16,7 @@ from visitparse.converter.people import (
     _same_office,
     _title_key,
 )
-from visitparse.converter.tagger import tagger_for
+from visitparse.converter.tag.tagger import tagger_for
 
 
 def _brute_typos(entities: list[Entity]) -> dict[str, str]:

@@ -141,7 +141,7 @@ def test_shell_example_runs(tmp_path, cmd, shown):
 
 @pytest.mark.parametrize("code", [code for lang, code in BLOCKS if lang == "toml"])
 def test_toml_lexicon_example_loads(tmp_path, code):
-    from visitparse.converter.lexicon import load
+    from visitparse.converter.tag.lexicon import load
 
     path = tmp_path / "mine.toml"
     path.write_text(code, encoding="utf-8")

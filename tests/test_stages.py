@@ -6,12 +6,12 @@ import functools
 import pytest
 
 from visitparse.converter import TO_FACTS, document, sentences
-from visitparse.converter.lexicon import words
-from visitparse.converter.normalize import normalize as clean
-from visitparse.converter.parser import islands
-from visitparse.converter.people import names_match
-from visitparse.converter.tagger import tagger_for
-from visitparse.converter.transformer import TreeToFacts
+from visitparse.converter.parse.islands import islands
+from visitparse.converter.parse.transformer import TreeToFacts
+from visitparse.converter.resolve.people import names_match
+from visitparse.converter.tag.lexicon import words
+from visitparse.converter.tag.tagger import tagger_for
+from visitparse.converter.text.normalize import normalize as clean
 
 
 # ---------------------------------------------------------------- normalize
@@ -68,7 +68,7 @@ def test_headline_date_stamp_and_dateline_lines_are_sentences_of_their_own():
     ],
 )
 def test_split_words(text, words):
-    from visitparse.converter.lexicon import split_words
+    from visitparse.converter.tag.lexicon import split_words
 
     got = split_words(text, 10)
     assert [w for _, _, w in got] == words
@@ -279,7 +279,7 @@ def test_parser_two_predicates_and_a_date():
 def _lark(symbol):
     from lark import Lark
 
-    from visitparse.converter.parser import GRAMMAR_OF
+    from visitparse.converter.parse.islands import GRAMMAR_OF
 
     return Lark.open_from_package(
         "visitparse",
@@ -305,7 +305,7 @@ def test_parser_builds_the_trees_lark_builds():
     for every island of every fixture."""
     from pathlib import Path
 
-    from visitparse.converter.timex import _tokens
+    from visitparse.converter.parse.timex import _tokens
 
     tagger = tagger_for()
     checked = 0
@@ -339,7 +339,7 @@ def test_no_island_in_plain_prose():
     ],
 )
 def test_one_letter_apart(a, b, ok):
-    from visitparse.converter.people import _name_parts, _one_letter_apart
+    from visitparse.converter.resolve.people import _name_parts, _one_letter_apart
 
     assert _one_letter_apart(_name_parts(a), _name_parts(b)) is ok
 

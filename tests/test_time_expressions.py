@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from visitparse import convert
-from visitparse.converter.timex import find
+from visitparse.converter.parse.timex import find
 
 TABLE = Path(__file__).parent / "data" / "time_expressions.tsv"
 ROWS = [

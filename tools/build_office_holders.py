@@ -62,7 +62,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from visitparse.converter.lexicon import fold  # noqa: E402
+from visitparse.converter.tag.lexicon import fold  # noqa: E402
 
 COLUMNS = ("name", "variants", "country", "title", "kind", "start", "end", "source")
 PHOENIX_OPEN_END = "2014"
@@ -175,7 +175,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 def _country_words() -> set[str]:
     """Folded words of country names and demonyms of the package lexicon (a variant such as
     "Russian Foreign Minister Lavrov" is no name)."""
-    from visitparse.converter.lexicon import load
+    from visitparse.converter.tag.lexicon import load
 
     lex = load(None)
     return {w for key in list(lex.countries) + list(lex.demonyms) for w in key if len(w) > 2}

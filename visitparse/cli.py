@@ -22,7 +22,7 @@ import click
 from . import __version__, batch, formats, view
 from .converter import InputError, convert
 from .converter.explain import explain as explain_report
-from .converter.lexicon import load as load_lexicon
+from .converter.tag.lexicon import load as load_lexicon
 from .schema import Report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

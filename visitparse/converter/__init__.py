@@ -17,15 +17,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import schema
-from . import document, events, limits, sentences
-from .assemble import ReportBuilder
+from . import limits
 from .errors import InputError
-from .knowledge import knowledge_for
-from .lexicon import words
-from .normalize import normalize
-from .parser import islands, methods
-from .tagger import tagger_for
-from .transformer import TreeToFacts
+from .parse.islands import islands, methods
+from .parse.transformer import TreeToFacts
+from .resolve import events
+from .resolve.assemble import ReportBuilder
+from .resolve.knowledge import knowledge_for
+from .tag.lexicon import words
+from .tag.tagger import tagger_for
+from .text import document, sentences
+from .text.normalize import normalize
 
 __all__ = ["convert", "InputError"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from lark import Tree
 
 from . import convert
-from .timex import TimeExpr, find, resolve
+from .parse.timex import TimeExpr, find, resolve
 
 # Terminals that name an event: outside every clause, they mark a sentence no rule understood.
 TRIGGERS = frozenset(

@@ -10,8 +10,8 @@ Codes: CAMEO 1.1b3 manual, section 04; PLOVER event and mode definitions (openev
 
 from __future__ import annotations
 
-from .. import schema
-from ..schema import HAPPENED
+from ... import schema
+from ...schema import HAPPENED
 
 
 def _actor(person: schema.Person | None, country: str | None = None) -> schema.Actor:

@@ -23,12 +23,12 @@ import functools
 import re
 from pathlib import Path
 
-from . import timex
-from .cache import cached
+from ..cache import cached
+from ..parse import timex
+from ..parse.islands import Tok, collector_paused, token
 from .context import settle
 from .lexicon import Lexicon, fold, fold_all, load, split_words
 from .lexicon import words as words_of
-from .parser import Tok, collector_paused, token
 from .tokens import DEPUTY_WORDS, STYLE_KINDS, TENURE_WORDS, Org, Title
 
 BROKEN_HYPHEN = re.compile(r"-[ \n](?=[a-z])")

@@ -16,8 +16,8 @@ import dataclasses
 
 from lark import Token
 
+from ..parse.islands import Tok, token
 from .lexicon import fold
-from .parser import Tok, token
 from .tokens import PLACE_TOKENS, STYLE_KINDS, TENURE_WORDS, Org, Title
 
 TITLE_JOINERS = frozenset(

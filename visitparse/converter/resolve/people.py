@@ -13,9 +13,9 @@ import functools
 import itertools
 from dataclasses import dataclass, field
 
-from .facts import Mention
-from .lexicon import fold
-from .parser import collector_paused
+from ..parse.facts import Mention
+from ..parse.islands import collector_paused
+from ..tag.lexicon import fold
 
 LEADER_KINDS = ("head_of_state", "head_of_government")
 PRONOUN_GENDER = {

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from lark import Token, Transformer
 
+from ..tag.tokens import Title
 from .facts import Clause, Event, Mention, Place
 from .timex import TimeExpr
-from .tokens import Title
 
 # Trigger words in their base form (after "will", "to", or a modal carried over from the predicate
 # before)

@@ -14,13 +14,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .. import schema
-from ..schema import HAPPENED
-from .facts import Clause, Event, Mention, Place
+from ... import schema
+from ...schema import HAPPENED
+from ..parse.facts import Clause, Event, Mention, Place
+from ..parse.timex import TimeExpr, resolve, resolve_atom
+from ..tag.lexicon import Lexicon, words
 from .knowledge import Knowledge
-from .lexicon import Lexicon, words
 from .people import Entity, People
-from .timex import TimeExpr, resolve, resolve_atom
 
 VISIT_EVENTS = (
     "visit_verb",

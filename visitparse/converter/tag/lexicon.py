@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pycountry
 
-from .errors import InputError
+from ..errors import InputError
 
 # "U.S." | an initial before a name, with or without a space ("U.Tsend", "Kh.Bat": Mongolian
 # initials

@@ -26,7 +26,7 @@ from typing import Any
 
 from lark import Token
 
-from .cache import cached
+from ..cache import cached
 
 MAX_ISLAND = 80  # tokens; longer clauses are cut (bounds the work per start token)
 MAX_RETRIES = 8  # earlier end points tried when the last one fails at $END

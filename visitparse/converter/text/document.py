@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import timex
+from ..parse import timex
 from .normalize import DATE_PREFIX
 
 # "BEIJING, June 2 (Xinhua) --"  "ISLAMABAD, May 26 (APP):"  "Hanoi (VNA) -"  "Accra, March 27,

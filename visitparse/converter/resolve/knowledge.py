@@ -61,8 +61,8 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from .cache import cached
-from .lexicon import fold, user_office_holders
+from ..cache import cached
+from ..tag.lexicon import fold, user_office_holders
 
 SOURCES = ("user", "factbook", "phoenix")
 KIND_RANK = {

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from lark import Token, Transformer
 
-from .lexicon import split_words
-from .parser import islands, methods, token
+from ..tag.lexicon import split_words
+from .islands import islands, methods, token
 
 MONTHS = {
     "jan": 1,
