@@ -24,8 +24,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from lark import Token
-
 from ..cache import cached
 
 MAX_ISLAND = 80  # tokens; longer clauses are cut (bounds the work per start token)
@@ -120,26 +118,6 @@ def tables(name: str) -> Tables:
     source = resources.files("visitparse").joinpath("grammar", name).read_text(encoding="utf-8")
     this = Path(__file__).read_text(encoding="utf-8")  # the layout of Tables
     return cached(f"{name}.tables", [this, lark.__version__, source], lambda: _analyse(name))
-
-
-# ------------------------------------------------------------------ tokens
-
-
-class Tok(Token):
-    """A lark Token carrying the tagger's reading of it in `.data`. A slot, not a per-token
-    __dict__: a sentence of a million tokens holds a million fewer dicts for the collector to walk."""
-
-    __slots__ = ("data",)
-    data: object
-
-
-def token(type_: str, text: str, start: int, end: int, data: object = None) -> Tok:
-    """A token of `text` at [start, end). Token's own constructor checks deprecated arguments on
-    every call; this is the hot path of the tagger and the date lexer."""
-    t = str.__new__(Tok, text)
-    t.type, t.value, t.start_pos, t.end_pos, t.data = type_, text, start, end, data
-    t.line = t.column = t.end_line = t.end_column = None
-    return t
 
 
 @contextlib.contextmanager

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from lark import Token, Transformer
 
 from ..tag.lexicon import split_words
-from .islands import islands, methods, token
+from ..tag.tokens import token
+from .islands import islands, methods
 
 MONTHS = {
     "jan": 1,

@@ -16,9 +16,18 @@ import dataclasses
 
 from lark import Token
 
-from ..parse.islands import Tok, token
 from .lexicon import fold
-from .tokens import PLACE_TOKENS, STYLE_KINDS, TENURE_WORDS, Org, Title
+from .tokens import (
+    PLACE_TOKENS,
+    STYLE_KINDS,
+    TENURE_WORDS,
+    CityRef,
+    ListedPlace,
+    Org,
+    Title,
+    Tok,
+    token,
+)
 
 TITLE_JOINERS = frozenset(
     ("-", "\u2013", "\u2014", "/")
@@ -161,7 +170,9 @@ def _cities_of_countries(toks: list[Tok]) -> list[Tok]:
             )
         ):
             t = out[k]
-            out[k] = token("PLACE", str(t), t.start_pos, t.end_pos, (out[k + 2].data, str(t)))
+            out[k] = token(
+                "PLACE", str(t), t.start_pos, t.end_pos, CityRef(out[k + 2].code, str(t))
+            )
     return out
 
 
@@ -182,7 +193,7 @@ def _join_places(text: str, toks: list[Tok]) -> list[Tok]:
             len(items) == 2
             and items[0].type == "PLACE"
             and items[1].type == "COUNTRY"
-            and items[0].data[0] == items[1].data
+            and items[0].city.country == items[1].code
             and toks[k + 1].type == "COMMA"
         ):
             out.append(items[0])  # "Kazan, Russia": a city and its own country name one place
@@ -190,9 +201,9 @@ def _join_places(text: str, toks: list[Tok]) -> list[Tok]:
             continue
         if len(items) > 1 and not (k + 1 < len(toks) and toks[k + 1].type == "POSS"):
             data = [
-                (t.data, None, t.start_pos, t.end_pos)
+                ListedPlace(t.code, None, t.start_pos, t.end_pos)
                 if t.type == "COUNTRY"
-                else (t.data[0], t.data[1], t.start_pos, t.end_pos)
+                else ListedPlace(t.city.country, t.city.name, t.start_pos, t.end_pos)
                 for t in items
             ]
             out.append(

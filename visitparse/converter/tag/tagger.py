@@ -25,11 +25,11 @@ from pathlib import Path
 
 from ..cache import cached
 from ..parse import timex
-from ..parse.islands import Tok, collector_paused, token
+from ..parse.islands import collector_paused
 from .context import settle
 from .lexicon import Lexicon, fold, fold_all, load, split_words
 from .lexicon import words as words_of
-from .tokens import DEPUTY_WORDS, STYLE_KINDS, TENURE_WORDS, Org, Title
+from .tokens import DEPUTY_WORDS, STYLE_KINDS, TENURE_WORDS, CityRef, Org, Title, Tok, token
 
 BROKEN_HYPHEN = re.compile(r"-[ \n](?=[a-z])")
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
@@ -198,7 +198,7 @@ class Tagger:
         for key, code in lex.countries.items():
             add(key, True, "COUNTRY", code)
         for key, code in lex.places.items():
-            add(key, True, "PLACE", (code, lex.place_names[key]))
+            add(key, True, "PLACE", CityRef(code, lex.place_names[key]))
         for key, code in lex.demonyms.items():
             add(key, True, "DEMONYM", code)
         return out
