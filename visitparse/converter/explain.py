@@ -12,7 +12,8 @@ from pathlib import Path
 from lark import Tree
 
 from . import convert
-from .parse.timex import TimeExpr, find, resolve
+from .parse.timex import TimeExpr, find
+from .resolve.dates import resolve
 
 # Terminals that name an event: outside every clause, they mark a sentence no rule understood.
 TRIGGERS = frozenset(

@@ -1,22 +1,15 @@
-"""Time expressions: find them in text (with spans, grammar/dates.lark) and resolve them against
-the document creation time (DCT, the publication date).
+"""Time expressions: find them in text, with spans (grammar/dates.lark); resolve/dates.py gives
+their calendar dates.
 
 Recognition: one regex pass turns the words that can belong to a date into tokens (months,
 weekdays, day numbers, years, "from", "to", "between", "today", "the following day", "next
 week", ...) and every other word into a break; the LALR islands of `timex` then give whole
 expressions ("from Wednesday to Friday", "between June 27 and 29, 2018").
-
-Resolution (the corpus rules): weekdays and "today"/"yesterday" count back from the DCT (forward
-for planned events); the end of a range counts forward from its start; a month-day without a year
-takes the year that puts it nearest the DCT; "the same day"/"the following day" count from the
-date before them; vague expressions ("recently", "next week") keep their text and no date.
-No DCT: relative expressions stay unresolved. The clock is never read.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -451,81 +444,3 @@ def scan(
 def find(text: str) -> list[TimeExpr]:
     """All time expressions in `text`, in order, non-overlapping, with spans into `text`."""
     return scan(text, anchors(split_words(text)))[0]
-
-
-# ---------------------------------------------------------------- resolution
-
-
-def _nearest_year(month: int, day: int, dct: dt.date) -> dt.date | None:
-    best = None
-    for year in (dct.year, dct.year - 1, dct.year + 1):
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if best is None or abs((d - dct).days) < abs((best - dct).days):
-            best = d
-    return best
-
-
-def resolve_atom(
-    a: Atom,
-    dct: dt.date | None,
-    *,
-    future: bool = False,
-    after: dt.date | None = None,
-    previous: dt.date | None = None,
-    visit_start: dt.date | None = None,
-) -> dt.date | None:
-    """The calendar date of `a`; `after` anchors a range end, `future` a planned event,
-    `previous` is the date mentioned before ("the following day"), `visit_start` the first day of
-    the visit under way ("the second day of his visit"; without it, the date mentioned before,
-    which in a report is most often the day of arrival)."""
-    if a.visit_day is not None:
-        base = visit_start or previous
-        return base + dt.timedelta(days=a.visit_day) if base else None
-    if a.anchor is not None:
-        return previous + dt.timedelta(days=a.anchor) if previous else None
-    try:
-        if a.month is not None and a.day is not None:
-            if a.year is not None:
-                return dt.date(a.year, a.month, a.day)
-            if after is not None:
-                d = dt.date(after.year, a.month, a.day)
-                return d if d >= after else dt.date(after.year + 1, a.month, a.day)
-            return _nearest_year(a.month, a.day, dct) if dct else None
-    except ValueError:
-        return None
-    if a.weekday is not None:
-        if after is not None:
-            return after + dt.timedelta(days=(a.weekday - after.weekday()) % 7)
-        if dct is None:
-            return None
-        if future:
-            return dct + dt.timedelta(days=(a.weekday - dct.weekday()) % 7 or 7)
-        return dct - dt.timedelta(days=(dct.weekday() - a.weekday) % 7)
-    if a.offset is not None and dct is not None:
-        return dct + dt.timedelta(days=a.offset)
-    return None
-
-
-def resolve(
-    expr: TimeExpr,
-    dct: dt.date | None,
-    *,
-    future: bool = False,
-    previous: dt.date | None = None,
-    visit_start: dt.date | None = None,
-) -> tuple[dt.date | None, dt.date | None]:
-    """(start, end) of an expression; end is None for a single date, start None for "until X"."""
-    if expr.first is None:
-        if expr.last is None:  # vague: "next week"
-            return None, None
-        # "until Saturday": the end of something under way, on or after the DCT
-        return None, resolve_atom(expr.last, dct, after=dct) if dct else resolve_atom(
-            expr.last, None
-        )
-    start = resolve_atom(expr.first, dct, future=future, previous=previous, visit_start=visit_start)
-    if expr.last is None:
-        return start, None
-    return start, resolve_atom(expr.last, dct, future=future, after=start) if start else None

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from ... import schema
 from ...schema import HAPPENED
 from ..parse.facts import Clause, Event, Mention, Place
-from ..parse.timex import TimeExpr, resolve, resolve_atom
+from ..parse.timex import TimeExpr
 from ..tag.lexicon import Lexicon, words
+from .dates import resolve, resolve_atom
 from .knowledge import Knowledge
 from .people import Entity, People
 
