@@ -28,38 +28,10 @@ from .tag.lexicon import words
 from .tag.tagger import tagger_for
 from .text import document, sentences
 from .text.normalize import normalize
+from .vocabulary import CLAUSE_TRIGGERS
 
 __all__ = ["convert", "InputError"]
 
-# A clause holds one of these (an event word); a person phrase worth reading holds a name.
-CLAUSE_TRIGGERS = frozenset(
-    (
-        "VISITED",
-        "VISIT",
-        "TAKE",
-        "DEPART",
-        "PAY",
-        "END",
-        "ARRIVE",
-        "MEET",
-        "MEETING",
-        "TALKS",
-        "RECEIVE",
-        "CALL",
-        "CONVEY",
-        "SAY",
-        "AGREE",
-        "ASK",
-        "LEAD",
-        "STAY",
-        "ACCOMPANIED",
-        "ACCOMPANYING",
-        "DISCUSS",
-        "HOMEWARD",
-        "DELEGATION",
-        "LEFT",
-    )
-)  # "The Kenyan delegation comprises A and B"
 NAMES = frozenset(("NAME",))
 DATELINE_MARKS = frozenset((":", "-", "\u2013", "\u2014"))
 TO_FACTS = methods(TreeToFacts())  # the transformer keeps no state between islands

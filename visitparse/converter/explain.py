@@ -1,4 +1,5 @@
-"""`visitparse explain`: which rules matched each sentence, what they gave, and what no rule covered.
+"""`visitparse explain`: which rules matched each sentence, what they gave, and what no rule
+covered.
 
 This is how a user finds the phrasing to add next: a sentence whose trigger words ("met",
 "visit", "received") sit outside every parsed clause is a gap in the grammar or the lexicon.
@@ -14,23 +15,10 @@ from lark import Tree
 from . import convert
 from .parse.timex import TimeExpr, find
 from .resolve.dates import resolve
+from .vocabulary import CLAUSE_TRIGGERS
 
 # Terminals that name an event: outside every clause, they mark a sentence no rule understood.
-TRIGGERS = frozenset(
-    (
-        "MEET",
-        "MEETING",
-        "RECEIVE",
-        "CALL",
-        "VISITED",
-        "VISIT",
-        "PAY",
-        "END",
-        "ARRIVE",
-        "CONVEY",
-        "AGREE",
-    )
-)
+TRIGGERS = CLAUSE_TRIGGERS
 # The rules worth naming in a trace: the events and clause shapes of grammar/clauses.lark.
 SHOWN = frozenset(
     (
@@ -91,7 +79,8 @@ def explain(
     lexicon: str | Path | None = None,
     knowledge: bool = True,
 ) -> dict:
-    """The trace of one conversion: per sentence, its tokens, clauses and uncovered triggers; then the facts."""
+    """The trace of one conversion: per sentence, its tokens, clauses and uncovered triggers; then
+    the facts."""
     sentences: list[dict] = []
 
     def on_sentence(start: int, end: int, tokens: list, islands: list) -> None:
