@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import schema
 from . import limits
 from .errors import InputError
+from .isodates import parse_date
 from .parse.islands import islands, methods
 from .parse.transformer import TreeToFacts
 from .resolve import events
@@ -135,8 +136,8 @@ def _iso_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
+        return parse_date(value)
+    except ValueError:
         raise InputError(
             f"publication_date must be an ISO date (YYYY-MM-DD), got {value!r}"
         ) from None
