@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from visitparse import batch, formats
+from visitparse import batch, formats, output_files
 from visitparse.batch import convert_record
 from visitparse.cli import cli
 
@@ -473,9 +473,9 @@ class FullDisk:
     "fmt,name", [("jsonl", "out.jsonl"), ("plover", "out.jsonl"), ("csv", "tables")]
 )
 def test_item6_a_full_disk_is_one_line_and_leaves_nothing_behind(tmp_path, monkeypatch, fmt, name):
-    real_open = formats._open_text
+    real_open = output_files.open_text
     monkeypatch.setattr(
-        formats, "_open_text", lambda path, mode: FullDisk(real_open(path, mode), 3000)
+        output_files, "open_text", lambda path, mode: FullDisk(real_open(path, mode), 3000)
     )
     out = tmp_path / name
     result = run("batch", str(FIXTURES), "-o", str(out), "--format", fmt, "--jobs", "1")

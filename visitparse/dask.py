@@ -1,4 +1,5 @@
-"""Scale out on Dask (optional extra `[dask]`): a bag of texts or records in, a bag of output lines out.
+"""Scale out on Dask (optional extra `[dask]`): a bag of texts or records in, a bag of output
+lines out.
 
     import dask.bag as db
     from visitparse.dask import convert_bag
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .batch import Record, _clean_value, convert_record, iso_date
+from .batch import convert_record, iso_date
 from .converter.limits import MAX_CHARS
+from .records import Record, clean_json_value, error_info
 
 
 def to_task(
@@ -33,15 +35,15 @@ def to_task(
         item.pop("id", None), item.pop("text", None), item.pop("publication_date", None), item
     )
     if not isinstance(record.text, str):
-        record.error = {"type": "InputError", "message": 'a record needs a "text" string'}
+        record.error = error_info("InputError", 'a record needs a "text" string')
     else:
         # as `visitparse batch` reads JSON Lines: lone surrogates and deep nesting are error records
         try:
-            _clean_value(
+            clean_json_value(
                 [record.id, record.text, record.publication_date, record.meta], "the record", False
             )
         except ValueError as e:
-            record.error = {"type": "InputError", "message": str(e)}
+            record.error = error_info("InputError", str(e))
     return record.task(date, max_chars)
 
 

@@ -7,13 +7,13 @@ input text it came from and the grammar rule that produced it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 # Policy: a minor version (1.x) only adds optional fields or new values, so a 1.0 reader still
 # reads every 1.x report; a major version (2.0) removes, renames or retypes a field.
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION: Final = "1.2"
 
 Status = Literal["completed", "ongoing", "planned", "cancelled"]
 HAPPENED = ("completed", "ongoing")  # the statuses of what took place (the others are intentions)
@@ -70,10 +70,8 @@ class Person(_Model):
 
     @model_serializer(mode="wrap")
     def _without_empty_source(self, handler: SerializerFunctionWrapHandler) -> dict:
-        data = handler(
-            self
-            # a country the text gave needs no source: the key is left out (1.1 readers see no change)
-        )
+        data = handler(self)
+        # a country the text gave needs no source: the key is left out (1.1 readers see no change)
         if data.get("country_source") is None:
             data.pop("country_source", None)
         return data
