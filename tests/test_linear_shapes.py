@@ -6,17 +6,11 @@ from __future__ import annotations
 import gc
 import random
 
-from visitparse.converter.parse.islands import token
-from visitparse.converter.resolve.people import (
-    Entity,
-    People,
-    _keys_without_one,
-    _name_parts,
-    _one_letter_apart,
-    _same_office,
-    _title_key,
-)
+from visitparse.converter.resolve.entity import Entity, _same_office, _title_key
+from visitparse.converter.resolve.names import _keys_without_one, _name_parts, _one_letter_apart
+from visitparse.converter.resolve.people import People
 from visitparse.converter.tag.tagger import tagger_for
+from visitparse.converter.tag.tokens import token
 
 
 def _brute_typos(entities: list[Entity]) -> dict[str, str]:

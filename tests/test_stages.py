@@ -8,7 +8,7 @@ import pytest
 from visitparse.converter import TO_FACTS, document, sentences
 from visitparse.converter.parse.islands import islands
 from visitparse.converter.parse.transformer import TreeToFacts
-from visitparse.converter.resolve.people import names_match
+from visitparse.converter.resolve.names import names_match
 from visitparse.converter.tag.lexicon import words
 from visitparse.converter.tag.tagger import tagger_for
 from visitparse.converter.text.normalize import normalize as clean
@@ -339,7 +339,7 @@ def test_no_island_in_plain_prose():
     ],
 )
 def test_one_letter_apart(a, b, ok):
-    from visitparse.converter.resolve.people import _name_parts, _one_letter_apart
+    from visitparse.converter.resolve.names import _name_parts, _one_letter_apart
 
     assert _one_letter_apart(_name_parts(a), _name_parts(b)) is ok
 

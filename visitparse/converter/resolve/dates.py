@@ -80,9 +80,8 @@ def resolve(
         if expr.last is None:  # vague: "next week"
             return None, None
         # "until Saturday": the end of something under way, on or after the DCT
-        return None, resolve_atom(expr.last, dct, after=dct) if dct else resolve_atom(
-            expr.last, None
-        )
+        last = resolve_atom(expr.last, dct, after=dct) if dct else resolve_atom(expr.last, None)
+        return None, last
     start = resolve_atom(expr.first, dct, future=future, previous=previous, visit_start=visit_start)
     if expr.last is None:
         return start, None

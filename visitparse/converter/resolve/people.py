@@ -1,21 +1,22 @@
-"""Stage 7a: resolve mentions to people: names, surnames, titles, pronouns and groups.
+"""Resolve mentions to people: names, surnames, titles, pronouns and groups.
 
 A person is created by a named mention ("Kazakh President Kassym-Jomart Tokayev") or, inside an
 event, by an unnamed office holder ("the mayor of Almaty"). Later mentions attach to the most
 recent person they fit: a surname or first part of a name ("Liu", "President Xi"), an office
 ("the Premier", "the Chinese vice president"), a pronoun (the last singular subject), a group
-("they", "the two leaders", "the Kazakh leaders"). Nothing is invented for a mention that fits no one.
+("they", "the two leaders", "the Kazakh leaders"). Nothing is invented for a mention that fits no
+one. When two names are one person: names.py; once the whole report is read, `merge_unnamed`
+folds an unnamed office holder into the named person he is (the "merge people" pass).
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
-from dataclasses import dataclass, field
 
 from ..parse.facts import Mention
 from ..parse.islands import collector_paused
-from ..tag.lexicon import fold
+from .entity import Entity, _office_fits, _same_office, _title_key
+from .names import _keys_without_one, _name_parts, _one_letter_apart, _words_of_name, names_match
 
 LEADER_KINDS = ("head_of_state", "head_of_government")
 PRONOUN_GENDER = {
@@ -28,207 +29,14 @@ PRONOUN_GENDER = {
     "his": "m",
     "himself": "m",
 }
-# people searched for an office or a group: references reach back only so far (and time stays
-# linear)
+# people searched for an office or a group: references reach back only so far (and time
+# stays linear)
 RECENT_WINDOW = 200
 
 
-@dataclass(eq=False)  # a person is itself: identity, not field equality
-class Entity:
-    id: str
-    name: str | None = None
-    title: str | None = None
-    other_titles: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-    country: str | None = None
-    country_rule: str | None = None  # how the country was found
-    organization: str | None = None
-    place: str | None = None
-    posting: str | None = None  # "Ambassador to Nepal": the country he is sent to
-    mentions: dict[tuple[int, int], str] = field(
-        default_factory=dict
-    )  # (start, end) -> rule: one span, one mention (its first role)
-    titled: bool = False  # the text gives this person an office
-    subject_count: int = 0  # clauses with this person as subject
-    is_visitor: bool = False  # on a visit somewhere in this report
-    counterpart_of: Entity | None = (
-        None  # "his Greek counterpart": holds the office of this other person
-    )
-    unnamed_guest: bool = False  # known only as "the visiting Greek Prime Minister"
-    gender: str | None = (
-        None  # "f" or "m" where a form of address or an office says it ("Mrs", "Queen")
-    )
-
-    def add_titles(self, titles: list[str], kinds: list[str]) -> None:
-        known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
-        for t, k in zip(titles, kinds):
-            if _title_key(t) in known:
-                continue
-            known.add(_title_key(t))
-            if self.title is None:
-                self.title = t
-            elif (
-                self.kinds[:1] == ["military"]
-                and k != "military"
-                and k not in ("counterpart", "rank")
-            ):
-                # "Army General X, president of the Council of State": an office beats a rank (the
-                # corpus rule)
-                self.other_titles.insert(0, self.title)
-                self.title = t
-                self.kinds.insert(0, k)
-                self.titled = True
-                continue
-            elif _refines(_title_key(t), _title_key(self.title)):
-                # a headline's "Minister Jaishankar", then "External Affairs Minister Dr. S.
-                # Jaishankar"
-                self.other_titles.insert(0, self.title)
-                self.title = t
-            else:
-                self.other_titles.append(t)
-            self.kinds.append(k)
-            self.titled = True
-
-    @property
-    def stateless_office_holder(self) -> bool:
-        """An office holder whom the text gives no country and no organisation."""
-        return self.titled and self.country is None and self.organization is None
-
-    @property
-    def office_unknown_counterpart(self) -> bool:
-        """Known only as someone's "counterpart" (or "peer"): the office is the other person's, still to find."""
-        return bool(self.title) and self.kinds[:1] == ["counterpart"]
-
-    def hold_office_of(self, other: Entity | None) -> None:
-        """ "his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets;
-        of a "Deputy Prime Minister and Foreign Minister", the ministry (counterparts are ministers)."""
-        offices = (
-            list(zip([other.title, *other.other_titles], other.kinds))
-            if other and other.title
-            else []
-        )
-        title, kind = offices[0] if offices else (None, None)
-        if kind == "deputy":
-            title, kind = next(((t, k) for t, k in offices if k == "minister"), (title, kind))
-        self.title = title
-        self.kinds = [k for k in self.kinds if k != "counterpart"] + ([kind] if kind else [])
-        self.counterpart_of = other
-
-
-def _title_key(title: str) -> str:
-    return " ".join(fold(title).replace("-", " ").split())
-
-
-def _office_fits(said: str, held: str) -> bool:
-    """ "minister" fits "minister of state for african affairs" and "foreign minister";
-    "president" does not fit "vice president"."""
-    if not said or not held:
-        return False
-    if said == held or held.startswith(said + " "):
-        return True
-    return held.endswith(" " + said) and not any(
-        w in held.split() for w in ("vice", "deputy", "assistant", "under")
-    )
-
-
-def _refines(fuller: str, said: str) -> bool:
-    """ "external affairs minister" and "secretary of state" name the office "minister" or
-    "secretary" only shortened; "deputy prime minister" is another office than "prime minister"."""
-    return (
-        fuller.startswith(said + " ") or fuller.endswith(" " + said) and _office_fits(said, fuller)
-    )
-
-
-# "son/daughter of": the name after one is the father's, another person's
-PATRONYMIC_PARTICLES = frozenset(("bin", "ibn", "bint", "binti", "ould"))
-
-
-@functools.lru_cache(maxsize=4096)
-def _name_parts(name: str) -> tuple[str, ...]:
-    return tuple(fold(name).replace("-", " ").replace(".", " ").split())
-
-
-def _same_office(a: Entity, b: Entity) -> bool:
-    """The same office, of the same country where both are known."""
-    return bool(
-        a.title
-        and b.title
-        and _title_key(a.title) == _title_key(b.title)
-        and (a.country is None or b.country is None or a.country == b.country)
-    )
-
-
-def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two names of two or more parts that differ in one letter of one long part (seven letters or more; a letter left
-    out, added or mistyped): the same name misspelt once."""
-    if len(a) != len(b) or len(a) < 2:
-        return False
-    differ = [(x, y) for x, y in zip(a, b) if x != y]
-    if len(differ) != 1:
-        return False
-    x, y = differ[0]
-    if (
-        max(len(x), len(y)) < 7 or abs(len(x) - len(y)) > 1
-    ):  # short parts ("Qiang", "Xiang") are other names
-        return False
-    if len(x) == len(y):
-        return sum(c != d for c, d in zip(x, y)) == 1
-    short, long_ = sorted((x, y), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
-def _keys_without_one(office: str, parts: tuple[str, ...]) -> list[tuple]:
-    """For each i, a key standing for (office, i, parts without part i): equal whenever those are
-    equal, in O(len(parts)) for all i together (the parts themselves as keys cost O(n^2) on a name
-    of n parts). Keys stand for a hash of the parts before and after i, so unequal remainders may
-    share a key: the caller checks every candidate a key finds."""
-    n = len(parts)
-    before = [0] * (n + 1)  # before[i]: the parts before i
-    for i, p in enumerate(parts):
-        before[i + 1] = hash((before[i], p))
-    after = [0] * (n + 1)  # after[i]: the parts from i on
-    for i in range(n - 1, -1, -1):
-        after[i] = hash((parts[i], after[i + 1]))
-    return [(office, i, before[i], after[i + 1]) for i in range(n)]
-
-
-def _words_of_name(name: str) -> tuple[int, int]:
-    """How full a form of a name is: its words longer than an initial, then all its parts."""
-    parts = _name_parts(name)
-    return sum(len(p) > 1 for p in parts), len(parts)
-
-
-def _initials_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """ "S.V. Lavrov" ~ "Sergey Lavrov", "U.Khurelsukh" ~ "Khurelsukh Ukhnaa": initials and one word,
-    the word a part of the fuller name and each initial the first letter of one of its other parts."""
-    initials, words = [p for p in a if len(p) == 1], [p for p in a if len(p) > 1]
-    if not initials or len(words) != 1 or words[0] not in b or len(b) < 2:
-        return False
-    others = {p[0] for p in b if p != words[0]}
-    return (
-        initials[0] in others
-    )  # the given name's initial; a patronymic's may be missing ("S.V. Lavrov")
-
-
-def names_match(short: str, full: str) -> bool:
-    """ "Liu" ~ "Liu Guozhong", "Tokayev" ~ "Kassym-Jomart Tokayev", "Xi" ~ "Xi Jinping"; never
-    the father's name of a patronymic: "Salman bin Abdulaziz" is not "Mohammed bin Salman bin Abdulaziz"."""
-    a, b = _name_parts(short), _name_parts(full)
-    if _initials_match(a, b):
-        return True
-    if not a or not b or len(a) > len(b):
-        return False
-    n = len(a)
-    if a == b[:n]:
-        return True
-    # a tail, or a single longer part anywhere ("Lula" ~ "Luiz Inacio Lula da Silva")
-    at = [len(b) - n] if a == b[-n:] else []
-    if n == 1 and len(a[0]) >= 4:
-        at += [k for k, part in enumerate(b) if part == a[0]]
-    return any(k == 0 or b[k - 1] not in PATRONYMIC_PARTICLES for k in at)
-
-
 class People:
+    """The people of one report, in the order they were first named, and who was mentioned last."""
+
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.recent: dict[Entity, int] = {}  # every person, least recently mentioned first -> when
@@ -309,9 +117,9 @@ class People:
         )
 
     def _by_pronoun(self, pronoun: str) -> list[Entity]:
-        """ "she", "his": the last subject, unless what the text says of that person's gender ("Mrs",
-        "Queen") contradicts the pronoun; then the latest person it says it of, else the latest office
-        holder it says nothing of."""
+        """ "she", "his": the last subject, unless what the text says of that person's gender
+        ("Mrs", "Queen") contradicts the pronoun; then the latest person it says it of, else the
+        latest office holder it says nothing of."""
         subject = self.last_subject or next(iter(self._latest(1)), None)
         want = PRONOUN_GENDER.get(pronoun)
         if subject is None or want is None or subject.gender in (None, want):
@@ -365,8 +173,8 @@ class People:
                     return []
                 e = self._new(m)
             elif _words_of_name(m.name) > _words_of_name(e.name or ""):
-                # the fullest form in the text (initials add nothing: "S.V. Lavrov" after "Sergey
-                # Lavrov")
+                # the fullest form in the text (initials add nothing: "S.V. Lavrov" after
+                # "Sergey Lavrov")
                 e.name = m.name
                 self._index_name(e)
             found = [e]
@@ -375,9 +183,8 @@ class People:
             if e is None and create:
                 e = self._new(m)
                 e.add_titles(m.titles, m.title_kinds)
-                e.unnamed_guest = (
-                    m.visiting and m.country is not None
-                )  # "the visiting Greek Prime Minister"
+                # "the visiting Greek Prime Minister"
+                e.unnamed_guest = m.visiting and m.country is not None
             found = [e] if e else []
         else:
             found = []
@@ -417,44 +224,43 @@ class People:
         return list(self.last_group) or ([self.last_subject] if self.last_subject else [])
 
     def merge_unnamed(self, hosts_of: dict[int, set[str]]) -> dict[str, Entity]:
-        """Fold each unnamed office holder into the one named person of the same office and country
+        """Fold each unnamed office holder into the one named person he is (`_fold_unnamed`), and a
+        name misspelt once into its first spelling (`_fold_misspelt`). Returns old id -> the person
+        it now is; the merged ones leave `entities`."""
+        merged: dict[str, Entity] = {}
+        self._fold_unnamed(hosts_of, merged)
+        self._fold_misspelt(merged)
+        self.entities = [e for e in self.entities if e.id not in merged]
+        return merged
+
+    def _fold_unnamed(self, hosts_of: dict[int, set[str]], merged: dict[str, Entity]) -> None:
+        """Each unnamed office holder into the one named person of the same office and country
         ("the Chinese premier" in a headline, "Chinese Premier Wen Jiabao" in the body), or else
         into the one name of his country that has no office ("Vladimir Putin ..., the Russian
         President"), or else, when he visits a country (`hosts_of`: id -> countries visited), into
         the one named visitor there of his country ("Indian Navy Chief arrives in Sri Lanka", then
-        "Admiral R. Hari Kumar arrived in Colombo"); and a name misspelt once into its first spelling.
-        Returns old id -> the person it now is; the merged ones leave `entities`."""
-        merged: dict[str, Entity] = {}
-
-        def absorb(keep: Entity, gone: Entity) -> None:
-            for span, rule in gone.mentions.items():
-                keep.mentions.setdefault(span, rule)
-            keep.country = keep.country or gone.country
-            merged[gone.id] = keep
-
+        "Admiral R. Hari Kumar arrived in Colombo")."""
         named_by_office: dict[str, list[Entity]] = {}
         for n in self.entities:
             if n.name:
                 for t in {_title_key(t) for t in [n.title or ""] + n.other_titles} - {""}:
                     named_by_office.setdefault(t, []).append(n)
         for u in [e for e in self.entities if e.name is None]:
-            keys = {_title_key(t) for t in [u.title or ""] + u.other_titles} - {""}
+            offices = {_title_key(t) for t in [u.title or ""] + u.other_titles} - {""}
             fits = list(
                 dict.fromkeys(
                     n
-                    for k in sorted(keys)
+                    for k in sorted(offices)
                     for n in named_by_office.get(k, ())
                     if n is not u.counterpart_of  # never the one he is the counterpart of
-                    and not (
-                        u.unnamed_guest and n.country is None
-                    )  # a guest's nationality is stated
+                    # a guest's nationality is stated
+                    and not (u.unnamed_guest and n.country is None)
                     and (u.country is None or n.country in (None, u.country))
                     and (u.place is None or n.place in (None, u.place))
                 )
             )
-            if (
-                not fits and u.country
-            ):  # "Vladimir Putin ..., the Russian President": the one untitled name of his country
+            if not fits and u.country:
+                # "Vladimir Putin ..., the Russian President": the one untitled name of his country
                 untitled = [
                     n for n in self.entities if n.name and not n.title and n.country == u.country
                 ]
@@ -470,20 +276,21 @@ class People:
                     and (u.country is None or n.country in (None, u.country))
                 ]
             if len(fits) == 1:
-                absorb(fits[0], u)
-        # "Phankham Viphavanh", later "Phakham Viphavanh": a typo. Names one letter apart share
-        # their
-        # office and all parts but one, so each name is filed under its office and each part left
-        # out; only the names filed with it are compared (linear, where all pairs were quadratic).
+                _absorb(fits[0], u, merged)
+
+    def _fold_misspelt(self, merged: dict[str, Entity]) -> None:
+        """ "Phankham Viphavanh", later "Phakham Viphavanh": a typo. Names one letter apart share
+        their office and all parts but one, so each name is filed under its office and each part
+        left out; only the names filed with it are compared (linear, where all pairs were
+        quadratic)."""
         filed: dict[tuple, list[tuple[int, Entity]]] = {}
         named = [e for e in self.entities if e.name and e.title and e.id not in merged]
         with collector_paused():  # the index holds a few keys per name, all kept to the end
             for k, later in enumerate(named):
                 parts = _name_parts(later.name or "")
                 keys = _keys_without_one(_title_key(later.title or ""), parts)
-                candidates = {
-                    j: e for key in keys for j, e in filed.get(key, ())
-                }  # each checked once
+                # each checked once
+                candidates = {j: e for key in keys for j, e in filed.get(key, ())}
                 first = min(
                     (
                         (j, e)
@@ -495,12 +302,10 @@ class People:
                     default=None,
                 )
                 if first:
-                    absorb(first[1], later)
+                    _absorb(first[1], later, merged)
                     continue
                 for key in keys:
                     filed.setdefault(key, []).append((k, later))
-        self.entities = [e for e in self.entities if e.id not in merged]
-        return merged
 
     def renumber(self) -> dict[str, str]:
         """Ids p1, p2, ... in first-mention order again after merging; returns old id -> new id."""
@@ -522,3 +327,11 @@ class People:
     def note_meeting(self, people: list[Entity]) -> None:
         if len(people) > 1:
             self.last_group = list(people)
+
+
+def _absorb(keep: Entity, gone: Entity, merged: dict[str, Entity]) -> None:
+    """`gone` is `keep`: his mentions and country go to `keep`, his id is noted in `merged`."""
+    for span, rule in gone.mentions.items():
+        keep.mentions.setdefault(span, rule)
+    keep.country = keep.country or gone.country
+    merged[gone.id] = keep

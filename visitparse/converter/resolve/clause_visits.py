@@ -1,0 +1,299 @@
+"""A visit event of a clause: the visits it records, in the steps of `record_visit`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from ...schema import HAPPENED
+from ..parse.facts import Event
+from ..parse.timex import TimeExpr
+from .dates import resolve_atom
+from .entity import Entity
+from .kinds import OWNED_VISITS, may_visit
+from .reading import ClauseReading
+from .records import AnyPlace, DatelinePlace, VisitRec
+
+RECALLED = re.compile(
+    r"\b(?:recall(?:ed|ing|s)?|remember(?:ed|ing|s)?|recollect(?:ed|ing)?)\b[^.;,]{0,12}$",
+    re.IGNORECASE,
+)
+UPCOMING = re.compile(
+    r"[^.;]{0,40}?\b(?:upcoming|forthcoming|planned|proposed|expected|scheduled|future|next|coming|"
+    r"prospective|anticipated|impending)\b[^.;]{0,30}?\b(?:visit|trip|tour|stay)",
+    re.IGNORECASE,
+)
+# "since / following X's visit to Kenya": background
+SINCE = re.compile(r"\b(?:since|following|amid)\b[^.;,]{0,40}$", re.IGNORECASE)
+
+
+class VisitDates(NamedTuple):
+    first: dt.date | None
+    last: dt.date | None
+    expr: TimeExpr | None
+    one_day: bool  # "visited Nepal on Saturday": start = end
+
+
+def record_visit(
+    r: ClauseReading,
+    ev: Event,
+    subject: list[Entity],
+    status: str,
+    dates: list[TimeExpr],
+    start: int,
+) -> None:
+    """The visits of `subject` (the clause's) an event tells, one to each host country; told
+    with no country, what it says of the visit told before."""
+    if _background(r, ev):
+        return
+    if ev.rule in OWNED_VISITS and status in HAPPENED and UPCOMING.match(r.state.clean, ev.start):
+        status = "planned"  # "his upcoming visit to Peru", "the planned visit of X"
+    if _told_by_legs(r, ev, subject, status, dates, start):
+        return
+    _note_origins(r, ev, subject, start)
+    _record_came_from(r, ev, subject, start)
+    places, hosts = _places_and_hosts(r, ev)
+    if not hosts:
+        _lend_duration(r, ev, subject, status)
+        _end_visit_told_before(r, ev, subject, status, dates)
+        _note_hostless(r, ev, subject, status, start)
+        return
+    when = _visit_dates(r, ev, status, dates, hosts)
+    subject = _visitors_named_in_event(r, ev, subject)
+    if len(hosts) > 1:  # a tour: the dates belong to the whole trip, not to each country
+        when = VisitDates(None, None, None, when.one_day)
+    if len(hosts) == 1:
+        _inviters_are_hosts(r, ev, hosts[0])
+    for host in hosts:
+        _record_host(r, ev, subject, status, start, host, places, when)
+
+
+def _background(r: ClauseReading, ev: Event) -> bool:
+    """A past visit a period is counted from ("since X's visit to Kenya"), or one recalled: the
+    background, not the news."""
+    clean = r.state.clean
+    return ev.rule in OWNED_VISITS and bool(
+        SINCE.search(clean, max(0, ev.start - 50), ev.start)
+        or RECALLED.search(clean, max(0, ev.start - 30), ev.start)
+    )
+
+
+def _told_by_legs(
+    r: ClauseReading,
+    ev: Event,
+    subject: list[Entity],
+    status: str,
+    dates: list[TimeExpr],
+    start: int,
+) -> bool:
+    """ "visited Peru on June 10-12 and Chile on June 13-14": each leg its own visit and dates.
+    True when the legs were recorded."""
+    if len(ev.legs) > 1 and any(leg_dates for _, leg_dates in ev.legs):
+        for places, leg_dates in ev.legs:
+            leg = dataclasses.replace(ev, destinations=places, legs=[])
+            record_visit(r, leg, subject, status, leg_dates or dates, start)
+        return True
+    return False
+
+
+def _note_origins(r: ClauseReading, ev: Event, subject: list[Entity], start: int) -> None:
+    """ "arrived in Lima from Quito": perhaps an earlier stop, once countries are known (the
+    "earlier stops" pass)."""
+    for origin in ev.origins:
+        r.state.origins.extend((visitor, origin, start, ev.end) for visitor in subject)
+
+
+def _record_came_from(r: ClauseReading, ev: Event, subject: list[Entity], start: int) -> None:
+    """ "arrived from Saudi Arabia, where he had talks": a visit before this one."""
+    for came_from in ev.came_from:
+        for visitor in subject:
+            r.state.add_visit(
+                VisitRec(
+                    visitor,
+                    came_from.country,
+                    "completed",
+                    start,
+                    ev.end,
+                    "came_from",
+                    places=[came_from.name] if came_from.name else [],
+                )
+            )
+
+
+def _places_and_hosts(r: ClauseReading, ev: Event) -> tuple[list[AnyPlace], list[str]]:
+    """Where the event happened ("here": the dateline's city), and the countries visited: its
+    destinations', else its first place's."""
+    places: list[AnyPlace] = list(ev.places)
+    if ev.here and r.state.dateline:
+        places.append(DatelinePlace(*r.state.dateline))
+    hosts = list(dict.fromkeys(p.country for p in ev.destinations)) or [
+        p.country for p in places[:1]
+    ]
+    return places, hosts
+
+
+def _lend_duration(r: ClauseReading, ev: Event, subject: list[Entity], status: str) -> None:
+    """ "wrapped up his visit to Brazil on Wednesday. During the three-day visit, ...": the length
+    of the visit told before."""
+    if ev.rule == "during_visit" and ev.duration:
+        v = next(
+            (v for v in reversed(r.state.visits) if v.visitor in subject and v.status == status),
+            None,
+        )
+        if v is not None:
+            v.duration = v.duration or ev.duration
+            v.fill_from_duration()
+
+
+def _end_visit_told_before(
+    r: ClauseReading, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr]
+) -> None:
+    """ "Minister Ruiz left Thursday.", "A banquet on Friday concluded the President's visit": the
+    visit told before (of this visitor, or the last one told) ends that day."""
+    if not (dates and (ev.rule == "visit_end" or ev.lemma == "end")):
+        return
+    visits, dct = r.state.visits, r.state.dct
+    v = next(
+        (v for v in reversed(visits) if v.visitor in subject and v.status == status),
+        None,
+    ) or next((v for v in reversed(visits) if v.status == status and not subject), None)
+    d1, d2, expr = r.date_range(dates, status)
+    last = d2 or d1
+    if (
+        v is not None
+        and v.start_date
+        and last
+        and last < v.start_date
+        and expr
+        and expr.first
+        and expr.first.weekday is not None
+    ):
+        # "arrived Tuesday ... left Thursday": that Thursday
+        last = resolve_atom(expr.first, dct, after=v.start_date)
+    if (
+        v is not None
+        and v.end_date is None
+        and last
+        and (v.start_date is None or last >= v.start_date)
+        and not (dct and last > dct and status in HAPPENED)
+    ):
+        v.end_date = last
+        v.fill_from_duration()
+
+
+def _note_hostless(
+    r: ClauseReading, ev: Event, subject: list[Entity], status: str, start: int
+) -> None:
+    """ "on the final day of the minister's visit": a host from those met, later (the "hosts of
+    visits told without one" pass)."""
+    if ev.rule in OWNED_VISITS and status in HAPPENED:
+        r.state.hostless.extend((visitor, start, ev.end, r.sentence) for visitor in subject)
+
+
+def _visit_dates(
+    r: ClauseReading, ev: Event, status: str, dates: list[TimeExpr], hosts: list[str]
+) -> VisitDates:
+    """The dates the event gives the visit; a single date is its end for "concluded a visit", the
+    whole visit for "visited Nepal on Saturday" (`_dated_by_one_day`)."""
+    d1, d2, expr = r.date_range(dates, status)
+    if (
+        d1
+        and d2 is None
+        and (ev.rule == "visit_end" or ev.rule in OWNED_VISITS and ev.lemma == "end")
+    ):
+        # "concluded a two-day visit on Tuesday", "the visit paid by X wrapped up today"
+        d1, d2 = None, d1
+    one_day = bool(
+        d1
+        and d2 is None
+        and _dated_by_one_day(ev)
+        and not ev.base_form
+        and not ev.duration
+        and status in HAPPENED
+        and len(hosts) == 1
+    )
+    return VisitDates(d1, d2, expr, one_day)
+
+
+def _dated_by_one_day(ev: Event) -> bool:
+    """A visit told as one act on one day lasted that day: "visited Nepal on Saturday", "paid a
+    visit to Nepal on Saturday", "the visit by X to Nepal on Saturday"; not "arrived on Saturday",
+    "began a visit on Saturday" or "is on a visit", which give only its start."""
+    if ev.rule == "visit_verb" or ev.noun == "stop":  # "a brief stop in Portugal on Friday"
+        return True
+    if ev.rule == "visit_noun":
+        return ev.lemma == "pay" and not ev.present
+    return ev.rule in OWNED_VISITS and ev.lemma != "begin"
+
+
+def _visitors_named_in_event(r: ClauseReading, ev: Event, subject: list[Entity]) -> list[Entity]:
+    """ "the tour took him to ...": him, not the clause's subject; "During the visit by X to Peru,
+    the two sides ...": X."""
+    if ev.rule == "taken_to" and ev.carrier:
+        return r.resolve_people([ev.carrier], create=False, rule="visitor")
+    if ev.rule == "visit_by" and ev.carrier:
+        return r.owner(ev, create=True)
+    return subject
+
+
+def _inviters_are_hosts(r: ClauseReading, ev: Event, host: str) -> None:
+    """ "at the invitation of President X": X is the host country's."""
+    for inviter in r.resolve_people(ev.inviters, create=True, rule="inviter"):
+        if inviter.country is None and inviter.organization is None:
+            inviter.country, inviter.country_rule = host, "inviter"
+
+
+def _visitors(r: ClauseReading, ev: Event, subject: list[Entity], host: str) -> list[Entity]:
+    """Who visits `host`: the subject; "X held talks with Y ... during his state visit to China", X
+    Chinese: Y; "President X and First Lady Y arrived": the spouse travels along, the principal
+    visits."""
+    visitors = subject
+    meetings = r.state.meetings
+    if ev.rule == "during_visit" and meetings and all(s.country == host for s in subject):
+        visitors = [p for p in meetings[-1].participants if p.country and p.country != host]
+    return [v for v in visitors if may_visit(v)] or visitors
+
+
+def _record_host(
+    r: ClauseReading,
+    ev: Event,
+    subject: list[Entity],
+    status: str,
+    start: int,
+    host: str,
+    places: list[AnyPlace],
+    when: VisitDates,
+) -> None:
+    """The visit of each visitor to `host`, with the places named there (not a seat of
+    government)."""
+    state = r.state
+    names = [
+        p.name
+        for p in [*ev.destinations, *places]
+        if p.name and p.country == host and not state.seat(p.name)
+    ]
+    for visitor in _visitors(r, ev, subject, host):
+        # "On Friday, Putin travelled to Harbin": a day of a visit already told, not a one-day
+        # visit
+        leg = when.one_day and (id(visitor), host, True) in state.visit_index
+        first, last = (
+            (None, None) if leg else (when.first, when.first if when.one_day else when.last)
+        )
+        state.add_visit(
+            VisitRec(
+                visitor,
+                host,
+                status,
+                start,
+                ev.end,
+                ev.rule,
+                first,
+                last,
+                when.expr.text if when.expr else None,
+                list(dict.fromkeys(names)),
+                ev.duration,
+                one_day=when.one_day and not leg,
+            )
+        )

@@ -1,0 +1,256 @@
+"""Per-clause recording: each clause of the report, in text order, adds its people and records.
+
+`ClauseReader.add_clause` reads one clause: it resolves the people (people.py), resolves dates
+against the publication date (dates.py) and records visits (clause_visits.py), meetings
+(clause_meetings.py), messages, statements and agreements. What needs the whole report is left to
+the passes (passes.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ... import schema
+from ..parse.facts import Clause, Event, Mention
+from ..parse.timex import TimeExpr
+from .clause_meetings import record_meeting
+from .clause_visits import record_visit
+from .counterparts import take_office_if_counterpart
+from .entity import Entity
+from .kinds import MEETING_EVENTS, OWNED_VISITS, VISIT_EVENTS
+from .reading import ClauseReading
+
+FIRST_TO = re.compile(
+    r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE
+)
+
+
+class ClauseReader(ClauseReading):
+    """Reads the clauses and person phrases of a report, in text order, into its state."""
+
+    def add_people(self, mentions: list[Mention], *, sentence_initial: bool) -> None:
+        """Person phrases outside any clause: they name people, they take part in nothing. One
+        that opens a sentence is its subject, whatever the verb: "he" in the next sentence is
+        likely them."""
+        people = self.state.people
+        named: list[tuple[Mention, list[Entity]]] = []
+        for m in mentions:  # one list: its items are different people
+            if m.name:
+                found = people.resolve(
+                    m, create=False, rule="person", avoid=[e for _, es in named for e in es]
+                )
+                for e in found:
+                    self.note_gender(m, e)
+                named.append((m, found))
+        # "Minister X and his Hungarian counterpart Y"
+        for (_, first), (m, second) in zip(named, named[1:], strict=False):
+            if first and second:
+                take_office_if_counterpart(m, second[0], first[0])
+        if sentence_initial:
+            people.note_subject([e for _, found in named for e in found])
+
+    def add_organization(self, name: str, acronym: str | None, start: int, end: int) -> None:
+        org = self.state.orgs.setdefault(name, schema.Organization(name=name, acronym=acronym))
+        org.mentions.append(self.state.span(start, end, "organization"))
+
+    def add_clause(self, cl: Clause, sentence: tuple[int, int]) -> None:
+        """One clause of the sentence spanning `sentence` (start, end)."""
+        self.sentence = sentence
+        subject = self._subject(cl)
+        fronted = self._fronted(cl, sentence)
+        fronted_dates = fronted.dates if fronted else []
+        if fronted and fronted.rule not in ("fronted_date", "fronted_place"):
+            self._event(fronted, subject, cl, sentence, [])
+            if fronted.rule == "during_visit" and not cl.events:
+                # "X, during his visit to New York, held a meeting ...": the meeting is where that
+                # visit was
+                self.sentence_stay = (sentence, [p for p in fronted.destinations if p.name])
+        modal = None
+        for ev in cl.events:
+            self._place_from_sentence(ev, cl, sentence, fronted)
+            if ev.status:
+                modal = ev.status
+            elif ev.base_form and modal:  # "will meet X and hold talks with Y": both planned
+                ev.status = modal
+            self._event(ev, subject, cl, sentence, fronted_dates)
+        if subject and cl.subject:
+            self.state.people.note_subject(subject)
+
+    def _subject(self, cl: Clause) -> list[Entity]:
+        """The clause's subject; "his visit": its owner; none: the subject carries over ("...,
+        reaching consensus on ...")."""
+        if cl.subject:
+            return self.resolve_people(cl.subject, create=True, rule="subject")
+        if cl.events and cl.events[0].rule in OWNED_VISITS:
+            return (
+                self.owner(cl.events[0], create=False)
+                if cl.events[0].carrier
+                else self.last_subject()
+            )
+        return self.last_subject()
+
+    def _fronted(self, cl: Clause, sentence: tuple[int, int]) -> Event | None:
+        """What opens the clause ("During his visit, ...", "On Wednesday, ..."). "On Wednesday,
+        the King addressed Parliament and met X": the opening date (or place) is the sentence's,
+        for the clause the parser finds after it."""
+        fronted = cl.fronted
+        if (
+            fronted
+            and not cl.events
+            and fronted.rule in ("fronted_date", "fronted_place")
+            and cl.start == sentence[0]
+        ):
+            self.sentence_fronted = (sentence, fronted)
+        elif fronted is None and cl.rule == "bare_clause" and self.sentence_fronted[0] == sentence:
+            fronted = self.sentence_fronted[1]
+        return fronted
+
+    def _place_from_sentence(
+        self, ev: Event, cl: Clause, sentence: tuple[int, int], fronted: Event | None
+    ) -> None:
+        """An event told with no place takes the sentence's: the visit told before in it, or an
+        opening "In Pretoria, X and Y held talks"."""
+        if (
+            not ev.places
+            and ev.rule in MEETING_EVENTS
+            and cl.rule == "bare_clause"
+            and self.sentence_stay[0] == sentence
+        ):
+            ev.places = list(self.sentence_stay[1])
+        if fronted and fronted.rule == "fronted_place" and not ev.places:
+            ev.places = list(fronted.places)
+
+    def _event(
+        self,
+        ev: Event,
+        subject: list[Entity],
+        cl: Clause,
+        sentence: tuple[int, int],
+        extra_dates: list[TimeExpr],
+    ) -> None:
+        """One event of the clause, recorded by its kind."""
+        status = ev.status or ("ongoing" if ev.present else "completed")
+        if (
+            ev.base_form
+            and not ev.status
+            and not cl.subject
+            and not FIRST_TO.search(self.state.clean, max(0, ev.start - 80), ev.start)
+        ):
+            # "accepted an invitation to visit China", "agreed to visit": not yet done; but
+            # "the first Western delegation to visit Bucharest" did
+            status = "planned"
+        dates = ev.dates or extra_dates
+        start = cl.start if cl.subject else ev.start
+        if ev.rule in VISIT_EVENTS:
+            record_visit(self, ev, subject, status, dates, start)
+        elif ev.rule in MEETING_EVENTS:
+            if ev.rule == "receive_letter":
+                self._message(ev, subject, start)
+            record_meeting(self, ev, subject if cl.subject else [], subject, status, dates, start)
+        elif ev.rule in ("convey", "convey_own", "ask_convey"):
+            self._message(ev, subject, start)
+        elif ev.rule == "office" and len(subject) == 1 and ev.carrier:
+            self._office(subject[0], ev.carrier)
+        elif ev.rule == "say" and (cl.subject or self.continues_previous(ev.start)):
+            # a "said" with no subject of its own belongs to the clause just before it, if any
+            # ("During his meeting with X, Szijjarto praised ..."), else to no one ("..., a report
+            # stated")
+            self._statement(ev, subject, cl, sentence)
+        elif ev.rule == "accompanied":  # who travels with whom: settled with the other countries
+            self.state.companions.append(
+                (subject, self.resolve_people(ev.objects, create=True, rule="companion"))
+            )
+        elif ev.rule == "delegation_members":
+            # "The Kenyan delegation comprises A and B": the principal's companions
+            self.state.companions.append(
+                (self.last_subject(), self.resolve_people(ev.objects, create=True, rule="member"))
+            )
+        elif ev.rule == "agree":
+            self._agreement(ev, subject, cl, sentence[1], start)
+
+    def _office(self, person: Entity, office: Mention) -> None:
+        """ "X, who is also a member of ...": the office (and its country) is the subject's."""
+        person.add_titles(office.titles, office.title_kinds)
+        if office.country and person.country is None:
+            person.country, person.country_rule = office.country, "explicit"
+
+    def _agreement(
+        self, ev: Event, subject: list[Entity], cl: Clause, sentence_end: int, start: int
+    ) -> None:
+        """ "met with X, reaching consensus on ...": the meeting's people agreed."""
+        state = self.state
+        last = (
+            state.meetings[-1]
+            if state.meetings
+            and state.meetings[-1].end <= ev.start
+            and state.meetings[-1].start >= cl.start
+            else None
+        )
+        parties = last.participants if last else subject or state.people.last_group
+        text = state.clean[ev.trigger_end : sentence_end].strip(" .,;:")
+        state.agreements.append(
+            schema.Agreement(
+                parties=[e.id for e in parties],
+                kind=ev.lemma or "agreement",
+                subject=text or None,
+                evidence=state.span(start, sentence_end, ev.rule),
+            )
+        )
+
+    def _message(self, ev: Event, subject: list[Entity], start: int) -> None:
+        """Greetings, a letter or a message: who sent it, who carried it, who received it."""
+        if ev.rule == "receive_letter":  # "received a letter from A, delivered by B": B brought it
+            senders = self.resolve_people(ev.senders, create=True, rule="sender")
+            carrier = self.resolve_people(ev.objects, create=True, rule="carrier")
+            recipients = subject
+        else:
+            recipients = self.resolve_people(ev.objects, create=True, rule="recipient")
+            if ev.rule == "convey":
+                senders = self.resolve_people(ev.senders, create=True, rule="sender")
+                carrier = subject[:1]
+            elif ev.rule == "ask_convey":
+                senders = subject
+                carrier = (
+                    self.resolve_people([ev.carrier], create=True, rule="carrier")
+                    if ev.carrier
+                    else []
+                )
+            else:
+                senders, carrier = subject, []
+        self.state.messages.append(
+            schema.Message(
+                kind=ev.noun or "greetings",
+                senders=[e.id for e in senders],
+                carrier=carrier[0].id if carrier else None,
+                recipients=[e.id for e in recipients],
+                evidence=self.state.span(start, ev.end, ev.rule),
+            )
+        )
+
+    def _statement(
+        self, ev: Event, subject: list[Entity], cl: Clause, sentence: tuple[int, int]
+    ) -> None:
+        """What was said: the words after the verb, or before it ("..., he added.")."""
+        state = self.state
+        sentence_start, sentence_end = sentence
+        if (
+            state.statements
+            and state.statements[-1].evidence.end == sentence_end
+            and ev.trigger_end >= sentence_end - 1 - len("said")
+        ):
+            return  # "Yoon stressed that ..., he said.": one statement, already recorded
+        content = state.clean[ev.trigger_end : sentence_end].strip(" .,;:")
+        if ev.objects:  # "told A that ...": the content follows the addressee
+            content = state.clean[max(ev.trigger_end, ev.end) : sentence_end].strip(" .,;:")
+        start, end = cl.start, sentence_end
+        if not content:  # "..., he added." - the content comes first
+            content = state.clean[sentence_start : cl.start].strip(" .,;:\"'")
+            start = sentence_start
+        state.statements.append(
+            schema.Statement(
+                speakers=[e.id for e in subject],
+                verb=ev.lemma or "said",
+                content=content or None,
+                evidence=state.span(start, end, ev.rule),
+            )
+        )

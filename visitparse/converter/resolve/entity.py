@@ -1,0 +1,100 @@
+"""A person of the report, and how the offices said of them compare."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..tag.lexicon import fold
+
+
+@dataclass(eq=False)  # a person is itself: identity, not field equality
+class Entity:
+    id: str
+    name: str | None = None
+    title: str | None = None
+    other_titles: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    country: str | None = None
+    country_rule: str | None = None  # how the country was found
+    organization: str | None = None
+    place: str | None = None
+    posting: str | None = None  # "Ambassador to Nepal": the country he is sent to
+    # (start, end) -> rule: one span, one mention (its first role)
+    mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+    titled: bool = False  # the text gives this person an office
+    subject_count: int = 0  # clauses with this person as subject
+    is_visitor: bool = False  # on a visit somewhere in this report
+    # "his Greek counterpart": holds the office of this other person (counterparts.py)
+    counterpart_of: Entity | None = None
+    unnamed_guest: bool = False  # known only as "the visiting Greek Prime Minister"
+    # "f" or "m" where a form of address or an office says it ("Mrs", "Queen")
+    gender: str | None = None
+
+    def add_titles(self, titles: list[str], kinds: list[str]) -> None:
+        known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
+        for t, k in zip(titles, kinds, strict=False):
+            if _title_key(t) in known:
+                continue
+            known.add(_title_key(t))
+            if self.title is None:
+                self.title = t
+            elif (
+                self.kinds[:1] == ["military"]
+                and k != "military"
+                and k not in ("counterpart", "rank")
+            ):
+                # "Army General X, president of the Council of State": an office beats a rank (the
+                # corpus rule)
+                self.other_titles.insert(0, self.title)
+                self.title = t
+                self.kinds.insert(0, k)
+                self.titled = True
+                continue
+            elif _refines(_title_key(t), _title_key(self.title)):
+                # a headline's "Minister Jaishankar", then "External Affairs Minister Dr. S.
+                # Jaishankar"
+                self.other_titles.insert(0, self.title)
+                self.title = t
+            else:
+                self.other_titles.append(t)
+            self.kinds.append(k)
+            self.titled = True
+
+    @property
+    def stateless_office_holder(self) -> bool:
+        """An office holder whom the text gives no country and no organisation."""
+        return self.titled and self.country is None and self.organization is None
+
+
+def _title_key(title: str) -> str:
+    return " ".join(fold(title).replace("-", " ").split())
+
+
+def _office_fits(said: str, held: str) -> bool:
+    """ "minister" fits "minister of state for african affairs" and "foreign minister";
+    "president" does not fit "vice president"."""
+    if not said or not held:
+        return False
+    if said == held or held.startswith(said + " "):
+        return True
+    return held.endswith(" " + said) and not any(
+        w in held.split() for w in ("vice", "deputy", "assistant", "under")
+    )
+
+
+def _refines(fuller: str, said: str) -> bool:
+    """ "external affairs minister" and "secretary of state" name the office "minister" or
+    "secretary" only shortened; "deputy prime minister" is another office than "prime minister"."""
+    return (
+        fuller.startswith(said + " ") or fuller.endswith(" " + said) and _office_fits(said, fuller)
+    )
+
+
+def _same_office(a: Entity, b: Entity) -> bool:
+    """The same office, of the same country where both are known."""
+    return bool(
+        a.title
+        and b.title
+        and _title_key(a.title) == _title_key(b.title)
+        and (a.country is None or b.country is None or a.country == b.country)
+    )

@@ -1,0 +1,200 @@
+"""Office classes of titles, compared leniently (see the package docstring): "Prime Minister",
+"Premier" and "PM" are one class, "Foreign Minister" and "Secretary of State" another."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ...tag.lexicon import fold
+
+_MODIFIERS = {
+    "former",
+    "acting",
+    "interim",
+    "late",
+    "then",
+    "incumbent",
+    "outgoing",
+    "new",
+    "current",
+    "first",
+    "second",
+    "third",
+    "executive",
+    "senior",
+    "caretaker",
+    "transitional",
+    "the",
+}
+_SECTORS = (
+    ("foreign", ("foreign", "external", "exterior", "international", "overseas")),
+    ("defence", ("defence", "defense", "military", "armed", "war")),
+    (
+        "economy",
+        (
+            "finance",
+            "financial",
+            "economy",
+            "economic",
+            "economics",
+            "trade",
+            "commerce",
+            "industry",
+            "treasury",
+            "business",
+            "investment",
+            "energy",
+            "planning",
+        ),
+    ),
+    ("interior", ("interior", "home", "internal", "police", "security", "homeland")),
+    ("agriculture", ("agriculture", "agricultural", "farming", "fisheries", "food", "livestock")),
+    ("education", ("education", "science", "schools", "universities")),
+    ("health", ("health", "healthcare")),
+    ("justice", ("justice", "law", "legal", "attorney")),
+    ("labour", ("labour", "labor", "employment", "workforce")),
+    ("environment", ("environment", "environmental", "climate", "ecology")),
+    (
+        "information",
+        ("information", "media", "communication", "communications", "culture", "press"),
+    ),
+    ("development", ("development", "cooperation")),
+    ("human_rights", ("rights",)),
+    ("religious_affairs", ("religious", "religion", "awqaf", "endowments")),
+)
+_MONARCHS = {
+    "king",
+    "queen",
+    "emir",
+    "amir",
+    "sultan",
+    "emperor",
+    "empress",
+    "monarch",
+    "grand duke",
+    "prince",
+    "co prince",
+    "yang di pertuan agong",
+    "sovereign",
+    "crown prince",
+    "heir apparent crown prince",
+}
+_PREMIERS = {
+    "prime minister",
+    "premier",
+    "pm",
+    "chancellor",
+    "taoiseach",
+    "head of government",
+    "chief executive",
+    "chairman of the council of ministers",
+    "president of the government",
+    "chairman of the council",
+    "president of the council of ministers",
+    "chief minister",
+    "minister of state",
+    "state counsellor",
+}
+_PRESIDENTS = {
+    "president",
+    "chairman of the presidency",
+    "chairman of the presidential council",
+    "head of state",
+    "chairman",
+    "captain regent",
+    "president of the presidency",
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def title_class(title: str | None) -> str | None:
+    """The office class of a title ("president", "premier", "vice_president", "deputy_premier",
+    "monarch", "leader", "governor_general", "minister", "minister:SECTOR"), None when unknown."""
+    if not title:
+        return None
+    ws = re.sub(r"[.,()'’\-]", " ", fold(title)).split()
+    while ws and ws[0] in _MODIFIERS:
+        ws = ws[1:]
+    deputy = bool(ws) and ws[0] in ("deputy", "vice")
+    if deputy:
+        ws = ws[1:]
+        while ws and ws[0] in _MODIFIERS:
+            ws = ws[1:]
+    text = " ".join(ws)
+    if text in ("vp",):
+        return "vice_president"
+    if text in _PREMIERS or "prime minister" in text or text.startswith("premier"):
+        return "deputy_premier" if deputy else "premier"
+    if (
+        text in _PRESIDENTS
+        or text.startswith("president of the republic")
+        or text == "president elect"
+    ):
+        return "vice_president" if deputy else "president"
+    if deputy:
+        return None
+    if text in _MONARCHS:
+        return "monarch"
+    if text in ("supreme leader", "leader of the revolution", "supreme leader of the revolution"):
+        return "leader"
+    if text in ("governor general", "governor"):
+        return "governor_general"
+    if text in ("fm", "eam") or text == "secretary of state":
+        return "minister:foreign"
+    if "minister" in ws or "secretary" in ws or "ministers" in ws:
+        for sector, keys in _SECTORS:
+            if any(k in ws for k in keys):
+                return f"minister:{sector}"
+        return (
+            "minister"
+            if ws in (["minister"], ["secretary"], ["cabinet", "minister"], ["state", "minister"])
+            else None
+        )
+    return None
+
+
+_KIND_CLASSES = {
+    "head_of_state": {"president", "monarch", "leader"},
+    "head_of_government": {"premier", "president"},
+    "deputy_head_of_state": {"vice_president"},
+    "deputy_head_of_government": {"deputy_premier", "vice_president"},
+    "monarch_representative": {"governor_general"},
+}
+
+
+def _classes(title: str, kind: str) -> tuple[str, ...]:
+    if kind == "government":
+        return ("*",)
+    if kind.startswith("minister:"):
+        return ("minister", kind)
+    cls = title_class(title)
+    if cls:
+        return ("minister", cls) if cls.startswith("minister:") else (cls,)
+    return tuple(sorted(_KIND_CLASSES.get(kind, ())))
+
+
+_NATIONAL = {
+    "president",
+    "premier",
+    "vice_president",
+    "deputy_premier",
+    "monarch",
+    "leader",
+    "minister",
+}
+
+
+def _kind_for(title: str) -> str:
+    """The kind of a user's row, from its title."""
+    cls = title_class(title) or ""
+    kinds = {
+        "president": "head_of_state",
+        "monarch": "head_of_state",
+        "leader": "head_of_state",
+        "premier": "head_of_government",
+        "vice_president": "deputy_head_of_state",
+        "deputy_premier": "deputy_head_of_government",
+        "governor_general": "monarch_representative",
+    }
+    return kinds.get(cls) or (cls if cls.startswith("minister:") else "official")
