@@ -28,13 +28,13 @@ from .resolve.knowledge import knowledge_for
 from .tag.lexicon import words
 from .tag.tagger import tagger_for
 from .text import document, sentences
+from .text.dateline import MARKS as DATELINE_MARKS
 from .text.normalize import normalize
 from .vocabulary import CLAUSE_TRIGGERS
 
 __all__ = ["convert", "InputError"]
 
 NAMES = frozenset(("NAME",))
-DATELINE_MARKS = frozenset((":", "-", "\u2013", "\u2014"))
 TO_FACTS = methods(TreeToFacts())  # the transformer keeps no state between islands
 
 

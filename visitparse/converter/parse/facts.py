@@ -22,9 +22,8 @@ class Mention:
     titles: list[str] = field(default_factory=list)
     title_kinds: list[str] = field(default_factory=list)
     country: str | None = None  # from a demonym, "Kazakhstan's", "of Kazakhstan" or the office
-    country_not_shared: bool = (
-        False  # "Qatar's Emir X, ...", "President of Kenya X, ...": not the list's after it
-    )
+    # "Qatar's Emir X, ...", "President of Kenya X, ...": not the list's after it
+    country_not_shared: bool = False
     organization: str | None = None  # "Secretary-General of the United Nations"
     place: str | None = None  # "the mayor of Almaty"
     posting: str | None = None  # "Ambassador to Nepal": NPL, where the diplomat serves
@@ -49,17 +48,15 @@ class Event:
     start: int
     end: int
     lemma: str | None = None
-    noun: str | None = (
-        None  # "greetings", "letter", "invitation"; a visit's "visit", "tour", "stop"
-    )
+    # "greetings", "letter", "invitation"; a visit's "visit", "tour", "stop"
+    noun: str | None = None
     objects: list[Mention] = field(default_factory=list)  # met / received / called on / recipients
     senders: list[Mention] = field(default_factory=list)  # greetings from
     carrier: Mention | None = None  # "asked Liu to convey"
     destinations: list[Place] = field(default_factory=list)  # "visited A and B": one visit each
     places: list[Place] = field(default_factory=list)  # "in Astana": where it happened
-    legs: list[tuple[list[Place], list[TimeExpr]]] = field(
-        default_factory=list
-    )  # "Peru on June 10-12 and Chile on June 13-14"
+    # "Peru on June 10-12 and Chile on June 13-14": each destination with its dates
+    legs: list[tuple[list[Place], list[TimeExpr]]] = field(default_factory=list)
     at: list[str] = field(default_factory=list)  # "at the Jubilee House"
     dates: list[TimeExpr] = field(default_factory=list)
     duration: int | None = None
@@ -70,12 +67,10 @@ class Event:
     possessive: bool = False  # "his meeting with X": X met the owner
     base_form: bool = False  # "visit" as an infinitive: "... to visit China"
     trigger_end: int = 0  # where the statement's content begins
-    came_from: list[Place] = field(
-        default_factory=list
-    )  # "arrived from X, where he met ...": was in X before
-    origins: list[Place] = field(
-        default_factory=list
-    )  # "arrived in Lima from Quito": where the trip came from
+    # "arrived from X, where he met ...": was in X before
+    came_from: list[Place] = field(default_factory=list)
+    # "arrived in Lima from Quito": where the trip came from
+    origins: list[Place] = field(default_factory=list)
     inviters: list[Mention] = field(default_factory=list)  # "at the invitation of President X"
     invited_first: bool = False  # the invitation opens the clause
 

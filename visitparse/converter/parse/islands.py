@@ -165,9 +165,8 @@ def _longest_end(t: Tables, types: list[str], i: int, start: str) -> int | None:
     for j in range(i, min(len(types), i + MAX_ISLAND)):
         kind = types[j]
         code = actions[stack[-1]].get(kind)
-        while (
-            code is not None and code < 0
-        ):  # the reductions before the shift (_reduce, inlined: the hot loop)
+        # the reductions before the shift (_reduce, inlined: the hot loop)
+        while code is not None and code < 0:
             rule = rules[~code]
             if rule.size:
                 del stack[-rule.size :]

@@ -16,32 +16,13 @@ from dataclasses import dataclass
 from lark import Token, Transformer
 
 from ..tag.lexicon import split_words
-from ..tag.tokens import token
+from ..tag.tokens import Tok, token
 from .islands import islands, methods
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {m: k for k, m in enumerate(_MONTH_WORDS, 1)}  # "jan" -> 1
+WEEKDAYS = {d: k for k, d in enumerate(_WEEKDAY_WORDS)}  # "monday" -> 0, as date.weekday()
 RELATIVE_DAYS = {
     "today": 0,
     "tonight": 0,
@@ -72,18 +53,8 @@ RELATIVE_PHRASES = {
     "one day later": 1,
     "the day after that": 1,
 }
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+NUMBER_WORDS = {w: k for k, w in enumerate(_NUMBERS, 1)}  # "one" -> 1
 # "two days later", "three days earlier": counted from the date before, like "the following day"
 RELATIVE_PHRASES.update(
     {
@@ -151,11 +122,12 @@ LEXER = re.compile(
 )
 # Anything but blanks between two date-ish tokens separates them.
 _GAP = re.compile(r"\s*")
+_DIGITS = re.compile(r"\d+")
 # Words the LEXER matches case-insensitively but only count when capitalised ("may" is a verb).
 _CASED = ("WEEKDAY", "MONTH")
 DURATION = re.compile(
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b|\b(?P<w>week)-long\b"
-    r"|\b(?P<d>day)-?long\b|\b(?P<o>overnight)\b",
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b"
+    r"|\b(?P<w>week)-long\b|\b(?P<d>day)-?long\b|\b(?P<o>overnight)\b",
     re.IGNORECASE,
 )
 
@@ -170,9 +142,8 @@ class Atom:
     weekday: int | None = None
     offset: int | None = None  # days from the DCT ("yesterday" = -1)
     anchor: int | None = None  # days from the date mentioned before ("the following day" = +1)
-    visit_day: int | None = (
-        None  # days from the visit's first day ("the second day of his visit" = +1)
-    )
+    # days from the visit's first day ("the second day of his visit" = +1)
+    visit_day: int | None = None
 
 
 @dataclass(frozen=True)
@@ -207,8 +178,8 @@ def _windows(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]
     return [(a, b) for a, b in spans]
 
 
-def _tokens(text: str, windows: list[tuple[int, int]]) -> list[Token]:
-    out = []
+def _tokens(text: str, windows: list[tuple[int, int]]) -> list[Tok]:
+    out: list[Tok] = []
     end = 0
     for lo, hi in windows:
         if out:  # the text skipped between two windows separates their tokens
@@ -220,12 +191,13 @@ def _tokens(text: str, windows: list[tuple[int, int]]) -> list[Token]:
     return out
 
 
-def _lex(text: str, lo: int, hi: int) -> list[Token]:
+def _lex(text: str, lo: int, hi: int) -> list[Tok]:
     """The date-ish tokens of text[lo:hi]; other words between two of them become one BREAK."""
-    out: list[Token] = []
+    out: list[Tok] = []
     end = lo
     for m in LEXER.finditer(text, lo, hi):
         kind, word = m.lastgroup, m.group()
+        assert kind is not None  # every alternative of LEXER is a named group
         if kind == "DASH":
             kind = "TO"
         if out and _GAP.fullmatch(text, end, m.start()) is None:
@@ -235,7 +207,7 @@ def _lex(text: str, lo: int, hi: int) -> list[Token]:
             kind in _CASED
             and not word[:1].isupper()
             or kind == "DAY"
-            and not 1 <= int(re.match(r"\d+", word).group()) <= 31
+            and not 1 <= _day(word) <= 31
             or kind == "NUMERIC"
             and not _numeric_unambiguous(word)
         ):
@@ -255,7 +227,10 @@ def _month(word: str) -> int:
 
 
 def _day(word: str) -> int:
-    return int(re.match(r"\d+", word).group())
+    """ "21st" -> 21: a DAY token opens with its digits."""
+    digits = _DIGITS.match(word)
+    assert digits is not None
+    return int(digits.group())
 
 
 class _TreeToTimex(Transformer):
@@ -310,6 +285,7 @@ class _TreeToTimex(Transformer):
             first.year is None
             and last.year is not None
             and first.month is not None
+            and last.month is not None  # (it is: its own, or the start's just given it)
             and first.month <= last.month
         ):
             first = dataclasses.replace(first, year=last.year)
@@ -328,7 +304,7 @@ class _TreeToTimex(Transformer):
         )
 
     def visit_day(self, c):
-        nth = re.match(r"the\s+(\w+)", str(c[0]), re.IGNORECASE).group(1).lower()
+        nth = str(c[0]).split()[1].lower()  # "the second day (of his visit)": the ordinal
         return Atom(visit_day=ORDINALS[nth] - 1), None, "visit_day"
 
     def vague(self, c):
@@ -354,41 +330,10 @@ WINDOW = 40  # characters read on each side of an anchor
 # Every time expression holds a word that starts with one of these, or a digit; the lexer reads
 # only the text around them. Durations ("three-day", "week-long") are found near them too.
 ANCHOR_PREFIXES = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "this",
-    "next",
-    "last",
-    "recent",
-    "soon",
-    "coming",
-    "other",
-    "day",
-    "local",
-    "week",
-    "following",
-    "overnight",
+    _MONTH_WORDS
+    + _WEEKDAY_WORDS
+    + ("today", "tonight", "yesterday", "tomorrow", "this", "next", "last", "recent", "soon")
+    + ("coming", "other", "day", "local", "week", "following", "overnight")
 )
 _DIGIT = re.compile(r"\d")
 

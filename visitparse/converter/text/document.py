@@ -1,9 +1,9 @@
 """Stage 2: the document's own facts: title, publication date, wire dateline.
 
 Publication date, in order: the caller's `publication_date`; a leading ` date YYYY-MM-DD` prefix;
-a wire dateline ("BEIJING, June 2 (Xinhua) --") whose month and day recur with a year elsewhere in
-the text ("16:55, January 16, 2012") or that carries its own year. "Updated:" stamps and bylines
-are not publication dates.
+a wire dateline ("BEIJING, June 2 (Xinhua) --", found by dateline.py) whose month and day recur
+with a year elsewhere in the text ("16:55, January 16, 2012") or that carries its own year.
+"Updated:" stamps and bylines are not publication dates.
 """
 
 from __future__ import annotations
@@ -13,31 +13,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..isodates import parse_date
 from ..parse import timex
+from . import dateline
 from .normalize import DATE_PREFIX
 
-# "BEIJING, June 2 (Xinhua) --"  "ISLAMABAD, May 26 (APP):"  "Hanoi (VNA) -"  "Accra, March 27,
-# GNA-"
-# "ASTANA -"  "KUALA LUMPUR:"  "Tashkent, OCT 6:"  "MOSCOW, September 25. /TASS/."  "Tokyo:"
-# "ABU DHABI, 25th January, 2024 (WAM) --"
-DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Za-z'.]{1,20}(?:[ -][A-Z][A-Za-z'.]{1,20}){0,3})"
-    r"(?:\s*\[[A-Z][A-Za-z .]{1,30}\])?"  # "New Delhi [India], Sept 6 (ANI/WAM):"
-    r"(?:\s*/\s*[A-Za-z]{2,10}\s*/)?"
-    # "LIMA (EFE) Nov 8, 2019 --": the agency before the date
-    r"(?:\s*\((?P<agency0>[A-Z][A-Za-z]{1,12})\)(?=\s+(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])))?"
-    r"(?:(?:,|(?<=\)))\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s*\d{4}(?!\d))?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:,?\s*\d{4})?)\.?)?"
-    r"(?:,?\s*\(?/?(?P<agency>[A-Z][A-Za-z]{1,12}(?:/[A-Z][A-Za-z]{1,12})?)\)?/?\.?)?"
-    # "New Delhi, Oct 13 (PTI) Mongolian ...": no dash after the agency
-    r"(?:\s*(?:--|-|\u2013|\u2014|:)|(?<=\))\s)",
-    re.MULTILINE,
-)
-# Stamp lines that date the page where no dateline does: "14:32, November 8, 2019", "Posted on 8 Nov
-# 2019", "Published: 8 November 2019, 12:53". Never an "Updated:" line (a later date than the
-# publication) nor a date alone on its line (a press release's own date, by the corpus rule).
+# Stamp lines that date the page where no dateline does: "14:32, November 8, 2019",
+# "Posted on 8 Nov 2019", "Published: 8 November 2019, 12:53". Never an "Updated:" line (a later
+# date than the publication) nor a date alone on its line (a press release's own date, by the
+# corpus rule).
 STAMP = re.compile(
     r"^[ \t]*(?:(?:posted|published|first\s+published)(?:\s+on)?[ \t]*:?[ \t]*"
-    r"|\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:[AaPp]\.?[Mm]\.?)?(?:[ \t]*[A-Z]{2,4}T)?,?[ \t]+)(?P<date>[^\n]{6,80})$",
+    r"|\d{1,2}:\d\d(?::\d\d)?[ \t]*(?:[AaPp]\.?[Mm]\.?)?(?:[ \t]*[A-Z]{2,4}T)?,?[ \t]+)"
+    r"(?P<date>[^\n]{6,80})$",
     re.MULTILINE | re.IGNORECASE,
 )
 # "2024/06/24 10:12 KST", "2024.06.24": a year-first stamp, read only to give a dateline its year
@@ -52,15 +40,7 @@ class DocumentInfo:
     dateline_agency: str | None
 
 
-def _dateline(clean: str, is_place: Callable[[str], bool]):
-    for m in DATELINE.finditer(clean, 0, min(len(clean), 1500)):
-        place = m.group("place")
-        if m.group("date") or m.group("agency") or place.isupper() or is_place(place):
-            return m
-    return None
-
-
-def _dateline_date(m: re.Match, clean: str) -> dt.date | None:
+def _dateline_date(m: re.Match[str], clean: str) -> dt.date | None:
     exprs = timex.find(m.group("date") or "")
     a = exprs[0].first if exprs else None
     if a is None or a.month is None or a.day is None:
@@ -73,7 +53,7 @@ def _dateline_date(m: re.Match, clean: str) -> dt.date | None:
         for e in timex.find(head) + timex.find(tail):
             for b in (e.first, e.last):
                 if b and b.year and (b.month, b.day) == (a.month, a.day):
-                    return dt.date(b.year, b.month, b.day)
+                    return dt.date(b.year, a.month, a.day)
         for y in YEAR_FIRST.finditer(head + "\n" + tail):
             if (int(y.group(2)), int(y.group(3))) == (a.month, a.day):
                 return dt.date(int(y.group(1)), a.month, a.day)
@@ -82,7 +62,7 @@ def _dateline_date(m: re.Match, clean: str) -> dt.date | None:
     return None
 
 
-def _month_day(text: str) -> tuple[int, int] | None:
+def _month_day(text: str) -> tuple[int | None, int | None] | None:
     exprs = timex.find(text)
     a = exprs[0].first if exprs else None
     return (a.month, a.day) if a else None
@@ -107,15 +87,14 @@ def read(
     date = publication_date
     if date is None and (p := DATE_PREFIX.match(original)):
         try:
-            date = dt.date.fromisoformat(p.group(1))
+            date = parse_date(p.group(1))
         except ValueError:
             date = None
-    m = _dateline(clean, is_place)
+    m = dateline.find(clean, is_place)
     if date is None and m:
         date = _dateline_date(m, clean)
-    if (
-        date is None
-    ):  # normalize blanks stamp lines as clutter: read them in the original (same offsets)
+    if date is None:
+        # normalize blanks stamp lines as clutter: read them in the original (same offsets)
         stamp = _stamp_date(original)
         # a dateline's month and day without a year take the stamp's year only when they agree
         if stamp and not (

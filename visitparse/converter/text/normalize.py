@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from . import dateline
+
 # Unicode punctuation to its one-character ASCII twin (full-width forms: Unicode block FF00-FFEF).
 _SAME_LENGTH = {
     "\uff0c": ",",
@@ -47,8 +49,7 @@ _SAME_LENGTH = {
     "\t": " ",
     "\x00": " ",
 }
-# str.translate looks up every character; the few to replace are found faster by one character
-# class.
+# str.translate looks up every character; the few to replace are found faster by one class.
 _TO_REPLACE = re.compile("[" + re.escape("".join(_SAME_LENGTH)) + "]")
 
 # Clutter that is never part of a sentence. Each pattern is linear: bounded classes, no nested
@@ -56,51 +57,57 @@ _TO_REPLACE = re.compile("[" + re.escape("".join(_SAME_LENGTH)) + "]")
 CLUTTER = [
     re.compile(r"\[\s*Photos?\s*/[^\]\n]{0,80}\]", re.IGNORECASE),  # [Photo/Xinhua]
     re.compile(r"\(\s*Photos?\s*:[^)\n]{0,80}\)", re.IGNORECASE),  # (Photo: VNA)
+    # (File photo), (Photos taken by ...)
+    re.compile(r"\(\s*(?:File |Pool )?Photo(?:graph)?s?\b[^()\n]{0,100}\)", re.IGNORECASE),
+    # [Photo: gov.cn] [Pool photo] [Source: ...]
     re.compile(
-        r"\(\s*(?:File |Pool )?Photo(?:graph)?s?\b[^()\n]{0,100}\)", re.IGNORECASE
-    ),  # (File photo), (Photos taken by ...)
-    re.compile(
-        r"\[\s*(?:(?:File |Pool )?Photos?|Images?|Source|Credit|Video)\s*(?::|/|\]|by\b)[^\]\n]{0,80}\]?",
+        r"\[\s*(?:(?:File |Pool )?Photos?|Images?|Source|Credit|Video)\s*(?::|/|\]|by\b)"
+        r"[^\]\n]{0,80}\]?",
         re.IGNORECASE,
-    ),  # [Photo: gov.cn] [Pool photo] [Source: ...]
-    # a photographer's credit: "Ana Silva/Getty Images", "Li Wei / AFP via Getty Images", "Photo:
-    # Ana Silva/Reuters"
+    ),
+    # a photographer's credit: "Ana Silva/Getty Images", "Li Wei / AFP via Getty Images",
+    # "Photo: Ana Silva/Reuters"
     re.compile(
-        r"(?:\b(?:Photo(?:graph)?|Image|Picture)s?\s*(?::|by)\s*)?(?:[A-Z][\w'-]{1,20}\s){0,1}[A-Z][\w'-]{1,20}\s?/\s?"
-        r"(?:Getty Images|AFP|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|Xinhua|Bloomberg|Anadolu(?: Agency)?|Shutterstock"
-        r"|Sputnik|TASS|Kyodo|Yonhap|Pool|PA Images|PA Wire|NurPhoto|SOPA Images|Alamy|Sipa|Zuma|Redux)"
+        r"(?:\b(?:Photo(?:graph)?|Image|Picture)s?\s*(?::|by)\s*)?"
+        r"(?:[A-Z][\w'-]{1,20}\s){0,1}[A-Z][\w'-]{1,20}\s?/\s?"
+        r"(?:Getty Images|AFP|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|Xinhua|Bloomberg"
+        r"|Anadolu(?: Agency)?|Shutterstock|Sputnik|TASS|Kyodo|Yonhap|Pool|PA Images|PA Wire"
+        r"|NurPhoto|SOPA Images|Alamy|Sipa|Zuma|Redux)"
         r"(?: via Getty Images)?(?:\s*\(?Pool\)?)?"
     ),
+    # a credit line: "Photo credit: Akorda"
     re.compile(
-        r"^[ \t]*(?:Photos?|Pictures?|Images?|File photo|Photo credit|Picture credit)\s*(?:credit\s*)?(?::|by\b|courtesy\b)[^\n]{0,60}$",
+        r"^[ \t]*(?:Photos?|Pictures?|Images?|File photo|Photo credit|Picture credit)\s*"
+        r"(?:credit\s*)?(?::|by\b|courtesy\b)[^\n]{0,60}$",
         re.MULTILINE | re.IGNORECASE,
-    ),  # a credit line: "Photo credit: Akorda"
+    ),
     re.compile(r"\((?:Xinhua|VNA|AFP|AP|Reuters)/[^)\n]{0,80}\)"),  # (Xinhua/Li Xueren)
     re.compile(r"https?://\S{1,500}"),  # links
     re.compile(r"pic\.twitter\.com/\S{1,100}"),
     re.compile(r"[\u2014-]{1,2}\s[^\n]{0,80}\(@\w{1,30}\)[^\n]{0,40}"),  # tweet attribution
     re.compile(r"@\w{1,30}"),  # handles
+    # navigation: "Home | World | Asia"
+    re.compile(r"^[^\n|]{1,40}(?:\|[^\n|]{1,40}){1,12}$", re.MULTILINE),
+    # share buttons, link lines
     re.compile(
-        r"^[^\n|]{1,40}(?:\|[^\n|]{1,40}){1,12}$", re.MULTILINE
-    ),  # navigation: "Home | World | Asia"
-    re.compile(
-        r"^[ \t]*(?:Share(?: this)?(?: article| story| on)?|Follow us|Read more|Related|Full coverage|See also"
-        r"|Also read|Read also|Recommended)\b[^\n]{0,80}$",
+        r"^[ \t]*(?:Share(?: this)?(?: article| story| on)?|Follow us|Read more|Related"
+        r"|Full coverage|See also|Also read|Read also|Recommended)\b[^\n]{0,80}$",
         re.MULTILINE | re.IGNORECASE,
-    ),  # share buttons, link lines
+    ),
     re.compile(
         r"^[ \t]*(?:Updated|Published|Posted|Last updated)\s*:?[^\n]{0,60}$",
         re.MULTILINE | re.IGNORECASE,
     ),
+    # bylines
     re.compile(
         r"^[ \t]*By\s?[A-Z][\w.'-]{1,30}(?:\s+[A-Z][\w.'-]{1,30}){0,3}[ \t]*$", re.MULTILINE
-    ),  # bylines
+    ),
 ]
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
-# A headline in Title Case or capitals ("Premier Modifies His Schedule", "MINISTER, NEW ENVOY AGREE
-# ON
-# TRADE") says nothing by its capitals: each of its words takes the case the body writes it with
+# A headline in Title Case or capitals ("Premier Modifies His Schedule", "MINISTER, NEW ENVOY
+# AGREE ON TRADE") says nothing by its capitals: each of its words takes the case the body writes it
+# with
 # (mid-sentence), and a word the body lacks is lower-cased ("Modifies", "Chair"); a capitalised
 # verb or noun of a headline is then no name. Only the first line (the title) and lines all in
 # capitals.
@@ -148,11 +155,9 @@ _SENTENCE_START = frozenset('.!?:;"([\n')
 
 
 def _headline_like(line: str, first: bool) -> bool:
-    from .document import DATELINE  # (document imports this module)
-
     if len(line) > 200 or line.rstrip().endswith("."):
         return False
-    if (m := DATELINE.match(line)) and (m.group("date") or m.group("agency")):
+    if dateline.dated(line):
         return False  # "Tbilisi, June 4, Trend:"
     content = [w for w in _HEAD_WORD.findall(line) if len(w) >= 4 and w.lower() not in _HEAD_SKIP]
     if len(content) < 3:
@@ -160,9 +165,8 @@ def _headline_like(line: str, first: bool) -> bool:
     letters = [c for c in line if c.isalpha()]
     if sum(c.isupper() for c in letters) >= 0.9 * len(letters):
         return True  # all in capitals
-    return first and all(
-        w[0].isupper() for w in content
-    )  # "Premier Arrives in Oslo", not "Premier arrives in Oslo"
+    # "Premier Arrives in Oslo", not "Premier arrives in Oslo"
+    return first and all(w[0].isupper() for w in content)
 
 
 def _recase_headlines(clean: str) -> str:
@@ -200,10 +204,8 @@ def _recase_headlines(clean: str) -> str:
             for m in found
         ]
         # two or more capitalised words the body lacks, not continuing a capitalised word, are a
-        # name
-        # only the headline gives ("Release: Keir Starmer meeting with ..."): they keep their
-        # capitals
-        # ("Erdogan, Starmer Chair Bilateral Talks": the words after a name are no name)
+        # name only the headline gives ("Release: Keir Starmer meeting with ..."): they keep their
+        # capitals ("Erdogan, Starmer Chair Bilateral Talks": the words after a name are no name)
         kept = [False] * len(found)
         n = 0
         while n < len(found):
@@ -228,15 +230,14 @@ def _recase_headlines(clean: str) -> str:
         pieces, done = [], 0
         for n, m in enumerate(found):
             w = m.group()
-            counts = forms.get(w.lower())
+            spellings = forms.get(w.lower())
             if w.islower() or w.lower() in _CALENDAR:
                 best = w
-            elif counts:
-                best = max(counts.items(), key=lambda kv: (kv[1], kv[0] == w))[0]
+            elif spellings:
+                best = max(spellings.items(), key=lambda kv: (kv[1], kv[0] == w))[0]
             elif w.lower() in seen or kept[n] or (w.isupper() and len(w) <= 4):
-                best = (
-                    w  # only at the start of sentences; a name only the headline gives; an acronym
-                )
+                # only at the start of sentences; a name only the headline gives; an acronym
+                best = w
             else:
                 best = w.lower()
             pieces += [line[done : m.start()], best if len(best) == len(w) else w]

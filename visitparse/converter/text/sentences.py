@@ -1,29 +1,31 @@
-"""Stage 3: split cleaned text into sentences (spans), surviving "U.S.", "Dr.", "Jan.", "H.E.", initials."""
+"""Stage 3: split cleaned text into sentences (spans), surviving "U.S.", "Dr.", "Jan.", "H.E.",
+initials."""
 
 from __future__ import annotations
 
 import re
 
+from . import dateline
+
 # Abbreviations after which a full stop does not end a sentence (lower-cased, without the stop).
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rev st jr sr mt ft no vs etc sec gov sen rep amb "
+    ("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt")
+    + ("rev", "st", "jr", "sr", "mt", "ft", "no", "vs", "etc", "sec", "gov", "sen", "rep", "amb")
     # styles before a name: "H.E. Mdm. X", "Hon. X"
-    "mdm mme mlle hon rt messrs engr barr hj brig cdr ven "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s u.k u.n e.u h.e h.r.h p.m a.m d.c i.e e.g".split()
+    + ("mdm", "mme", "mlle", "hon", "rt", "messrs", "engr", "barr", "hj", "brig", "cdr", "ven")
+    + ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+    + ("u.s", "u.k", "u.n", "e.u", "h.e", "h.r.h", "p.m", "a.m", "d.c", "i.e", "e.g")
 )
 # A boundary: . ! ? (and closing quotes) followed by space and an upper-case letter or quote; or a
 # blank line.
 BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'])")
 WORD_BEFORE = re.compile(r"(\S{1,20})$")
-# A line that opens with a dateline ("BRASILIA - ", "NEW DELHI, May 2 (PTI)") starts a sentence,
-# however the line before it ends (a headline has no full stop).
-DATELINE_AHEAD = re.compile(r"[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+)*(?:,| [-\u2013\u2014(])")
 # A line that is only a date ("January 9, 2024", "Sunday, 9 June 2024") is a stamp of its own: it
 # dates no event on the line before or after it.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE_LINE = re.compile(
-    rf"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?(?:\d{{1,2}}[ \t]+{_MONTH},?|{_MONTH}[ \t]+\d{{1,2}},?)[ \t]+\d{{4}}[ \t]*$",
+    rf"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?"
+    rf"(?:\d{{1,2}}[ \t]+{_MONTH},?|{_MONTH}[ \t]+\d{{1,2}},?)[ \t]+\d{{4}}[ \t]*$",
     re.MULTILINE,
 )
 
@@ -47,7 +49,8 @@ def split(text: str) -> list[tuple[int, int]]:
             text[m.start()] == "\n"
             and m.group().count("\n") == 1
             and re.match(r"[a-z,;-]", text[m.start() - 1 : m.start()])
-            and not DATELINE_AHEAD.match(text, m.end())
+            # a line that opens like a dateline starts a sentence (a headline has no full stop)
+            and not dateline.LINE_OPENING.match(text, m.end())
             and not DATE_LINE.match(text, m.end())
             and not _headline_before(text, m.start(), m.end())
         ):

@@ -1,0 +1,318 @@
+"""The transformer's person phrases: the rules of grammar/clauses.lark that name people ("Kazakh
+President Kassym-Jomart Tokayev", "he", "the two leaders", "the foreign ministers of China and
+Indonesia, A and B") and the lists of them, built into Mentions (facts.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from ..tag.tokens import Tok
+from .facts import Mention
+from .parts import bounds, token_of, tokens_of
+
+
+class PersonRules:
+    """One method per person rule of the grammar, named after it (islands.methods() finds them by
+    name)."""
+
+    def titles(self, children: list[Tok]) -> list[Tok]:
+        return tokens_of(children, "TITLE")
+
+    def of_place(self, children: list[Tok]) -> Tok:
+        return token_of(children, "COUNTRY", "PLACE", "ORG")
+
+    def titled(self, children: Sequence[Tok | list[Tok]]) -> Mention:
+        s, e = bounds(children)
+        m = Mention("titled", s, e, text="")
+        for c in children:
+            if isinstance(c, list):  # titles
+                offices = [t.title for t in c]
+                m.titles = [t.text for t in offices] + [t.style for t in offices if t.style]
+                m.title_kinds = [t.kind for t in offices] + ["rank" for t in offices if t.style]
+                m.country = m.country or next((t.country for t in offices if t.country), None)
+                m.organization = m.organization or next(
+                    (t.organization for t in offices if t.organization), None
+                )
+                m.posting = m.posting or next((t.posting for t in offices if t.posting), None)
+            elif (
+                c.type in ("COUNTRY", "PLACE", "ORG")
+                and c is not children[0]
+                and _after_of(children, c)
+            ):
+                if c.type == "COUNTRY":
+                    m.country = c.code
+                    # "President of Kenya X, and his host, Y": Kenya's alone
+                    m.country_not_shared = True
+                elif c.type == "PLACE":
+                    m.place = c.city.name
+                    m.country = m.country or c.city.country
+                elif c.org.country:  # "Speaker of the Knesset": a national body
+                    m.country = m.country or c.org.country
+                else:  # "Secretary-General of the United Nations": no state
+                    m.organization = c.org.name
+            elif c.type in ("DEMONYM", "COUNTRY"):
+                m.country = c.code
+                m.country_not_shared = c.type == "COUNTRY"
+            elif c.type == "PLACE":  # "Osaka's mayor": the mayor of Osaka, in Japan
+                m.place, m.country = c.city.name, m.country or c.city.country
+                m.country_not_shared = True
+            elif c.type == "VISITING":
+                m.visiting = True
+            elif c.type == "NAME":
+                m.name, m.name_span = str(c), (c.start_pos, c.end_pos)
+        return m
+
+    def named(self, children: list[Tok]) -> Mention:
+        s, e = bounds(children)
+        name = token_of(children, "NAME")
+        nat = tokens_of(children, "DEMONYM", "COUNTRY")
+        return Mention(
+            "named",
+            s,
+            e,
+            name=str(name),
+            name_span=(name.start_pos, name.end_pos),
+            country=nat[0].code if nat else None,
+        )
+
+    def possessed(self, children: list[Mention | Tok | list[Tok]]) -> Mention:
+        """ "US President Donald Trump's special envoy": the envoy, of Trump's country."""
+        owner = cast(Mention, children[0])  # person POSS _mods titles NAME?
+        m = self.titled(cast("list[Tok | list[Tok]]", children[1:]))
+        m.start = owner.start
+        m.country = m.country or owner.country
+        m.owner = owner if owner.name else None
+        return m
+
+    def pronoun(self, children: list[Tok]) -> Mention:
+        tok = children[0]
+        return Mention("pronoun", tok.start_pos, tok.end_pos, text=str(tok).lower())
+
+    def group(self, children: list[Tok]) -> Mention:
+        s, e = bounds(children)
+        nat = tokens_of(children, "DEMONYM", "COUNTRY")
+        plural = tokens_of(children, "PLTITLE")
+        return Mention(
+            "group",
+            s,
+            e,
+            plural=True,
+            country=nat[0].code if nat else None,
+            titles=[str(plural[0])] if plural else [],
+            text=" ".join(str(c).lower() for c in children),
+        )
+
+    def couple(self, children: list[Tok]) -> Mention:
+        s, e = bounds(children)
+        return Mention(
+            "group", s, e, plural=True, couple=True, text=" ".join(str(c).lower() for c in children)
+        )
+
+    def offices_respectively(self, children: list[Tok | list[Mention]]) -> list[Mention]:
+        """ "The foreign ministers of China and Indonesia, A and B": A is China's foreign minister,
+        B Indonesia's; the countries and the names pair off in order (or not at all)."""
+        people = next(c for c in children if isinstance(c, list))
+        office = token_of(children, "PLTITLE").title
+        places = next((c for c in children if isinstance(c, Tok) and c.type == "PLACES"), None)
+        countries = (
+            [p.country for p in places.places]
+            if places
+            else [c.code for c in tokens_of(children, "DEMONYM")]
+        )
+        if len(countries) == len(people):
+            title = _singular(office.text)
+            for m, country in zip(people, countries, strict=True):
+                if m.rule == "named":
+                    m.rule, m.titles, m.title_kinds = "titled", [title], [office.kind]
+                    m.country = m.country or country
+        return people
+
+    def plural_office_list(self, children: list[Tok]) -> list[Mention]:
+        """ "Malaysian Deputy Foreign Ministers A and B": each holds the office, of that country."""
+        office = token_of(children, "PLTITLE").title
+        country = next((c.code for c in children if c.type in ("DEMONYM", "COUNTRY")), None)
+        return [
+            Mention(
+                "titled",
+                c.start_pos,
+                c.end_pos,
+                name=str(c),
+                name_span=(c.start_pos, c.end_pos),
+                titles=[_singular(office.text)],
+                title_kinds=[office.kind],
+                country=country or office.country,
+            )
+            for c in children
+            if c.type == "NAME"
+        ]
+
+    def offices_of_countries(self, children: list[Tok | Mention]) -> list[Mention]:
+        """ "The foreign ministers of Malaysia, A, and Mexico, B": the office, the countries in
+        order."""
+        office = token_of(children, "PLTITLE").title
+        countries = [c.code for c in tokens_of(children, "COUNTRY")]
+        people = [c for c in children if isinstance(c, Mention)]
+        for m, country in zip(people, countries, strict=False):
+            if m.rule == "named":
+                m.rule, m.titles, m.title_kinds = "titled", [_singular(office.text)], [office.kind]
+                m.country = m.country or country
+        return people
+
+    def relative_subject(self, children: list[Tok | Mention]) -> list[Mention]:
+        person = [c for c in children if isinstance(c, Mention)]
+        if person:  # "Zhao, who ...": the person named before "who"
+            return person
+        tok = cast(Tok, children[0])  # WHO
+        return [Mention("relative_subject", tok.start_pos, tok.end_pos, text="who")]
+
+    def person_list(self, children: list[Tok | Mention]) -> list[Mention]:
+        """The items of a list, appositives folded into their neighbour ("X, the Kazakh
+        president,")."""
+        items: list[Mention] = []
+        joined_by_comma = False
+        parts = _split_offices(children)
+        # "A, Minister of Finance, B, Minister of Energy, and C, ...": a list that opens with a bare
+        # name and its office after it gives every office after its name, never to the next one
+        titles_follow_names = (
+            len(parts) > 2
+            and _bare_name(parts[0])
+            and _is_comma(parts[1])
+            and isinstance(parts[2], Mention)
+            and parts[2].rule == "titled"
+            and not parts[2].name
+        )
+        for k, c in enumerate(parts):
+            if isinstance(c, Tok):
+                joined_by_comma = c.type == "COMMA"
+                continue
+            prev = items[-1] if items else None
+            # "... and the Adviser to the President, Majdi Al-Khalidi": the next name's office
+            names_next = (
+                k + 2 < len(parts)
+                and _is_comma(parts[k + 1])
+                and _bare_name(parts[k + 2])
+                and not titles_follow_names
+            )
+            if (
+                prev
+                and c.rule == "titled"
+                and not c.name
+                and prev.name
+                and prev.rule != "pronoun"
+                and not names_next
+            ):
+                # "Dmitry Novikov, deputy chairman of ... and first deputy chairman of ..."
+                _fold_into(prev, c)
+            elif prev and joined_by_comma and prev.rule == "titled" and not prev.name and c.name:
+                _fold_into(c, prev, first=True)  # "the Kazakh president, Kassym-Jomart Tokayev"
+                items[-1] = c
+            else:
+                items.append(c)
+        # "Kazakh President A, Prime Minister B and Deputy Prime Minister C": the first item's
+        # nationality distributes over the office holders listed after it.
+        # "King Erik and Queen Astrid": listed with a king, a queen is his consort (a spouse, no
+        # visitor by the corpus rule)
+        if any(t.lower() == "king" for m in items for t in m.titles):
+            for m in items:
+                m.title_kinds = [
+                    "spouse" if t.lower() == "queen" else k
+                    for t, k in zip(m.titles, m.title_kinds, strict=False)
+                ]
+        # A country said with a possessive or "of" ("Malaysia's Foreign Minister A, Trade Minister
+        # B and ...") covers the list too, but not past ", and" ("Qatar's Emir X, and King Y"; "the
+        # President of Kenya, X, and his host, Y"): there the first item's country is its own.
+        comma_and = any(
+            _is_comma(a) and isinstance(b, Tok) and b.type == "AND"
+            for a, b in zip(parts, parts[1:], strict=False)
+        )
+        if (
+            items
+            and items[0].country
+            and items[0].titles
+            and not (items[0].country_not_shared and comma_and)
+        ):
+            for m in items[1:]:
+                if m.rule == "titled" and m.country is None and m.organization is None:
+                    m.country = items[0].country
+        return items
+
+    def subject(self, children: list[Mention | list[Mention]]) -> list[Mention]:
+        c = children[0]
+        return c if isinstance(c, list) else [c]
+
+    def meet_target(self, children: list[Tok | list[Mention]]) -> list[Mention]:
+        return next(c for c in children if isinstance(c, list))
+
+    def delegation(self, children: list[Tok | list[Mention]]) -> list[Mention]:
+        leaders = [c for c in children if isinstance(c, list)][0]
+        # "a Chinese delegation led by Vice Minister X", "a delegation of the Liberal Democratic
+        # Party of Japan led by X": X is of that country
+        country = next((t.code for t in tokens_of(children, "DEMONYM", "COUNTRY")), None) or next(
+            (t.org.country for t in tokens_of(children, "ORG") if t.org.country), None
+        )
+        for m in leaders:
+            if country and m.country is None and m.organization is None:
+                m.country = country
+        return leaders
+
+
+def _split_offices(children: list[Tok | Mention]) -> list[Tok | Mention]:
+    """ "the king and queen": two unnamed office holders, not one person with two offices."""
+    out: list[Tok | Mention] = []
+    for c in children:
+        if isinstance(c, Mention) and c.rule == "titled" and not c.name and len(c.titles) > 1:
+            for title, kind in zip(c.titles, c.title_kinds, strict=False):
+                out.append(
+                    Mention(
+                        "titled",
+                        c.start,
+                        c.end,
+                        titles=[title],
+                        title_kinds=[kind],
+                        country=c.country,
+                        organization=c.organization,
+                        place=c.place,
+                    )
+                )
+        else:
+            out.append(c)
+    return out
+
+
+def _after_of(children: Sequence[Tok | list[Tok]], tok: Tok) -> bool:
+    """Whether `tok` came from `of_place` (it follows the titles), not from "Kazakhstan's"."""
+    i = next(k for k, c in enumerate(children) if c is tok)
+    return any(isinstance(c, list) for c in children[:i])
+
+
+def _is_comma(part: Tok | Mention) -> bool:
+    return isinstance(part, Tok) and part.type == "COMMA"
+
+
+def _bare_name(part: Tok | Mention) -> bool:
+    """A list item that is a name with no office of its own."""
+    return isinstance(part, Mention) and bool(part.name) and not part.titles
+
+
+def _singular(office: str) -> str:
+    """ "foreign ministers" -> "foreign minister"; the tagger read the plural from the same
+    table."""
+    head, _, last = office.rpartition(" ")
+    return f"{head} {last[:-1]}".strip() if last.endswith("s") else office
+
+
+def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> None:
+    """The appositive's offices join the person's; `first`: written before the name, they come first
+    ("The King of Malaysia, Sultan Ibrahim": King)."""
+    at = 0 if first else len(person.titles)
+    person.titles[at:at] = appositive.titles
+    person.title_kinds[at:at] = appositive.title_kinds
+    if person.country is None:
+        person.country = appositive.country
+        person.country_not_shared = appositive.country_not_shared
+    person.organization = person.organization or appositive.organization
+    person.owner = person.owner or appositive.owner
+    person.posting = person.posting or appositive.posting
+    person.start, person.end = min(person.start, appositive.start), max(person.end, appositive.end)
