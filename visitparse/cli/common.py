@@ -13,6 +13,7 @@ import click
 
 from .. import formats
 from ..converter import InputError
+from ..converter.isodates import parse_date
 from ..converter.limits import MAX_CHARS
 from ..converter.tag.lexicon import load as load_lexicon
 
@@ -78,7 +79,7 @@ def _iso_date(ctx, param, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 

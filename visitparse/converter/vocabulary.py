@@ -65,6 +65,13 @@ BASE_FORMS = frozenset(
     ("meet", "hold", "have", "receive", "host", "welcome", "pay", "make", "call")
 )
 
+# Trigger terminals that give an event its lemma (the first of them) and end its trigger (a
+# statement's content begins after the last of them).
+LEMMA_TERMINALS = frozenset(
+    ("VISITED", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING")
+    + ("RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK")
+)
+
 # Grammar aliases (the `rule` of an Event) that record a visit, or a meeting.
 VISIT_EVENTS = (
     "visit_verb",

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from ..tag.tokens import Tok
+from ..vocabulary import BASE_FORM_TERMINALS, BASE_FORMS, LEMMA_TERMINALS
 from .adjuncts import AdjunctRules
 from .facts import Event, Mention, Place
 from .parts import (
@@ -29,16 +30,6 @@ from .timex import TimeExpr
 
 # Trigger words in their base form (after "will", "to", or a modal carried over from the
 # predicate before)
-BASE_FORM_TERMINALS = frozenset(("MEET", "RECEIVE", "PAY", "CALL"))
-BASE_FORMS = frozenset(
-    ("meet", "hold", "have", "receive", "host", "welcome", "pay", "make", "call")
-)
-# Trigger terminals that give an event its lemma (the first of them) and end its trigger (a
-# statement's content begins after the last of them)
-LEMMA_TERMINALS = frozenset(
-    ("VISITED", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING")
-    + ("RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK")
-)
 
 
 class EventRules(PersonRules, AdjunctRules):

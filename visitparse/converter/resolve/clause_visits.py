@@ -10,9 +10,10 @@ from typing import NamedTuple
 from ...schema import HAPPENED
 from ..parse.facts import Event
 from ..parse.timex import TimeExpr
+from ..vocabulary import OWNED_VISITS
 from .dates import resolve_atom
 from .entity import Entity
-from .kinds import OWNED_VISITS, may_visit
+from .kinds import may_visit
 from .reading import ClauseReading
 from .records import AnyPlace, DatelinePlace, VisitRec
 

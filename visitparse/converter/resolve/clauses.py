@@ -13,11 +13,11 @@ import re
 from ... import schema
 from ..parse.facts import Clause, Event, Mention
 from ..parse.timex import TimeExpr
+from ..vocabulary import MEETING_EVENTS, OWNED_VISITS, VISIT_EVENTS
 from .clause_meetings import record_meeting
 from .clause_visits import record_visit
 from .counterparts import take_office_if_counterpart
 from .entity import Entity
-from .kinds import MEETING_EVENTS, OWNED_VISITS, VISIT_EVENTS
 from .reading import ClauseReading
 
 FIRST_TO = re.compile(

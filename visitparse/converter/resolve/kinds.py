@@ -1,34 +1,10 @@
-"""The kinds of events (clauses.lark aliases) and of people that resolution tells apart."""
+"""The kinds of people, and the roles in meeting events, that resolution tells apart (which
+events are visits or meetings: converter/vocabulary.py)."""
 
 from __future__ import annotations
 
 from .entity import Entity
 
-VISIT_EVENTS = (
-    "visit_verb",
-    "visit_noun",
-    "visit_end",
-    "arrival",
-    "during_visit",
-    "visit_poss",
-    "visit_by",
-    "taken_to",
-    "departure",
-)
-# "his visit to Peru", "the visit by X to Peru": the owner visits
-OWNED_VISITS = (
-    "visit_poss",
-    "visit_by",
-)
-MEETING_EVENTS = (
-    "meet",
-    "receive",
-    "receive_letter",
-    "received_by",
-    "call_on",
-    "during_meeting",
-    "meeting_noun",
-)
 # Who is the guest in a meeting event: the subject ("was received by", "called on") or the object.
 GUEST_IS_SUBJECT = ("received_by", "call_on")
 GUEST_IS_OBJECT = ("receive", "receive_letter")

@@ -4,7 +4,6 @@ the index of their names; the package's index is built once and kept in the disk
 from __future__ import annotations
 
 import csv
-import datetime
 import functools
 import io
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ...cache import cached
+from ...isodates import first_day, last_day
 from ...tag.lexicon import fold
 from .names import _without_initials, name_key
 from .titles import _NATIONAL, _classes, _kind_for, title_class
@@ -44,30 +44,6 @@ def _accepts(tenure: _Tenure, title: str) -> int:
     return 0
 
 
-# ---------------------------------------------------------------------------------------- dates
-
-
-def _first_day(text: str) -> datetime.date:
-    if not text:
-        return datetime.date.min
-    parts = [int(p) for p in text.split("-")]
-    return datetime.date(
-        parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
-    )
-
-
-def _last_day(text: str) -> datetime.date:
-    if not text:
-        return datetime.date.max
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        return datetime.date(*parts)
-    if len(parts) == 1:
-        return datetime.date(parts[0], 12, 31)
-    nxt = datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-    return nxt - datetime.timedelta(days=1)
-
-
 # ---------------------------------------------------------------------------------------- the index
 
 
@@ -92,8 +68,8 @@ def _tenure(row: dict[str, str], source: str) -> _Tenure:
         row.get("start", "").strip(),
         row.get("end", "").strip(),
         source,
-        _first_day(row.get("start", "").strip()).toordinal(),
-        _last_day(row.get("end", "").strip()).toordinal(),
+        first_day(row.get("start", "").strip()).toordinal(),
+        last_day(row.get("end", "").strip()).toordinal(),
         _classes(title, kind),
     )
 
@@ -147,6 +123,7 @@ def _package_index() -> _Index:
     # the modules the index is built by: a change to one builds it again
     here = Path(__file__).parent
     code = [(here / m).read_text(encoding="utf-8") for m in ("tenures.py", "titles.py", "names.py")]
+    code.append((here.parent.parent / "isodates.py").read_text(encoding="utf-8"))
     return cached(
         "office_holders",
         [*code, text],
