@@ -3,7 +3,8 @@
 One loader, cached per user-lexicon path. Tables are TSV with a header row; lines starting with
 "#" are comments; multiple values in a cell are separated by "|". A user lexicon is a directory
 holding any of the same files (rows are added to the package's) or a single TOML file with one
-table per file name, e.g. `[countries]` rows as `XYZ = {demonyms = [...], names = [...], places = [...]}`.
+table per file name, e.g. `[countries]` rows as
+`XYZ = {demonyms = [...], names = [...], places = [...]}`.
 """
 
 from __future__ import annotations
@@ -23,14 +24,20 @@ import pycountry
 from ..errors import InputError
 
 # "U.S." | an initial before a name, with or without a space ("U.Tsend", "Kh.Bat": Mongolian
-# initials
-# glued to the given name, one name) | an abbreviation with its stop ("Jr.", "Sec.") | a word with
-# inner hyphens/apostrophes
-# (a final "'s" is a word of its own: "Kazakhstan's" -> "Kazakhstan", "'s"; a hyphen broken by a
-# space or line end before a lower-case letter joins: "Chan-o- cha") | one punctuation mark
+# initials glued to the given name, one name) | an abbreviation with its stop ("Jr.", "Sec.") | a
+# word with inner hyphens/apostrophes (a final "'s" is a word of its own: "Kazakhstan's" ->
+# "Kazakhstan", "'s"; a hyphen broken by a space or line end before a lower-case letter joins:
+# "Chan-o- cha") | one punctuation mark
 WORD = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z])|(?:[A-Z]|Kh|Ts|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.(?=[A-Z][a-z])|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)\.(?!\w)"
-    r"|[^\W_]+(?:-[^\W_]+|-[ \n](?=[a-z])[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*(?:-[^\W_]+)*|(?<=[^\W_])'[sS](?![^\W_]|['-][^\W_])|[^\w\s]"
+    r"(?:[A-Z]\.){2,}"
+    r"|[A-Z]\.(?=\s+[A-Z])"
+    r"|(?:[A-Z]|Kh|Ts|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.(?=[A-Z][a-z])"
+    r"|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)"
+    r"\.(?!\w)"
+    r"|[^\W_]+(?:-[^\W_]+|-[ \n](?=[a-z])[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*"
+    r"(?:-[^\W_]+)*"
+    r"|(?<=[^\W_])'[sS](?![^\W_]|['-][^\W_])"
+    r"|[^\w\s]"
 )
 
 
@@ -51,6 +58,11 @@ def fold_all(words: list[str]) -> list[str]:
     return [w.lower() if w.isascii() else fold(w) for w in words]
 
 
+def is_cap(w: str) -> bool:
+    """A capitalised word, or one with "al-"/"el-" before a capital ("al-Sudani")."""
+    return w[:1].isupper() or (w[:3].lower() in ("al-", "el-") and w[3:4].isupper())
+
+
 @dataclass
 class Lexicon:
     """Surface forms (folded, as word tuples) mapped to what they denote."""
@@ -61,25 +73,20 @@ class Lexicon:
     place_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded -> display form
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # office -> kind
     title_full: dict[str, str] = field(default_factory=dict)  # "pm" -> "Prime Minister"
-    title_countries: dict[tuple[str, ...], str] = field(
-        default_factory=dict
-    )  # an office only one state has
-    seats: set[tuple[str, ...]] = field(
-        default_factory=set
-    )  # "Kremlin": a government's seat, not a city visited
+    # an office only one state has -> its alpha-3
+    title_countries: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # "Kremlin": a government's seat, not a city visited
+    seats: set[tuple[str, ...]] = field(default_factory=set)
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     honorific_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Mrs" -> "f"
     title_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Queen" -> "f"
-    organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(
-        default_factory=dict
-    )  # -> (name, acronym)
-    organization_countries: dict[str, str] = field(
-        default_factory=dict
-    )  # name -> alpha-3 of a national body
-    triggers: dict[tuple[str, ...], tuple[str, str]] = field(
-        default_factory=dict
-    )  # -> (terminal, lemma)
+    # -> (name, acronym)
+    organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)
+    # name -> alpha-3 of a national body
+    organization_countries: dict[str, str] = field(default_factory=dict)
+    # -> (terminal, lemma)
+    triggers: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     function_words: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> terminal
     office_words: set[str] = field(default_factory=set)  # may continue an office after "of"
     institution_words: set[str] = field(default_factory=set)  # make a name run an institution
@@ -233,8 +240,9 @@ def _user_tables(path: Path) -> dict[str, list[dict[str, str]]]:
         raise InputError(f"{path}: not a readable TOML lexicon: {e}") from None
     unknown = sorted(set(data) - set(TABLES) - set(KNOWLEDGE_TABLES))
     if unknown:
+        expected = ", ".join(TABLES + KNOWLEDGE_TABLES)
         raise InputError(
-            f"{path}: unknown lexicon table(s) {', '.join(unknown)}; expected {', '.join(TABLES + KNOWLEDGE_TABLES)}"
+            f"{path}: unknown lexicon table(s) {', '.join(unknown)}; expected {expected}"
         )
     tables: dict[str, list[dict[str, str]]] = {}
     for name, rows in data.items():
@@ -243,11 +251,10 @@ def _user_tables(path: Path) -> dict[str, list[dict[str, str]]]:
                 {"alpha3": code, **{k: "|".join(v) for k, v in cols.items()}}
                 for code, cols in rows.items()
             ]
-        elif (
-            name == "office_holders"
-        ):  # rows as tables, or as ["To Lam", "VNM", "President", "2024-05-22", "2024-10-21"]
+        elif name == "office_holders":
+            # rows as tables, or as ["To Lam", "VNM", "President", "2024-05-22", "2024-10-21"]
             tables[name] = [
-                dict(zip(OFFICE_HOLDER_COLUMNS, map(str, row)))
+                dict(zip(OFFICE_HOLDER_COLUMNS, map(str, row), strict=False))
                 if isinstance(row, list)
                 else {k: str(v) for k, v in row.items()}
                 for row in rows
@@ -285,7 +292,8 @@ def user_office_holders(user_lexicon: str) -> tuple[dict[str, str], ...]:
         for column in ("start", "end"):
             if clean[column] and not _PARTIAL_DATE.fullmatch(clean[column]):
                 raise InputError(
-                    f"{label}: row {number}: {column} {clean[column]!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+                    f"{label}: row {number}: {column} {clean[column]!r} is not YYYY, YYYY-MM or "
+                    "YYYY-MM-DD"
                 )
         if clean["start"] and clean["end"] and clean["end"] < clean["start"][: len(clean["end"])]:
             raise InputError(f"{label}: row {number}: ends before it starts")
@@ -304,7 +312,8 @@ def _iso_names(lex: Lexicon) -> None:
 
 @functools.lru_cache(maxsize=8)
 def load(user_lexicon: str | None = None) -> Lexicon:
-    """The package lexicon, extended by the user lexicon at `user_lexicon` (a directory or .toml)."""
+    """The package lexicon, extended by the user lexicon at `user_lexicon` (a directory or
+    .toml)."""
     lex = Lexicon()
     _add_tables(lex, _package_tables())
     _iso_names(lex)

@@ -1,5 +1,5 @@
 """The tagged token and what it carries in `.data` beyond its text, and the word classes that the
-tagger (tagger.py) and its context passes (context.py) both read.
+tagger (tagger.py) and its context passes (context/) both read.
 
 A token's type says which payload it holds:
   NAME                 str        the name as written
@@ -55,7 +55,8 @@ class Title:
     # an international body before the office ("NATO Secretary General")
     organization: str | None = None
     posting: str | None = None  # "Ambassador to Nepal": the country a diplomat is sent to (NPL)
-    # a rank or royal style after the office ("Chief of Naval Staff Admiral X"): "the Admiral" is him
+    # a rank or royal style after the office ("Chief of Naval Staff Admiral X"): "the Admiral" is
+    # him
     style: str | None = None
 
 
@@ -90,7 +91,7 @@ class Tok(Token):
 
     # Typed views of `data`, for the token types listed in the module's docstring.
     @property
-    def title(self) -> Title:
+    def title(self) -> Title:  # type: ignore[override]  # lark's Token is a str: hides str.title()
         return cast(Title, self.data)
 
     @property
@@ -131,3 +132,9 @@ def token(type_: str, text: str, start: int, end: int, data: Payload = None) -> 
     t.type, t.value, t.start_pos, t.end_pos, t.data = type_, text, start, end, data
     t.line = t.column = t.end_line = t.end_column = None
     return t
+
+
+def retyped(t: Tok, type_: str) -> Tok:
+    """`t` read as another terminal ("and" -> AND_TITLE): a new token, text, span and payload
+    kept."""
+    return token(type_, t.value, t.start_pos, t.end_pos, t.data)

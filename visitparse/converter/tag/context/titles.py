@@ -1,0 +1,190 @@
+"""Context passes of offices: bracketed acronyms dropped, offices joined or split by what stands
+beside them, "and" between two offices, a word of tenure before a nationality."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..lexicon import fold
+from ..tokens import STYLE_KINDS, TENURE_WORDS, Title, Tok, retyped, token
+
+# "Deputy Prime Minister - Minister of Industry", "State Councilor/Minister of Foreign Affairs"
+TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))
+# prepositions that take a place: "in Hunan Governor ..." is no office of Hunan
+GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))
+
+
+def drop_acronyms(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "External Affairs Minister (EAM) S Jaishankar": the bracketed short form after an office or
+    organisation repeats it; dropping it lets the office reach the name."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if (
+            str(t) == "("
+            and out
+            and out[-1].type in ("TITLE", "ORG")
+            and k + 2 < len(toks)
+            and str(toks[k + 2]) == ")"
+            and str(toks[k + 1]).isupper()
+        ):
+            k += 3
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
+def name_prefixed_titles(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "Kano State Acting Governor", "Jigawa State Governor", "Hunan Governor": an unknown
+    capitalised word or a place right before an office names its seat; it is part of the office."""
+    out: list[Tok] = []
+    for t in toks:
+        if (
+            t.type == "TITLE"
+            and out
+            and out[-1].type == "NAME"
+            and " " not in str(out[-1])
+            and out[-1].end_pos + 1 == t.start_pos
+        ):
+            prev = out.pop()
+            office = dataclasses.replace(t.title, text=f"{prev} {t.title.text}")
+            t = token("TITLE", text[prev.start_pos : t.end_pos], prev.start_pos, t.end_pos, office)
+        elif (
+            t.type == "TITLE"
+            and out
+            and out[-1].type == "PLACE"
+            and out[-1].end_pos + 1 == t.start_pos
+            and not (len(out) > 1 and out[-2].type in GOVERNING)
+        ):
+            # "Hunan Governor Xu Dazhe": the province is the seat of the office (not "in Hunan
+            # Governor ...")
+            prev = out.pop()
+            office = dataclasses.replace(
+                t.title, text=f"{prev} {t.title.text}", country=t.title.country or prev.city.country
+            )
+            t = token("TITLE", text[prev.start_pos : t.end_pos], prev.start_pos, t.end_pos, office)
+        out.append(t)
+    return out
+
+
+def given_names_like_titles(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "Minister of Industry Sultan Al Jaber", "Ambassador Amir Hayek": a ruler's one-word title
+    between an office and a name is the first name."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if (
+            t.type == "TITLE"
+            and t.title.kind == "head_of_state"
+            and " " not in str(t)
+            and out
+            and out[-1].type == "TITLE"
+            and k + 1 < len(toks)
+            and toks[k + 1].type == "NAME"
+        ):
+            name = text[t.start_pos : toks[k + 1].end_pos]
+            out.append(token("NAME", name, t.start_pos, toks[k + 1].end_pos, name))
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
+def join_titles(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "State Councilor/Minister of Foreign Affairs", "Deputy Prime Minister - Minister of ...",
+    "Secretary of Defense Spokesperson": one office; a rank or style after an office goes on it."""
+    out: list[Tok] = []
+    for t in toks:
+        if (
+            t.type == "TITLE"
+            and len(out) >= 2
+            and out[-2].type == "TITLE"
+            and str(out[-1]) in TITLE_JOINERS
+        ):
+            first = out[-2].title
+            joined = Title(
+                f"{first.text} {out[-1]} {t.title.text}".replace(" / ", "/"),
+                first.kind,
+                first.country or t.title.country,
+            )
+            start = out[-2].start_pos
+            del out[-2:]
+            t = token("TITLE", joined.text, start, t.end_pos, joined)
+        elif (
+            t.type == "TITLE"
+            and out
+            and out[-1].type == "TITLE"
+            and t.title.kind in STYLE_KINDS
+            and " " not in t.title.text
+        ):
+            # "Foreign Minister Prince Faisal", "Army chief General X": a rank or style before the
+            # name, not the office
+            prev = out.pop()
+            t = token(
+                "TITLE",
+                f"{prev} {t}",
+                prev.start_pos,
+                t.end_pos,
+                dataclasses.replace(prev.title, style=t.title.text),
+            )
+        elif t.type == "TITLE" and out and out[-1].type == "TITLE":
+            # "Secretary of Defense Spokesperson"
+            prev = out.pop()
+            joined = Title(
+                f"{prev.title.text} {t.title.text}",
+                t.title.kind,
+                prev.title.country or t.title.country,
+            )
+            t = token("TITLE", joined.text, prev.start_pos, t.end_pos, joined)
+        elif t.type == "TITLE" and out and out[-1].type == "ORG" and not out[-1].org.institution:
+            # "National People's Congress (NPC) Standing Committee Chairman": the body is part of
+            # the office
+            org = out.pop()
+            joined = Title(
+                f"{org} {t.title.text}", t.title.kind, t.title.country or org.org.country
+            )
+            t = token("TITLE", joined.text, org.start_pos, t.end_pos, joined)
+        out.append(t)
+    return out
+
+
+def and_between_titles(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "Deputy Prime Minister and Foreign Minister X": one person's two offices (AND_TITLE); an
+    "and" after an office that no office follows ends the person ("the Chinese president and his
+    counterpart"), which LALR(1) cannot see at the "and"."""
+    out = list(toks)
+    for k in range(1, len(toks) - 1):
+        if toks[k].type == "AND" and toks[k - 1].type == "TITLE" and toks[k + 1].type == "TITLE":
+            out[k] = retyped(toks[k], "AND_TITLE")
+    return out
+
+
+def tenure_before_nationality(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "former Cuban leader Raul Castro": a word of tenure before the nationality belongs to the
+    office ("former leader"); "the first Korean prime minister to visit" is no office's."""
+    # the office a tenure word goes on is replaced here before the loop reaches it
+    ahead = list(toks)
+    out: list[Tok] = []
+    for k, t in enumerate(ahead):
+        if (
+            t.type == "W"
+            and fold(str(t)) in TENURE_WORDS
+            and k + 2 < len(ahead)
+            and ahead[k + 1].type == "DEMONYM"
+            and ahead[k + 2].type == "TITLE"
+        ):
+            office = ahead[k + 2]
+            ahead[k + 2] = token(
+                "TITLE",
+                office.value,
+                office.start_pos,
+                office.end_pos,
+                dataclasses.replace(office.title, text=f"{t} {office.title.text}"),
+            )
+            continue
+        out.append(t)
+    return out

@@ -1,0 +1,152 @@
+"""Context passes of verbs and clause openers: light verbs with their talks, auxiliaries and
+"be" beside a modal dropped, "including", "Accompanying ...", an appositive's visit."""
+
+from __future__ import annotations
+
+from ..tokens import Tok, retyped, token
+
+AUXILIARIES = frozenset(("has", "have", "had"))
+# the verbs an auxiliary may stand before ("has concluded", "had met")
+EVENT_VERBS = frozenset(
+    (
+        "VISITED",
+        "END",
+        "ARRIVE",
+        "MEET",
+        "RECEIVE",
+        "PAY",
+        "CALL",
+        "CONVEY",
+        "SAY",
+        "AGREE",
+        "DEPART",
+        "LEAD",
+        "TAKE",
+    )
+)
+# words a light verb may stand from its talks: "held (a) (productive) (bilateral) talks",
+# "co-chaired the summit"
+HOLD_GAP = 5
+
+
+def accompanying_opens(text: str, toks: list[Tok]) -> list[Tok]:
+    """Only "Accompanying the President ... are A and B" opens a clause: elsewhere the word is
+    plain."""
+    return toks[:1] + [retyped(t, "W") if t.type == "ACCOMPANYING" else t for t in toks[1:]]
+
+
+def hold_talks(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "held delegation-level talks with", "holds a productive meeting with", "attended the African
+    Union summit": a light verb, a few plain words (a body's or a nation's name among them), then
+    talks or a meeting is one MEET; a light verb that no talks follow is a plain word."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.type == "HOLD":
+            j = k + 1
+            # "had a wide-ranging and very productive meeting with": plain words, perhaps joined by
+            # "and"
+            while (
+                j < len(toks)
+                and j - k <= HOLD_GAP
+                and (
+                    toks[j].type in ("W", "A", "THE", "POSSPRON", "ORG", "DEMONYM")
+                    or toks[j].type == "AND"
+                    and j + 1 < len(toks)
+                    and toks[j + 1].type == "W"
+                )
+            ):
+                j += 1
+            if j < len(toks) and toks[j].type in ("TALKS", "MEETING"):
+                while j + 1 < len(toks) and toks[j + 1].type in ("TALKS", "MEETING"):
+                    j += 1  # "hold a summit meeting", "held summit talks"
+                out.append(
+                    token(
+                        "MEET",
+                        text[t.start_pos : toks[j].end_pos],
+                        t.start_pos,
+                        toks[j].end_pos,
+                        toks[j].data or t.data,
+                    )
+                )
+                k = j + 1
+                continue
+            t = token("W", str(t), t.start_pos, t.end_pos)
+        out.append(t)
+        k += 1
+    return out
+
+
+def including(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "meetings with senior figures, including A and B", "hosted world leaders including A":
+    the plain words between "with" (or the verb) and "including" say who in general; the people
+    named after it are the ones met. An "including" after anything else is a plain word."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.type == "INCLUDING":
+            k = len(out)
+            while k and out[k - 1].type in ("W", "COMMA", "PLTITLE"):
+                k -= 1
+            # "hosted world leaders including": the general words go
+            if k and out[k - 1].type in ("WITH", "RECEIVE", "MEET") and k < len(out):
+                del out[k:]
+            else:
+                t = token("W", str(t), t.start_pos, t.end_pos)
+        out.append(t)
+    return out
+
+
+def drop_auxiliaries(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "has concluded a visit", "had met": the auxiliary stands between the subject and the
+    verb."""
+    return [
+        t
+        for k, t in enumerate(toks)
+        if not (
+            t.type == "W"
+            and str(t).lower() in AUXILIARIES
+            and k + 1 < len(toks)
+            and toks[k + 1].type in EVENT_VERBS
+        )
+    ]
+
+
+def _next_to_modal(toks: list[Tok], k: int, step: int) -> bool:
+    """A MODAL at k+step, or at k+2*step with "also" between."""
+    for d in (step, 2 * step):
+        j = k + d
+        if not 0 <= j < len(toks):
+            return False
+        if toks[j].type == "MODAL":
+            return True
+        if toks[j].type != "ALSO":
+            return False
+    return False
+
+
+def drop_be_beside_modal(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "is (also) scheduled to meet", "will (also) be meeting": the modal carries the tense, the
+    "is"/"be" around it would only stand in the way."""
+    return [
+        t
+        for k, t in enumerate(toks)
+        if not (t.type == "BE" and (_next_to_modal(toks, k, 1) or _next_to_modal(toks, k, -1)))
+    ]
+
+
+def appositive_visits(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "Jaishankar, on a visit to Panama from 20 to 22 April, called on ...": an "on" that opens
+    an appositive about a named person's visit says "who is on" (ON_VISIT); "reflecting on his
+    visit" does not."""
+    out = list(toks)
+    for k in range(2, len(toks) - 1):
+        if (
+            toks[k].type == "ON"
+            and toks[k - 1].type == "COMMA"
+            and toks[k - 2].type in ("NAME", "TITLE")
+        ):
+            ahead = [t.type for t in toks[k + 1 : k + 6]]
+            if "VISIT" in ahead and "COMMA" not in ahead[: ahead.index("VISIT")]:
+                out[k] = retyped(toks[k], "ON_VISIT")
+    return out
