@@ -41,14 +41,11 @@ def test_conversion_is_the_same_with_a_cold_and_a_warm_cache(tmp_path):
         os.path.dirname(__file__), "..", "fixtures", "seed_liu_guozhong_kazakhstan.txt"
     )
     env = {**os.environ, "VISITPARSE_CACHE": str(tmp_path / "cache")}
-    run = lambda: (
-        subprocess.run(
-            [sys.executable, "-m", "visitparse.cli", "convert", seed],  # noqa: E731
-            env=env,
-            capture_output=True,
-            check=True,
-        ).stdout
-    )
+
+    def run() -> bytes:
+        command = [sys.executable, "-m", "visitparse.cli", "convert", seed]
+        return subprocess.run(command, env=env, capture_output=True, check=True).stdout
+
     cold = run()
     assert sorted(p.name.split(".")[0] for p in (tmp_path / "cache").iterdir()) == [
         "clauses",
@@ -65,9 +62,9 @@ def test_a_cached_tagger_tags_as_a_fresh_one():
     import pickle
     from pathlib import Path
 
-    from visitparse.converter import sentences
     from visitparse.converter.tag.lexicon import load
     from visitparse.converter.tag.tagger import Tagger
+    from visitparse.converter.text import sentences
     from visitparse.converter.text.normalize import normalize
 
     fresh = Tagger(load(None))

@@ -90,7 +90,9 @@ def test_keys_without_one_are_equal_when_the_rest_is():
     for _ in range(300):
         a = tuple(rng.choice("abc") for _ in range(rng.randint(1, 5)))
         b = tuple(rng.choice("abc") for _ in range(len(a)))
-        for i, (ka, kb) in enumerate(zip(_keys_without_one("x", a), _keys_without_one("x", b))):
+        for i, (ka, kb) in enumerate(
+            zip(_keys_without_one("x", a), _keys_without_one("x", b), strict=True)
+        ):
             if a[:i] + a[i + 1 :] == b[:i] + b[i + 1 :]:
                 assert ka == kb
 

@@ -5,12 +5,13 @@ import functools
 
 import pytest
 
-from visitparse.converter import TO_FACTS, document, sentences
 from visitparse.converter.parse.islands import islands
+from visitparse.converter.parse.sentence import TO_FACTS
 from visitparse.converter.parse.transformer import TreeToFacts
 from visitparse.converter.resolve.names import names_match
 from visitparse.converter.tag.lexicon import words
 from visitparse.converter.tag.tagger import tagger_for
+from visitparse.converter.text import document, sentences
 from visitparse.converter.text.normalize import normalize as clean
 
 

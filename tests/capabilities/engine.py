@@ -303,7 +303,7 @@ def check(case: Case, report: dict) -> list[str]:
             continue
         fields = [(f, k) for f, k in (("start", "start_date"), ("end", "end_date")) if f in v]
 
-        def dates_ok(x):
+        def dates_ok(x, v=v, fields=fields):
             return all((str(x[k]) if x[k] else None) == _opt(v[f]) for f, k in fields)
 
         if fields and not any(dates_ok(x) for x in cands):

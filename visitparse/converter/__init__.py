@@ -20,22 +20,16 @@ from .. import schema
 from . import limits
 from .errors import InputError
 from .isodates import parse_date
-from .parse.islands import islands, methods
-from .parse.transformer import TreeToFacts
+from .parse.sentence import read as read_sentence
 from .resolve import events
 from .resolve.assemble import ReportBuilder
 from .resolve.knowledge import knowledge_for
 from .tag.lexicon import words
 from .tag.tagger import tagger_for
 from .text import document, sentences
-from .text.dateline import MARKS as DATELINE_MARKS
 from .text.normalize import normalize
-from .vocabulary import CLAUSE_TRIGGERS
 
 __all__ = ["convert", "InputError"]
-
-NAMES = frozenset(("NAME",))
-TO_FACTS = methods(TreeToFacts())  # the transformer keeps no state between islands
 
 
 # Called once per sentence with (start, end, tokens, clause islands); `explain` listens here.
@@ -85,41 +79,20 @@ def convert(
         knowledge_for(str(lexicon) if lexicon else None) if knowledge else None,
     )
     for start, end in sentences.split(clean):
-        tokens = tagger.tag(clean, start, end)
-        clause_islands = islands(tokens, "clause", CLAUSE_TRIGGERS)
-        covered = {k for island in clause_islands for k in range(island.start, island.end)}
-        # Person phrases between the clauses name people too; all islands are read in text order
-        # so that "he" finds the person named just before.
-        gaps = [k for k in range(len(tokens)) if k not in covered]
-        person_islands = [
-            (gaps[isl.start], isl)
-            for isl in islands([tokens[k] for k in gaps], "person_list", NAMES)
-        ]
-        work = [(isl.start, "clause", isl) for isl in clause_islands] + [
-            (k, "people", isl) for k, isl in person_islands
-        ]
+        tokens = tagger.tag(clean, start, end)  # tag: lexicon tokens, then CONTEXT_PASSES
+        sentence = read_sentence(tokens)  # parse: clause and person-phrase islands
         builder.previous_end = None
-        # "Tokyo: President Donald Trump ...": after a dateline's place the sentence begins
-        opening = (
-            2
-            if len(tokens) > 2 and tokens[0].type == "PLACE" and str(tokens[1]) in DATELINE_MARKS
-            else 0
-        )
-        for first, kind, island in sorted(work, key=lambda w: w[0]):
-            facts = island.value(TO_FACTS)
-            if kind == "clause":
-                builder.add_clause(facts, (start, end))
+        for reading in sentence.readings:  # resolve, clause by clause
+            if reading.kind == "clause":
+                builder.add_clause(reading.facts, (start, end))
             else:
-                builder.add_people(facts, sentence_initial=first in (0, opening))
-            last = (
-                island.end - 1 if kind == "clause" else gaps[island.end - 1]
-            )  # person islands index the gaps
-            builder.previous_end = tokens[last].end_pos
+                builder.add_people(reading.facts, sentence_initial=reading.sentence_initial)
+            builder.previous_end = reading.end
         if on_sentence:
-            on_sentence(start, end, tokens, clause_islands)
+            on_sentence(start, end, tokens, sentence.clauses)
         for t in tokens:
-            if t.type == "ORG" and not t.data.institution:
-                builder.add_organization(t.data.name, t.data.acronym, t.start_pos, t.end_pos)
+            if t.type == "ORG" and not t.org.institution:
+                builder.add_organization(t.org.name, t.org.acronym, t.start_pos, t.end_pos)
     doc = schema.Document(
         title=info.title,
         publication_date=info.publication_date,

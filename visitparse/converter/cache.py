@@ -31,7 +31,8 @@ def _directory() -> str | None:
 
 
 def cached(name: str, sources: list[str], build: Callable[[], T]) -> T:
-    """build(), or what an earlier run of it with the same `sources` (the texts it is made from) left."""
+    """build(), or what an earlier run of it with the same `sources` (the texts it is made from)
+    left."""
     digest = hashlib.sha256("\0".join(sources).encode("utf-8")).hexdigest()[:16]
     base = _directory()
     path = os.path.join(base, f"{name}.{digest}.pickle") if base else None

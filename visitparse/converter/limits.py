@@ -13,7 +13,8 @@ def check(text: object, max_chars: int = MAX_CHARS) -> str:
         raise InputError(f"text must be str, not {type(text).__name__}")
     if len(text) > max_chars:
         raise InputError(
-            f"too long: {len(text):,} characters, the limit is {max_chars:,} (raise it with max_chars)"
+            f"too long: {len(text):,} characters, the limit is {max_chars:,}"
+            " (raise it with max_chars)"
         )
     nul = text.find("\x00")
     if nul >= 0:

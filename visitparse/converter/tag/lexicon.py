@@ -22,6 +22,7 @@ from pathlib import Path
 import pycountry
 
 from ..errors import InputError
+from ..isodates import PARTIAL_DATE
 
 # "U.S." | an initial before a name, with or without a space ("U.Tsend", "Kh.Bat": Mongolian
 # initials glued to the given name, one name) | an abbreviation with its stop ("Jr.", "Sec.") | a
@@ -265,7 +266,6 @@ def _user_tables(path: Path) -> dict[str, list[dict[str, str]]]:
 
 
 OFFICE_HOLDER_COLUMNS = ("name", "country", "title", "start", "end")
-_PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
 @functools.lru_cache(maxsize=8)
@@ -290,7 +290,7 @@ def user_office_holders(user_lexicon: str) -> tuple[dict[str, str], ...]:
             )
         clean["country"] = clean["country"].upper()
         for column in ("start", "end"):
-            if clean[column] and not _PARTIAL_DATE.fullmatch(clean[column]):
+            if clean[column] and not PARTIAL_DATE.fullmatch(clean[column]):
                 raise InputError(
                     f"{label}: row {number}: {column} {clean[column]!r} is not YYYY, YYYY-MM or "
                     "YYYY-MM-DD"

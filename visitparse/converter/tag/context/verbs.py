@@ -3,27 +3,10 @@
 
 from __future__ import annotations
 
+from ...vocabulary import AUXILIARY_VERBS
 from ..tokens import Tok, retyped, token
 
 AUXILIARIES = frozenset(("has", "have", "had"))
-# the verbs an auxiliary may stand before ("has concluded", "had met")
-EVENT_VERBS = frozenset(
-    (
-        "VISITED",
-        "END",
-        "ARRIVE",
-        "MEET",
-        "RECEIVE",
-        "PAY",
-        "CALL",
-        "CONVEY",
-        "SAY",
-        "AGREE",
-        "DEPART",
-        "LEAD",
-        "TAKE",
-    )
-)
 # words a light verb may stand from its talks: "held (a) (productive) (bilateral) talks",
 # "co-chaired the summit"
 HOLD_GAP = 5
@@ -107,7 +90,7 @@ def drop_auxiliaries(text: str, toks: list[Tok]) -> list[Tok]:
             t.type == "W"
             and str(t).lower() in AUXILIARIES
             and k + 1 < len(toks)
-            and toks[k + 1].type in EVENT_VERBS
+            and toks[k + 1].type in AUXILIARY_VERBS
         )
     ]
 

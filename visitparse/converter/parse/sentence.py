@@ -1,0 +1,59 @@
+"""One sentence's tokens -> its facts, island by island, in text order.
+
+Clauses are islands of the clause grammar that hold an event word (vocabulary.CLAUSE_TRIGGERS);
+person phrases between them ("Present were A, B and C") name people too. Both are handed on in
+text order, so that "he" finds the person named just before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..tag.tokens import Tok
+from ..text.dateline import MARKS as DATELINE_MARKS
+from ..vocabulary import CLAUSE_TRIGGERS
+from .islands import Island, islands, methods
+from .transformer import TreeToFacts
+
+NAMES = frozenset(("NAME",))
+TO_FACTS = methods(TreeToFacts())  # the transformer keeps no state between islands
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The facts of one island: a Clause ("clause") or a list of Mentions ("people")."""
+
+    kind: str
+    facts: Any
+    end: int  # where the island ends in the text
+    sentence_initial: bool  # the island opens the sentence (after a dateline's place)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    readings: list[Reading]
+    clauses: list[Island]  # the clause islands, for `explain`
+
+
+def read(tokens: list[Tok]) -> Sentence:
+    """The clause and person-phrase islands of a sentence's tokens, read in text order."""
+    clause_islands = islands(tokens, "clause", CLAUSE_TRIGGERS)
+    covered = {k for island in clause_islands for k in range(island.start, island.end)}
+    gaps = [k for k in range(len(tokens)) if k not in covered]
+    # person islands are found over the gaps: their indices are positions in `gaps`
+    work = [(isl.start, isl.end - 1, "clause", isl) for isl in clause_islands] + [
+        (gaps[isl.start], gaps[isl.end - 1], "people", isl)
+        for isl in islands([tokens[k] for k in gaps], "person_list", NAMES)
+    ]
+    # "Tokyo: President Donald Trump ...": after a dateline's place the sentence begins
+    opening = (
+        2
+        if len(tokens) > 2 and tokens[0].type == "PLACE" and str(tokens[1]) in DATELINE_MARKS
+        else 0
+    )
+    readings = [
+        Reading(kind, island.value(TO_FACTS), tokens[last].end_pos, first in (0, opening))
+        for first, last, kind, island in sorted(work, key=lambda w: w[0])
+    ]
+    return Sentence(readings, clause_islands)
