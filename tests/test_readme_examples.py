@@ -146,3 +146,19 @@ def test_toml_lexicon_example_loads(tmp_path, code):
     path = tmp_path / "mine.toml"
     path.write_text(code, encoding="utf-8")
     load(str(path))
+
+
+def _listed(section_start: str, table) -> list[str]:
+    """The pass names the README lists, in order, under the line that names `table`."""
+    section = README[README.index("## How it works") : README.index("### Extending the lexicon")]
+    part = section[section.index(section_start) :]
+    names = re.findall(r"^   \d+\. `([^`]+)`: (.+)$", part, re.M)
+    return names[: len(table)]
+
+
+def test_how_it_works_lists_the_passes_as_they_run():
+    from visitparse.converter.resolve import RESOLVE_PASSES
+    from visitparse.converter.tag.context import CONTEXT_PASSES
+
+    assert _listed("CONTEXT_PASSES", CONTEXT_PASSES) == [(p.name, p.reason) for p in CONTEXT_PASSES]
+    assert _listed("RESOLVE_PASSES", RESOLVE_PASSES) == [(p.name, p.reason) for p in RESOLVE_PASSES]

@@ -1,13 +1,11 @@
-"""The converter: text -> tokens -> parse trees -> facts -> resolution -> Report.
+"""The converter: text -> Report, in four stages, each a sub-package.
 
-The stages, in order, each a module with one job:
-  normalize   same-length cleaning (offsets into the cleaned text are offsets into the input)
-  document    title, publication date, wire dateline
-  sentences   sentence spans
-  tagger      typed tokens from the lexicon tables (lexicon/*.tsv)
-  parser      LALR islands over the tokens (grammar/clauses.lark)
-  transformer parse trees -> mentions, events, clauses
-  assemble    people, dates and records resolved across the report -> Report
+  text     normalize (same-length cleaning), document (title, date, dateline), sentences
+  tag      the tagger: typed tokens from the lexicon tables; then tag.context.CONTEXT_PASSES
+  parse    sentence.read: LALR islands of grammar/clauses.lark -> mentions, events, clauses
+  resolve  per clause: ReportBuilder.add_clause; per report: resolve.passes.RESOLVE_PASSES
+
+`vocabulary` says which words name events; `isodates` reads ISO dates; `explain` traces a run.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Stage 5: parse the tagged tokens of a sentence into facts, island by island.
+"""Parse the tagged tokens of a sentence into facts, island by island.
 
 Free text is not a language: most words of a report belong to no rule. So the LALR tables built
 from the grammars (grammar/clauses.lark for events and people, grammar/dates.lark for time

@@ -1,4 +1,4 @@
-"""Stage 6: map clause trees onto facts (facts.py), one method per grammar rule.
+"""Map clause trees onto facts (facts.py), one method per grammar rule.
 
 Method names are the rule names and aliases of grammar/clauses.lark; islands.methods() calls the
 method named after each rule as the rule is reduced. The rules live with their kind:

@@ -1,4 +1,4 @@
-"""Stage 8: the report's visits and meetings as CAMEO and PLOVER events.
+"""The report's visits and meetings as CAMEO and PLOVER events.
 
 A visit is a pair: the visitor makes it (CAMEO 042; PLOVER CONSULT, mode "visit", visitor = actor,
 host = recipient) and the host country hosts it (CAMEO 043, no PLOVER record of its own). A planned

@@ -1,4 +1,4 @@
-"""Stage 4: turn a sentence into the compact typed tokens the grammar reads.
+"""Turn a sentence into the compact typed tokens the grammar reads.
 
 Order of work on one sentence:
 1. words are split by one regex (lexicon.WORD); the words that can anchor a time expression lead

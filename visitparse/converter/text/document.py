@@ -1,4 +1,4 @@
-"""Stage 2: the document's own facts: title, publication date, wire dateline.
+"""The document's own facts: title, publication date, wire dateline.
 
 Publication date, in order: the caller's `publication_date`; a leading ` date YYYY-MM-DD` prefix;
 a wire dateline ("BEIJING, June 2 (Xinhua) --", found by dateline.py) whose month and day recur

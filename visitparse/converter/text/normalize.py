@@ -1,4 +1,4 @@
-"""Stage 1: clean the input without moving a single character.
+"""Clean the input without moving a single character.
 
 Every replacement keeps the text's length, so offsets into the cleaned text are offsets into the
 input: full-width punctuation and curly quotes become their ASCII forms, page clutter (photo

@@ -1,4 +1,4 @@
-"""Stage 3: split cleaned text into sentences (spans), surviving "U.S.", "Dr.", "Jan.", "H.E.",
+"""Split cleaned text into sentences (spans), surviving "U.S.", "Dr.", "Jan.", "H.E.",
 initials."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Stage 4b: context passes over one sentence's tokens, for what a token's neighbours decide.
+"""Context passes over one sentence's tokens, for what a token's neighbours decide.
 
 The tagger (tagger.py) reads each position by itself; `settle` then finds the institutions with
 their names ("the Department of Foreign Affairs") and runs CONTEXT_PASSES in order, each returning
