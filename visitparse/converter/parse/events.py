@@ -55,6 +55,8 @@ class EventRules(PersonRules, AdjunctRules):
                     # "(held) meetings with A and B": one each
                     ev.respectively = ev.respectively or str(c).lower().endswith("meetings")
                     ev.present = ev.present or str(c).lower().startswith(("is ", "are "))
+                elif c.type == "LEFT":  # "departs Lima on Friday": the visit's set end
+                    ev.present = c.lemma == "depart_scheduled"
                 elif c.type == "DATE":
                     # a date the rule names itself ("his visit to X from May 3-5")
                     ev.dates.append(c.timex)

@@ -102,6 +102,8 @@ LEXER = re.compile(
     r"|(?P<VAGUE>(?:recently|soon|the\s+other\s+day|in\s+(?:the\s+coming|recent)\s+(?:days|weeks|months)"
     r"|(?:earlier|later)\s+this\s+(?:week|month|year)|(?:this|next|last)\s+(?:week|month|year))\b)"
     r"|(?P<LOCALTIME>local\s+time\b)"
+    # a time of day: "at 9 am", "at 10:30 a.m.", "at noon" (only the day is kept)
+    r"|(?P<CLOCK>at\s+(?:noon|midnight|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|\d{1,2}[:.]\d\d\b))"
     r"|(?P<HOURSOF>(?:in|during)\s+the\s+(?:wee|early|small|late)\s+hours\s+of|(?:on|in)\s+the\s+(?:night|morning|evening|afternoon)\s+of\b)"
     r"|(?P<REL>(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b)"
     r"|(?P<PART>(?:morning|afternoon|evening|night)\b)"

@@ -156,11 +156,13 @@ def _end_visit_told_before(
     if not (dates and (ev.rule == "visit_end" or ev.lemma == "end")):
         return
     visits, dct = r.state.visits, r.state.dct
+    # "departs Lima on Friday": the set end of a visit under way, told or done
+    statuses = HAPPENED if ev.present and status in HAPPENED else (status,)
     v = next(
-        (v for v in reversed(visits) if v.visitor in subject and v.status == status),
+        (v for v in reversed(visits) if v.visitor in subject and v.status in statuses),
         None,
-    ) or next((v for v in reversed(visits) if v.status == status and not subject), None)
-    d1, d2, expr = r.date_range(dates, status)
+    ) or next((v for v in reversed(visits) if v.status in statuses and not subject), None)
+    d1, d2, expr = r.date_range(dates, "planned" if ev.present else status)
     last = d2 or d1
     if (
         v is not None
@@ -178,7 +180,7 @@ def _end_visit_told_before(
         and v.end_date is None
         and last
         and (v.start_date is None or last >= v.start_date)
-        and not (dct and last > dct and status in HAPPENED)
+        and not (dct and last > dct and status in HAPPENED and not ev.present)
     ):
         v.end_date = last
         v.fill_from_duration()
