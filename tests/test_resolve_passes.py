@@ -196,6 +196,15 @@ CASES = [
         ["Astana"],
     ),
     Case(
+        ("lengths told apart",),
+        # the length comes before the visit it is the length of
+        "Kenyan President Daniel Moyo will meet the mayor during his two-day stay. Moyo arrived "
+        "in Lima on Monday.",
+        lambda r: (r.visits[0].start_date, r.visits[0].end_date),
+        (dt.date(2019, 3, 4), dt.date(2019, 3, 5)),
+        (dt.date(2019, 3, 4), None),
+    ),
+    Case(
         ("one-day visits",),
         # "visited Peru on Friday" is no one-day visit: he was there on Thursday too
         "Kenyan President Daniel Moyo visited Peru on Friday. He held talks with Peruvian "
@@ -243,6 +252,7 @@ def test_the_passes_in_order_each_with_its_reason():
         "placed at events abroad",
         "earlier stops",
         "visit places",
+        "lengths told apart",
         "one-day visits",
     ]
     assert all(p.reason and callable(p.run) for p in RESOLVE_PASSES)

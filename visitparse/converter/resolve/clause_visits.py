@@ -37,6 +37,11 @@ class VisitDates(NamedTuple):
     one_day: bool  # "visited Nepal on Saturday": start = end
 
 
+# Hostless visit mentions whose length is the visit's: "during his stay", "her two-day trip",
+# "the overnight visit by X", "is on a three-day visit"
+LENGTH_BEARERS = ("during_visit", "visit_noun", "visit_poss", "visit_by")
+
+
 def record_visit(
     r: ClauseReading,
     ev: Event,
@@ -136,16 +141,20 @@ def _places_and_hosts(r: ClauseReading, ev: Event) -> tuple[list[AnyPlace], list
 
 
 def _lend_duration(r: ClauseReading, ev: Event, subject: list[Entity], status: str) -> None:
-    """ "wrapped up his visit to Brazil on Wednesday. During the three-day visit, ...": the length
-    of the visit told before."""
-    if ev.rule == "during_visit" and ev.duration:
-        v = next(
-            (v for v in reversed(r.state.visits) if v.visitor in subject and v.status == status),
-            None,
-        )
-        if v is not None:
-            v.duration = v.duration or ev.duration
-            v.fill_from_duration()
+    """ "wrapped up his visit to Brazil on Wednesday. During the three-day visit, ...", "Ruiz's
+    two-day trip", "the overnight visit by the minister": the length of the visit told before;
+    told before any, it waits for the "lengths told apart" pass."""
+    if not ev.duration or ev.rule not in LENGTH_BEARERS or ev.noun == "tour":
+        return  # a tour told without its countries is the whole trip ("his three-day Europe tour")
+    v = next(
+        (v for v in reversed(r.state.visits) if v.visitor in subject and v.status == status),
+        None,
+    )
+    if v is not None:
+        v.duration = v.duration or ev.duration
+        v.fill_from_duration()
+    elif subject:
+        r.state.lengths.append((list(subject), ev.duration))
 
 
 def _end_visit_told_before(

@@ -30,4 +30,5 @@ def merge_people(state: ReportState) -> None:
         m.hosts = [canon(p) for p in m.hosts]
         if len(m.participants) > 1:
             state.add_meeting(m)
+    state.lengths = [([canon(e) for e in visitors], days) for visitors, days in state.lengths]
     state.rename_ids({old: e.id for old, e in merged.items()})

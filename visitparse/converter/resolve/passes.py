@@ -25,6 +25,7 @@ from .visits import (
     earlier_stops,
     hosts_from_those_met,
     infer_visits,
+    lengths_told_apart,
     placed_abroad,
     undo_one_day_visits,
     visit_places,
@@ -72,6 +73,8 @@ RESOLVE_PASSES: tuple[ResolvePass, ...] = (
                 '"arrived in Lima from Quito": Ecuador, if not home'),
     ResolvePass("visit places", visit_places,
                 'where the visitor met people: "the mayor of Almaty"'),
+    ResolvePass("lengths told apart", lengths_told_apart,
+                '"during his three-day stay" told before the visit: its one visit\'s length'),
     ResolvePass("one-day visits", undo_one_day_visits,
                 "a visitor who met people there on another day"),
 )

@@ -37,6 +37,8 @@ class ReportState:
     companions: list[tuple[list[Entity], list[Entity]]] = field(default_factory=list)
     # "the minister's visit", no country: (visitor, span, sentence)
     hostless: list[tuple[Entity, int, int, tuple[int, int]]] = field(default_factory=list)
+    # "during his three-day stay", no country and no visit yet to lend it to: (visitors, days)
+    lengths: list[tuple[list[Entity], int]] = field(default_factory=list)
     # "arrived in Lima from Quito": (visitor, Quito, span)
     origins: list[tuple[Entity, Place, int, int]] = field(default_factory=list)
     # at a summit or talks in a named city: (who, city, span)

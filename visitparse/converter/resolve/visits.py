@@ -160,3 +160,14 @@ def undo_one_day_visits(state: ReportState) -> None:
         ):
             v.start_date = v.end_date = None
             v.one_day = False
+
+
+def lengths_told_apart(state: ReportState) -> None:
+    """ "is due to meet the president during his three-day stay. He arrived in Lima on Monday":
+    a length told in no visit's clause is the length of its teller's one visit that took place."""
+    for visitors, days in state.lengths:
+        for visitor in visitors:
+            visits = [v for v in state.visits if v.visitor is visitor and v.status in HAPPENED]
+            if len({v.host for v in visits}) == 1 and visits[0].duration is None:
+                visits[0].duration = days
+                visits[0].fill_from_duration()
