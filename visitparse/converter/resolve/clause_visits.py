@@ -26,6 +26,20 @@ UPCOMING = re.compile(
     r"prospective|anticipated|impending)\b[^.;]{0,30}?\b(?:visit|trip|tour|stay)",
     re.IGNORECASE,
 )
+# "lauded the outcomes of X's visit", "the results of the visit by X": a reference to it
+OUTCOMES_OF = re.compile(
+    r"\b(?:outcomes?|results?|success|achievements?|fruits|follow-ups?|implementation|spirit)"
+    # "the outcomes of Malaysian Health Minister X's visit": the owner between
+    r"\s+(?:of|to|on)(?:\s+[^\s.;,]+){0,5}\s*$",
+    re.IGNORECASE,
+)
+# "during the recent state visit of X", "his previous visit to Oman": a visit told as past
+PAST_VISIT = re.compile(
+    r"(?:(?:during|since|after|of|in)\s+)?(?:the|his|her|their|its|\w+['\u2019]s?)\s+"
+    r"(?:most\s+)?(?:recent|previous|earlier|prior|last)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:visit|trip|tour|stay)",
+    re.IGNORECASE,
+)
 # "since / following X's visit to Kenya": background
 SINCE = re.compile(r"\b(?:since|following|amid)\b[^.;,]{0,40}$", re.IGNORECASE)
 
@@ -83,6 +97,8 @@ def _background(r: ClauseReading, ev: Event) -> bool:
     return ev.rule in OWNED_VISITS and bool(
         SINCE.search(clean, max(0, ev.start - 50), ev.start)
         or RECALLED.search(clean, max(0, ev.start - 30), ev.start)
+        or OUTCOMES_OF.search(clean, max(0, ev.start - 60), ev.start)
+        or PAST_VISIT.match(clean, ev.start)
     )
 
 
