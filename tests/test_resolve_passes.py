@@ -205,6 +205,13 @@ CASES = [
         (dt.date(2019, 3, 4), None),
     ),
     Case(
+        ("arrivals told now",),
+        "Kenyan President Daniel Moyo has arrived in Lima on a two-day visit.",
+        lambda r: (r.visits[0].start_date, r.visits[0].end_date),
+        (dt.date(2019, 3, 6), dt.date(2019, 3, 7)),
+        (None, None),
+    ),
+    Case(
         ("one-day visits",),
         # "visited Peru on Friday" is no one-day visit: he was there on Thursday too
         "Kenyan President Daniel Moyo visited Peru on Friday. He held talks with Peruvian "
@@ -253,6 +260,7 @@ def test_the_passes_in_order_each_with_its_reason():
         "earlier stops",
         "visit places",
         "lengths told apart",
+        "arrivals told now",
         "one-day visits",
     ]
     assert all(p.reason and callable(p.run) for p in RESOLVE_PASSES)

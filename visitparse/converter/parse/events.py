@@ -32,6 +32,10 @@ from .timex import TimeExpr
 # predicate before)
 
 
+# trigger phrases that tell an event under way: "is visiting", "has arrived"
+UNDER_WAY = ("is ", "are ", "has ", "have ")
+
+
 class EventRules(PersonRules, AdjunctRules):
     """One method per event rule of the grammar, named after it (islands.methods() finds them by
     name); most are an `_event` of their own alias."""
@@ -54,7 +58,10 @@ class EventRules(PersonRules, AdjunctRules):
                     ev.trigger_end = max(ev.trigger_end, c.end_pos)
                     # "(held) meetings with A and B": one each
                     ev.respectively = ev.respectively or str(c).lower().endswith("meetings")
-                    ev.present = ev.present or str(c).lower().startswith(("is ", "are "))
+                    # "is visiting", "has arrived": under way
+                    ev.present = ev.present or str(c).lower().startswith(
+                        ("is ", "are ", "has ", "have ")
+                    )
                 elif c.type == "LEFT":  # "departs Lima on Friday": the visit's set end
                     ev.present = c.lemma == "depart_scheduled"
                 elif c.type == "DATE":

@@ -325,3 +325,5 @@ def _record_host(
                 one_day=when.one_day and not leg,
             )
         )
+        if ev.rule == "arrival" and ev.present and first is None and status in HAPPENED:
+            state.arrived_now.append((visitor, host))

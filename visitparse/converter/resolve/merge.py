@@ -31,4 +31,5 @@ def merge_people(state: ReportState) -> None:
         if len(m.participants) > 1:
             state.add_meeting(m)
     state.lengths = [([canon(e) for e in visitors], days) for visitors, days in state.lengths]
+    state.arrived_now = [(canon(e), host) for e, host in state.arrived_now]
     state.rename_ids({old: e.id for old, e in merged.items()})

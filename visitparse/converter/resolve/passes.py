@@ -22,6 +22,7 @@ from .countries import (
 from .merge import merge_people
 from .state import ReportState
 from .visits import (
+    arrivals_told_now,
     earlier_stops,
     hosts_from_those_met,
     infer_visits,
@@ -75,6 +76,8 @@ RESOLVE_PASSES: tuple[ResolvePass, ...] = (
                 'where the visitor met people: "the mayor of Almaty"'),
     ResolvePass("lengths told apart", lengths_told_apart,
                 '"during his three-day stay" told before the visit: its one visit\'s length'),
+    ResolvePass("arrivals told now", arrivals_told_now,
+                '"has arrived in Lima", no date anywhere: on the day of the report'),
     ResolvePass("one-day visits", undo_one_day_visits,
                 "a visitor who met people there on another day"),
 )

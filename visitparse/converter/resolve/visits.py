@@ -171,3 +171,13 @@ def lengths_told_apart(state: ReportState) -> None:
             if len({v.host for v in visits}) == 1 and visits[0].duration is None:
                 visits[0].duration = days
                 visits[0].fill_from_duration()
+
+
+def arrivals_told_now(state: ReportState) -> None:
+    """ "The minister has arrived in Lima on a two-day visit": with no date anywhere in the report,
+    the visit began on the day of the report."""
+    for visitor, host in state.arrived_now:
+        v = state.visit_index.get((id(visitor), host, True))
+        if v is not None and v.start_date is None and v.end_date is None and state.dct:
+            v.start_date = state.dct
+            v.fill_from_duration()
