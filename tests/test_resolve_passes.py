@@ -212,6 +212,14 @@ CASES = [
         (None, None),
     ),
     Case(
+        ("one-day visits dated by meetings",),
+        "Kenyan President Daniel Moyo paid a one-day visit to Peru. He held talks with Peruvian "
+        "President Luis Ortega in Lima on Monday.",
+        lambda r: (r.visits[0].start_date, r.visits[0].end_date),
+        (dt.date(2019, 3, 4), dt.date(2019, 3, 4)),
+        (None, None),
+    ),
+    Case(
         ("one-day visits",),
         # "visited Peru on Friday" is no one-day visit: he was there on Thursday too
         "Kenyan President Daniel Moyo visited Peru on Friday. He held talks with Peruvian "
@@ -261,6 +269,7 @@ def test_the_passes_in_order_each_with_its_reason():
         "visit places",
         "lengths told apart",
         "arrivals told now",
+        "one-day visits dated by meetings",
         "one-day visits",
     ]
     assert all(p.reason and callable(p.run) for p in RESOLVE_PASSES)

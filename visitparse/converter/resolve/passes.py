@@ -27,6 +27,7 @@ from .visits import (
     hosts_from_those_met,
     infer_visits,
     lengths_told_apart,
+    one_day_visits_dated_by_meetings,
     placed_abroad,
     undo_one_day_visits,
     visit_places,
@@ -78,6 +79,8 @@ RESOLVE_PASSES: tuple[ResolvePass, ...] = (
                 '"during his three-day stay" told before the visit: its one visit\'s length'),
     ResolvePass("arrivals told now", arrivals_told_now,
                 '"has arrived in Lima", no date anywhere: on the day of the report'),
+    ResolvePass("one-day visits dated by meetings", one_day_visits_dated_by_meetings,
+                '"on a one-day visit ... held talks with Y on Tuesday": that Tuesday'),
     ResolvePass("one-day visits", undo_one_day_visits,
                 "a visitor who met people there on another day"),
 )

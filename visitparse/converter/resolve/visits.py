@@ -181,3 +181,24 @@ def arrivals_told_now(state: ReportState) -> None:
         if v is not None and v.start_date is None and v.end_date is None and state.dct:
             v.start_date = state.dct
             v.fill_from_duration()
+
+
+def one_day_visits_dated_by_meetings(state: ReportState) -> None:
+    """ "X, on a one-day visit to Ghana, held talks with President Y on Tuesday": a one-day visit
+    with no date of its own took place on the one day its visitor met people of the host."""
+    for v in state.visits:
+        if v.duration != 1 or v.start_date or v.end_date or v.status not in HAPPENED:
+            continue
+        days = {
+            m.date
+            for m in state.meetings
+            if m.date
+            and m.status in HAPPENED
+            and v.visitor in m.participants
+            and (
+                m.place_country == v.host
+                or any(p.country == v.host for p in m.participants if p is not v.visitor)
+            )
+        }
+        if len(days) == 1:
+            v.start_date = v.end_date = days.pop()
