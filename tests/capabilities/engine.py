@@ -177,7 +177,8 @@ def _table(spec: str) -> list[SimpleNamespace]:
         raise ValueError(f"bad slot spec {spec!r}")
     rows = fillers()[m.group(1)]
     if m.group(2):
-        rows = [r for r in rows if m.group(2) in r.get("tags", [])]
+        # a tag, or a pronoun: "people[she]" = the people a text calls "she"
+        rows = [r for r in rows if m.group(2) in r.get("tags", []) or r.get("pron") == m.group(2)]
     if not rows:
         raise ValueError(f"no rows for {spec!r}")
     return [_row(r) for r in rows]

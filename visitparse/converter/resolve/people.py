@@ -123,6 +123,8 @@ class People:
         subject = self.last_subject or next(iter(self._latest(1)), None)
         want = PRONOUN_GENDER.get(pronoun)
         if subject is None or want is None or subject.gender in (None, want):
+            if subject is not None and want is not None:
+                subject.gender = want  # "He said ...": what the text calls him, for "she" later
             return [subject] if subject else []
         latest = self._latest()
         return [
