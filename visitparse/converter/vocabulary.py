@@ -72,6 +72,10 @@ LEMMA_TERMINALS = frozenset(
     + ("RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK")
 )
 
+# The words before a visit that make it an earlier stop of the trip ("arrived in Lima after a visit
+# to Chile"); "before a visit to Chile" is none.
+PRIOR_VISIT_WORDS = frozenset(("after", "following"))
+
 # Grammar aliases (the `rule` of an Event) that record a visit, or a meeting.
 VISIT_EVENTS = (
     "visit_verb",

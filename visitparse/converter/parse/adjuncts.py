@@ -7,6 +7,7 @@ event (events.py) takes in.
 from __future__ import annotations
 
 from ..tag.tokens import Tok
+from ..vocabulary import PRIOR_VISIT_WORDS
 from .facts import Mention, Place
 from .parts import At, CameFrom, Destinations, Here, Inviter, Origin, VisitNP, bounds, tokens_of
 from .timex import TimeExpr
@@ -82,6 +83,14 @@ class AdjunctRules:
         visit."""
         place = next(c for c in children if isinstance(c, (Place, Destinations)))
         return CameFrom(place.places if isinstance(place, Destinations) else [place])
+
+    def prior_visit(self, children: list[Tok | Place | Destinations]) -> CameFrom | None:
+        """ "arrived in Lima after a visit to Chile", "after visiting Chile and Bolivia": where he
+        was before, on a visit (not after "before")."""
+        word = next(c for c in children if isinstance(c, Tok) and c.type == "W")
+        if word.lower() not in PRIOR_VISIT_WORDS:
+            return None
+        return self.came_from(children)
 
     def visit_np(self, children: list[Tok | Destinations]) -> VisitNP:
         s, e = bounds(children)

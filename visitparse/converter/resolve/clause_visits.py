@@ -40,6 +40,8 @@ PAST_VISIT = re.compile(
     r"(?:visit|trip|tour|stay)",
     re.IGNORECASE,
 )
+# "(arrived in Lima) ahead of / before his visit to Chile": the next stop, still to come
+AHEAD_OF = re.compile(r"\b(?:before|ahead\s+of|prior\s+to)\s+$", re.IGNORECASE)
 # "since / following X's visit to Kenya": background
 SINCE = re.compile(r"\b(?:since|following|amid)\b[^.;,]{0,40}$", re.IGNORECASE)
 
@@ -68,8 +70,17 @@ def record_visit(
     with no country, what it says of the visit told before."""
     if _background(r, ev):
         return
-    if ev.rule in OWNED_VISITS and status in HAPPENED and UPCOMING.match(r.state.clean, ev.start):
-        status = "planned"  # "his upcoming visit to Peru", "the planned visit of X"
+    if (
+        ev.rule in OWNED_VISITS
+        and status in HAPPENED
+        and (
+            UPCOMING.match(r.state.clean, ev.start)
+            or AHEAD_OF.search(r.state.clean, max(0, ev.start - 30), ev.start)
+        )
+    ):
+        # "his upcoming visit to Peru", "the planned visit of X", "(arrived in Lima) before his
+        # visit to Chile"
+        status = "planned"
     if _told_by_legs(r, ev, subject, status, dates, start):
         return
     _note_origins(r, ev, subject, start)
