@@ -16,7 +16,16 @@ from visitparse.converter.tag.context import (
     verbs,
 )
 from visitparse.converter.tag.tagger import tagger_for
-from visitparse.converter.tag.tokens import CityRef, ListedPlace, Org, Payload, Title, Tok, token
+from visitparse.converter.tag.tokens import (
+    TENURE,
+    CityRef,
+    ListedPlace,
+    Org,
+    Payload,
+    Title,
+    Tok,
+    token,
+)
 
 
 def tag(text: str) -> list[Tok]:
@@ -271,7 +280,7 @@ def test_and_between_titles():
 
 def test_tenure_before_nationality():
     text, toks = sentence(
-        ("W", "former"),
+        ("W", "former", TENURE),  # the tagger marks a word of tenure (modifiers.tsv)
         ("DEMONYM", "Kenyan", "KEN"),
         ("TITLE", "president", Title("president", "head_of_state")),
     )
@@ -283,6 +292,15 @@ def test_tenure_before_nationality():
     toks = tag("The former Kenyan president Daniel Mwangi met him.")
     assert pairs(toks)[:3] == [("THE", "The"), ("DEMONYM", "Kenyan"), ("TITLE", "president")]
     assert toks[2].title.text == "former president"
+    toks = tag("The newly appointed Kenyan Ambassador Daniel Mwangi met him.")
+    assert pairs(toks)[:3] == [("THE", "The"), ("DEMONYM", "Kenyan"), ("TITLE", "Ambassador")]
+    assert toks[2].title.text == "newly appointed Ambassador"
+    text, toks = sentence(
+        ("W", "first"),  # an unmarked word: "the first Korean prime minister to visit"
+        ("DEMONYM", "Korean", "KOR"),
+        ("TITLE", "prime minister", Title("prime minister", "head_of_government")),
+    )
+    assert titles.tenure_before_nationality(text, toks) == toks
 
 
 # ------------------------------------------------------------------ places

@@ -79,6 +79,8 @@ class Lexicon:
     # "Kremlin": a government's seat, not a city visited
     seats: set[tuple[str, ...]] = field(default_factory=set)
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
+    # words of tenure ("former", "newly appointed"): modifiers.tsv rows marked "tenure"
+    tenure: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     honorific_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Mrs" -> "f"
     title_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Queen" -> "f"
@@ -130,7 +132,9 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
         if (row.get("gender") or "").strip() in ("f", "m"):
             lex.title_gender[words(row["title"])] = row["gender"].strip()
     for row in tables.get("modifiers", []):
-        lex.modifiers.add(words(row["modifier"]))
+        (lex.tenure if (row.get("tenure") or "").strip() else lex.modifiers).add(
+            words(row["modifier"])
+        )
     for row in tables.get("honorifics", []):
         lex.honorifics.add(words(row["honorific"]))
         if (row.get("gender") or "").strip() in ("f", "m"):

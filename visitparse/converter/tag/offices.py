@@ -6,12 +6,13 @@ and Reform"), with the country, posting or style the words give it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import cast
 
 from .lexicon import is_cap
 from .phrases import PhraseTables, longest
-from .tokens import DEPUTY_WORDS, STYLE_KINDS, TENURE_WORDS, CityRef, Org, Title
+from .tokens import DEPUTY_WORDS, STYLE_KINDS, CityRef, Org, Title
 
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
 # "Chief of Staff to the President"
@@ -19,6 +20,9 @@ ADVISERS = frozenset(
     ("adviser", "advisor", "aide", "assistant", "counsellor", "counselor", "staff")
 )
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
+# what a capitalised word of tenure may start instead ("New Zealand", "New Development Bank")
+NAMED = frozenset(("COUNTRY", "DEMONYM", "ORG", "PLACE"))
+DIPLOMATS = frozenset(("diplomat", "resident_diplomat"))
 
 
 def office_word(office_words: set[str], key: str) -> bool:
@@ -38,6 +42,18 @@ class OfficeReader(PhraseTables):
         """An office at i: a run of modifiers and body names ("Deputy", "Foreign Ministry", "NPC
         Standing Committee"), a title, and an "of/for ..." complement of office words."""
         lex = self.lex
+        lead = longest(self.tenure_lengths, lex.tenure, keys, i)
+        if lead and not (
+            is_cap(words[i]) and (named := self._lookup(keys, words, i)) and named[1] in NAMED
+        ):
+            # "the newly appointed Ambassador", "former Foreign Minister": the holder's tenure
+            # stands before the office and stays in its title as written
+            held = self._office(keys, words, i + lead) if i + lead < len(keys) else None
+            if held is None:
+                return None
+            return lead + held[0], dataclasses.replace(
+                held[1], text=f"{' '.join(words[i : i + lead])} {held[1].text}"
+            )
         starts, j = [i], i
         country: str | None = None
         organization: str | None = None
@@ -110,7 +126,14 @@ class OfficeReader(PhraseTables):
         ):
             kind = "deputy"  # "Deputy Prime Minister" is not a leader
         posting = None
-        if kind in ("diplomat", "resident_diplomat") and end + 1 < len(keys) and keys[end] == "to":
+        skip = (end, end)  # words of the office's span left out of its title ("of Japan")
+        if kind in DIPLOMATS and end + 3 < len(keys) and keys[end] == "of":
+            # "Ambassador of Japan to Kenya", "Ambassador of China in Sri Lanka": the sending
+            # country is the holder's, the other the posting; the title is "Ambassador to Kenya"
+            sent = self._posting_of(keys, words, end)
+            if sent:
+                skip, end, country, posting = (end, sent[0]), sent[1], country or sent[2], sent[3]
+        elif kind in DIPLOMATS and end + 1 < len(keys) and keys[end] == "to":
             # "Ambassador to Israel", "Permanent Representative to the UN"
             hit = self._lookup(keys, words, end + 1 + (keys[end + 1] == "the"))
             if hit and hit[1] in ("COUNTRY", "ORG"):
@@ -143,12 +166,19 @@ class OfficeReader(PhraseTables):
                 lex.title_countries[phrase]
                 for s in range(i, start + 1)
                 if (phrase := tuple(keys[s:end])) in lex.title_countries
-                and all(w in DEPUTY_WORDS or w in TENURE_WORDS for w in keys[i:s])
+                and all(w in DEPUTY_WORDS for w in keys[i:s])
             ),
             None,
         )
         # "PM" -> "Prime Minister"
-        spelled = [lex.title_full.get(k, w) for k, w in zip(keys[i:end], words[i:end], strict=True)]
+        spelled = [
+            lex.title_full.get(k, w)
+            for k, w in zip(
+                keys[i : skip[0]] + keys[skip[1] : end],
+                words[i : skip[0]] + words[skip[1] : end],
+                strict=True,
+            )
+        ]
         # "Communist Party of China ( CPC )", "President 's Office": the words joined as written
         text = (
             BRACKETED.sub("", " ".join(spelled))
@@ -165,6 +195,25 @@ class OfficeReader(PhraseTables):
             posting=posting,
             style=rank,
         )
+
+    def _posting_of(
+        self, keys: list[str], words: list[str], k: int
+    ) -> tuple[int, int, str, str | None] | None:
+        """ "of Japan to Kenya", "of the People's Republic of China to the UN", "of China in Sri
+        Lanka" after a diplomat's office at k ("of"): (where "to"/"in" stands, the end, the sending
+        country, the country posted to or None for a body), or None."""
+        m = k + 1 + (keys[k + 1] == "the")
+        hit = self._lookup(keys, words, m) if m < len(keys) else None
+        if not (hit and hit[1] == "COUNTRY"):
+            return None
+        at = m + hit[0]
+        if not (at + 1 < len(keys) and keys[at] in ("to", "in")):
+            return None
+        q = at + 1 + (keys[at + 1] == "the")
+        to = self._lookup(keys, words, q) if q < len(keys) else None
+        if not to or not (to[1] == "COUNTRY" or to[1] == "ORG" and keys[at] == "to"):
+            return None
+        return at, q + to[0], cast(str, hit[2]), cast(str, to[2]) if to[1] == "COUNTRY" else None
 
     def _complement(self, keys: list[str], words: list[str], k: int) -> tuple[int, str | None]:
         """End of the complement opened by "of"/"for" at k (k itself when there is none)."""
@@ -310,7 +359,11 @@ class OfficeReader(PhraseTables):
     ) -> bool:
         """A lower-case office word is an office only where an office can stand."""
         n, title = office
-        if any(c.isupper() for c in title.text) or len(title.text.split()) > 1:
+        text = title.text
+        lead = longest(self.tenure_lengths, self.lex.tenure, keys, i)
+        if lead:  # "the new minister": the office's own words decide, not the tenure's
+            text = text.split(None, lead)[-1]
+        if any(c.isupper() for c in text) or len(text.split()) > 1:
             return True
         nxt = words[i + n] if i + n < len(words) else ""
         prev = keys[i - 1] if i else ""

@@ -55,13 +55,17 @@ class PhraseTables:
             lex.titles,
             lex.honorifics,
             lex.modifiers,
+            lex.tenure,
         )
         self.modifier_lengths = phrase_lengths(lex.modifiers)
+        self.tenure_lengths = phrase_lengths(lex.tenure)
         self.title_lengths = phrase_lengths(lex.titles)
         self.readings = self._readings(lex)
-        # Words an office can start with (a modifier, a title, a body or seat); others skip _office.
+        # Words an office can start with (a word of tenure, a modifier, a title, a body or seat);
+        # others skip _office.
         self.office_starts = (
-            {k[0] for k in lex.modifiers}
+            set(self.tenure_lengths)
+            | {k[0] for k in lex.modifiers}
             | {k[0] for k in lex.titles}
             | lex.office_words
             | {k[0] for k in lex.organizations}

@@ -40,7 +40,8 @@ from .name_runs import (
     particle_in_name,
 )
 from .offices import OfficeReader
-from .tokens import Org, Tok, token
+from .phrases import longest
+from .tokens import TENURE, Org, Tok, token
 
 GAP = "\x00"  # stands in the word list where a date or duration token took the words
 # the modules a cached Tagger is built by (with the lexicon's tables): a change to one rebuilds it
@@ -131,8 +132,11 @@ class Tagger(OfficeReader, NameRuns):
                     name = text[s:e]
                 # an institution ("the Chinese Embassy", "Jubilee House") is a place of events, not
                 # an organisation to report; "Park Jae-won" is a person
-                institution = any(keys[r] in self.lex.institution_words for r in run) and not (
-                    len(run) == 2 and KOREAN_GIVEN.match(words[run[1]])
+                # "Hon. Jo Park", "Mr Hall": a name after an honorific is a person's
+                institution = (
+                    hon_end != run[0]
+                    and any(keys[r] in self.lex.institution_words for r in run)
+                    and not (len(run) == 2 and KOREAN_GIVEN.match(words[run[1]]))
                 )
                 name = BROKEN_HYPHEN.sub("-", name)  # "Chan-o- cha": a hyphen broken at a line end
                 out.append(
@@ -244,6 +248,24 @@ class Tagger(OfficeReader, NameRuns):
                 n, title = office
                 s, e = spans[i][0], spans[i + n - 1][1]
                 out.append(token("PLTITLE" if title.plural else "TITLE", text[s:e], s, e, title))
+                i += n
+                continue
+            if (
+                hit is None
+                and key in self.tenure_lengths
+                and (n := longest(self.tenure_lengths, self.lex.tenure, keys, i))
+                and (
+                    not is_cap(w)
+                    or i + n < len(words)
+                    and (after := self._lookup(keys, words, i + n)) is not None
+                    and after[1] in ("DEMONYM", "COUNTRY")
+                )
+            ):
+                # "the newly appointed Swedish Ambassador": a word of tenure that no office
+                # follows, one W that a nationality and an office may take (context/titles.py)
+                flush()
+                s, e = spans[i][0], spans[i + n - 1][1]
+                out.append(token("W", text[s:e], s, e, TENURE))
                 i += n
                 continue
             if hit:

@@ -11,6 +11,7 @@ A token's type says which payload it holds:
   DATE                 TimeExpr   a time expression
   DURATION             int        a length in days
   a trigger terminal   str | None the lemma reported in the output ("meet", "talks")
+  W                    str | None TENURE for a word of tenure ("former", "newly appointed")
 The typed views (`Tok.title`, `Tok.city`, ...) read the payload as the type says.
 """
 
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
 # a rank or royal style may stand between an office and the name
 STYLE_KINDS = frozenset(("military", "royal"))
 DEPUTY_WORDS = frozenset(("deputy", "vice", "assistant", "under"))
-TENURE_WORDS = frozenset(("former", "outgoing", "incoming", "acting", "late"))
+# the payload of a W token that is a word of tenure no office followed ("the new Chilean
+# Ambassador"): it may go on an office after a nationality (context pass tenure_before_nationality)
+TENURE = "tenure"
 # a country, a city or region, a joined list of them
 PLACE_TOKENS = frozenset(("COUNTRY", "PLACE", "PLACES"))
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..lexicon import fold
-from ..tokens import STYLE_KINDS, TENURE_WORDS, Title, Tok, retyped, token
+from ..tokens import STYLE_KINDS, TENURE, Title, Tok, retyped, token
 
 # "Deputy Prime Minister - Minister of Industry", "State Councilor/Minister of Foreign Affairs"
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))
@@ -164,15 +163,16 @@ def and_between_titles(text: str, toks: list[Tok]) -> list[Tok]:
 
 
 def tenure_before_nationality(text: str, toks: list[Tok]) -> list[Tok]:
-    """ "former Cuban leader Raul Castro": a word of tenure before the nationality belongs to the
-    office ("former leader"); "the first Korean prime minister to visit" is no office's."""
+    """ "former Cuban leader Raul Castro", "the newly appointed Swedish Ambassador": a word of
+    tenure (modifiers.tsv, marked by the tagger) before the nationality belongs to the office
+    ("former leader"); "the first Korean prime minister to visit" is no office's."""
     # the office a tenure word goes on is replaced here before the loop reaches it
     ahead = list(toks)
     out: list[Tok] = []
     for k, t in enumerate(ahead):
         if (
             t.type == "W"
-            and fold(str(t)) in TENURE_WORDS
+            and t.data == TENURE
             and k + 2 < len(ahead)
             and ahead[k + 1].type == "DEMONYM"
             and ahead[k + 2].type == "TITLE"
