@@ -75,6 +75,7 @@ def convert(
         info.publication_date,
         info.dateline_place,
         knowledge_for(str(lexicon) if lexicon else None) if knowledge else None,
+        headline_end=info.headline_end,
     )
     for start, end in sentences.split(clean):
         tokens = tagger.tag(clean, start, end)  # tag: lexicon tokens, then CONTEXT_PASSES

@@ -34,12 +34,15 @@ class ReportBuilder(ClauseReader):
         dct: dt.date | None,
         dateline_place: str | None,
         knowledge: Knowledge | None = None,
+        headline_end: int = 0,
     ):
         super().__init__(
             ReportState(
                 original, clean, lex, dct, place_of_dateline(lex, dateline_place), knowledge
             )
         )
+        # the headline abbreviates offices: the body's first one is the title (corpus rule)
+        self.state.people.headline_end = headline_end
 
     def report(self, document: schema.Document) -> schema.Report:
         """Run the passes over what the clauses told, and return the report."""

@@ -29,15 +29,30 @@ class Entity:
     unnamed_guest: bool = False  # known only as "the visiting Greek Prime Minister"
     # "f" or "m" where a form of address or an office says it ("Mrs", "Queen")
     gender: str | None = None
+    headline_title: bool = False  # the title so far is only the headline's
 
-    def add_titles(self, titles: list[str], kinds: list[str]) -> None:
+    def add_titles(self, titles: list[str], kinds: list[str], *, headline: bool = False) -> None:
+        """The offices a mention gives; the first is the title, except that the first office the
+        body gives beats the headline's ("FM Wang" in the headline, "State Councilor and Foreign
+        Minister Wang Yi" in the body: the corpus rule)."""
+        if self.headline_title and not headline and titles:
+            self.other_titles.insert(0, self.title or "")
+            self.title, self.headline_title = None, False
         known = {_title_key(t) for t in ([self.title] if self.title else []) + self.other_titles}
         for t, k in zip(titles, kinds, strict=False):
+            if self.title is None and _title_key(t) in known:
+                # the body names the headline's office again: it stays the title
+                self.other_titles.remove(
+                    next(o for o in self.other_titles if _title_key(o) == _title_key(t))
+                )
+                self.title = t
+                continue
             if _title_key(t) in known:
                 continue
             known.add(_title_key(t))
             if self.title is None:
                 self.title = t
+                self.headline_title = headline
             elif (
                 self.kinds[:1] == ["military"]
                 and k != "military"

@@ -46,6 +46,7 @@ class People:
         self.clock = 0
         self.last_subject: Entity | None = None
         self.last_group: list[Entity] = []
+        self.headline_end = 0  # mentions before it are the headline's
 
     # ------------------------------------------------------------ lookup
     def _touch(self, e: Entity) -> Entity:
@@ -184,7 +185,7 @@ class People:
             e = self._by_title(m)
             if e is None and create:
                 e = self._new(m)
-                e.add_titles(m.titles, m.title_kinds)
+                e.add_titles(m.titles, m.title_kinds, headline=m.start < self.headline_end)
                 # "the visiting Greek Prime Minister"
                 e.unnamed_guest = m.visiting and m.country is not None
             found = [e] if e else []
@@ -193,7 +194,7 @@ class People:
         for e in found:
             if m.rule in ("titled", "named"):
                 if m.name:  # "the minister" only refers to an office already known
-                    e.add_titles(m.titles, m.title_kinds)
+                    e.add_titles(m.titles, m.title_kinds, headline=m.start < self.headline_end)
                 if m.country and e.country is None:
                     e.country, e.country_rule = m.country, "explicit"
                 if m.organization and e.organization is None:

@@ -38,6 +38,16 @@ class DocumentInfo:
     publication_date: dt.date | None
     dateline_place: str | None
     dateline_agency: str | None
+    title_end: int = 0  # where the title line ends in the text (0: no title)
+
+    @property
+    def headline_end(self) -> int:
+        """Where a headline ends: a title line that is no sentence of the body (a lead sentence
+        ends as sentences do; a headline does not)."""
+        ends_sentence = self.title and self.title.rstrip("\"'\u201d\u2019 ").endswith(
+            (".", "!", "?")
+        )
+        return 0 if ends_sentence else self.title_end
 
 
 def _dateline_date(m: re.Match[str], clean: str) -> dt.date | None:
@@ -102,12 +112,14 @@ def read(
         ):
             date = stamp
     first = re.search(r"\S[^\n]*", clean)
-    title = None
+    title, title_end = None, 0
     if first and len(first.group().strip()) <= 200 and not (m and m.start() == first.start()):
         title = original[first.start() : first.end()].strip()  # as published, not as cleaned
+        title_end = first.end()
     agency = (m.group("agency0") or m.group("agency")) if m else None
     return DocumentInfo(
         title=title or None,
+        title_end=title_end if title else 0,
         publication_date=date,
         dateline_place=m.group("place").strip() if m else None,
         dateline_agency=agency,
