@@ -262,6 +262,26 @@ class People:
                     and (u.place is None or n.place in (None, u.place))
                 )
             )
+            if not fits:
+                # "Secretary-General" in a headline, "United Nations Secretary-General Ban" in the
+                # body: the one named person whose office the unnamed one's says in short
+                fits = list(
+                    dict.fromkeys(
+                        n
+                        for n in self.entities
+                        if n.name
+                        and n is not u.counterpart_of
+                        and not (u.unnamed_guest and n.country is None)
+                        and (u.country is None or n.country in (None, u.country))
+                        and (u.place is None or n.place in (None, u.place))
+                        and any(
+                            _office_fits(k, _title_key(t))
+                            for k in offices
+                            for t in [n.title or "", *n.other_titles]
+                            if t
+                        )
+                    )
+                )
             if not fits and u.country:
                 # "Vladimir Putin ..., the Russian President": the one untitled name of his country
                 untitled = [
