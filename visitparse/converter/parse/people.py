@@ -195,6 +195,8 @@ class PersonRules:
                 and _bare_name(parts[k + 2])
                 and not titles_follow_names
             )
+            # "A and the Chinese envoy", "A and the Prime Minister of Italy": another person
+            own = not joined_by_comma and (c.country is not None or _has_article(c))
             if (
                 prev
                 and c.rule == "titled"
@@ -202,6 +204,7 @@ class PersonRules:
                 and prev.name
                 and prev.rule != "pronoun"
                 and not names_next
+                and not own
             ):
                 # "Dmitry Novikov, deputy chairman of ... and first deputy chairman of ..."
                 _fold_into(prev, c)
@@ -316,3 +319,8 @@ def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> Non
     person.owner = person.owner or appositive.owner
     person.posting = person.posting or appositive.posting
     person.start, person.end = min(person.start, appositive.start), max(person.end, appositive.end)
+
+
+def _has_article(m: Mention) -> bool:
+    """ "the Chinese envoy", "a senior minister": an office holder of his own, not an appositive."""
+    return m.text.lower().startswith(("the ", "a ", "an "))
