@@ -20,6 +20,16 @@ def office_unknown_counterpart(person: Entity) -> bool:
     return bool(person.title) and person.kinds[:1] == ["counterpart"]
 
 
+def hold_own_office(person: Entity) -> bool:
+    """ "met his Chilean counterpart, Trade Minister Ana Soto": the office the text gives her beats
+    the one she would take from the person she meets. True when she has one (now her title)."""
+    if not office_unknown_counterpart(person) or not person.other_titles:
+        return False
+    person.title = person.other_titles.pop(0)
+    person.kinds = person.kinds[1:]
+    return True
+
+
 def hold_office_of(person: Entity, other: Entity | None) -> None:
     """ "his Sri Lankan counterpart X": X holds the office (title and kind) of the one he meets;
     of a "Deputy Prime Minister and Foreign Minister", the ministry (counterparts are ministers)."""
@@ -39,6 +49,8 @@ def hold_office_of(person: Entity, other: Entity | None) -> None:
 def take_office_if_counterpart(mention: Mention, person: Entity, of: Entity) -> None:
     """ "his Hungarian counterpart Peter Szijjarto" beside a titled `of`: the counterpart holds
     `of`'s office (title and kind); his own country comes from the demonym."""
+    if hold_own_office(person):
+        return
     if "counterpart" in mention.title_kinds and of.title and office_unknown_counterpart(person):
         hold_office_of(person, of)
 
@@ -48,7 +60,7 @@ def counterparts(state: ReportState) -> None:
     no unknown counterpart himself (no office at all when there is none)."""
     meetings_of = state.meetings_of()
     for e in state.people.entities:
-        if office_unknown_counterpart(e):
+        if office_unknown_counterpart(e) and not hold_own_office(e):
             partner = next(
                 (
                     p
