@@ -86,6 +86,54 @@ def test_an_ambiguous_surname_stays_none(k):
     assert ambiguous.holder("Anna Moss", "Prime Minister", D(2030, 6, 1)).country == "NZL"
 
 
+def test_a_tenure_title_joined_by_and_holds_each_of_its_offices(k):
+    # Salman bin Abd al-Aziz: "King and Prime Minister" is a king's tenure too, so "King Salman"
+    # is Saudi, not Bahrain's Crown Prince Salman
+    h = k.holder("Salman", "King", D(2017, 5, 1))
+    assert (h.country, h.title) == ("SAU", "King and Prime Minister")
+    assert k.holder("Salman", "Prime Minister", D(2017, 5, 1)).country == "SAU"
+    both = _user_knowledge_with(
+        "name\tcountry\ttitle\tstart\tend\nOla Vik\tNOR\tKing and Prime Minister\t2030\t2031\n"
+        "Per Vik\tSWE\tKing\t2030\t2031\n"
+    )
+    assert both.holder("Vik", "King", D(2030, 6, 1)) is None  # two kings Vik: ambiguous
+    assert both.holder("Vik", "Prime Minister", D(2030, 6, 1)).country == "NOR"
+    assert both.holder("Vik", "King", D(2033, 6, 1)) is None  # neither on the date
+
+
+def test_an_heir_is_not_the_monarch(k):
+    assert title_class("Crown Prince") == title_class("Deputy Crown Prince") == "heir"
+    assert title_class("Heir Apparent") == "heir"
+    assert title_class("King") == title_class("Emir") == "monarch"
+    # Bahrain's Crown Prince Salman: his heir's tenure fits "Crown Prince", not "King"
+    assert k.holder("Salman", "Crown Prince", D(2023, 5, 1)).country == "BHR"
+    assert k.holder("Salman", "King", D(2012, 5, 1)) is None  # Salman bin Abd al-Aziz not yet king
+    heirs = _user_knowledge_with(
+        "name\tcountry\ttitle\tstart\tend\nOla Vik\tNOR\tCrown Prince\t2030\t2031\n"
+        "Per Vik\tSWE\tPrime Minister Crown Prince\t2030\t2031\n"
+    )
+    assert heirs.holder("Vik", "King", D(2030, 6, 1)) is None  # no king Vik
+    assert heirs.holder("Vik", "Crown Prince", D(2030, 6, 1)) is None  # two heirs Vik
+    assert heirs.holder("Vik", "Prime Minister", D(2030, 6, 1)).country == "SWE"
+
+
+def test_a_full_name_spelt_otherwise_matches_by_its_surname_and_title(k):
+    h = k.holder("Benjamin Netanyahu", "Prime Minister", D(2017, 5, 1))
+    assert (h.name, h.country) == ("Binyamin Netanyahu", "ISR")
+    assert k.holder("Kassym-Jomart Tokayev", "President", D(2022, 5, 1)).country == "KAZ"
+    assert k.holder("Kassym-Jomart Tokayev", None, D(2022, 5, 1)) is None  # no title: no surname
+    assert k.holder("Kassym-Jomart Tokayev", "President", D(2010, 5, 1)) is None  # not yet
+    assert k.holder("Kassym-Jomart Tokayev", "Foreign Minister", D(2022, 5, 1)) is None
+    assert k.holder("Michelle Obama", "President", D(2014, 5, 1)) is None  # another first name
+    moss = _user_knowledge_with(
+        "name\tcountry\ttitle\tstart\tend\nAnna Moss\tNZL\tPrime Minister\t2030\t2031\n"
+        "Anton Moss\tCAN\tPrime Minister\t2030\t2031\n"
+    )
+    assert moss.holder("Ana Mos", "Prime Minister", D(2030, 6, 1)) is None  # no surname "Mos"
+    assert moss.holder("Annie Moss", "Prime Minister", D(2030, 6, 1)) is None  # two countries
+    assert moss.holder("Annie Moss", "PM", D(2032, 6, 1)) is None  # out of date
+
+
 def _user_knowledge_with(tsv: str) -> Knowledge:
     import tempfile
     from pathlib import Path

