@@ -205,6 +205,13 @@ CASES = [
         (dt.date(2019, 3, 4), None),
     ),
     Case(
+        ("arrival days told apart",),
+        "Kenyan President Daniel Moyo began a state visit to Peru. He arrived on Monday evening.",
+        lambda r: (r.visits[0].start_date, r.visits[0].end_date),
+        (dt.date(2019, 3, 4), None),
+        (None, None),
+    ),
+    Case(
         ("arrivals told now",),
         "Kenyan President Daniel Moyo has arrived in Lima on a two-day visit.",
         lambda r: (r.visits[0].start_date, r.visits[0].end_date),
@@ -268,6 +275,7 @@ def test_the_passes_in_order_each_with_its_reason():
         "earlier stops",
         "visit places",
         "lengths told apart",
+        "arrival days told apart",
         "arrivals told now",
         "one-day visits dated by meetings",
         "one-day visits",

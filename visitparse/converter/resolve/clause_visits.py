@@ -88,6 +88,7 @@ def record_visit(
     places, hosts = _places_and_hosts(r, ev)
     if not hosts:
         _lend_duration(r, ev, subject, status)
+        _note_arrival_day(r, ev, subject, status, dates)
         _end_visit_told_before(r, ev, subject, status, dates)
         _note_hostless(r, ev, subject, status, start)
         return
@@ -182,6 +183,18 @@ def _lend_duration(r: ClauseReading, ev: Event, subject: list[Entity], status: s
         v.fill_from_duration()
     elif subject:
         r.state.lengths.append((list(subject), ev.duration))
+
+
+def _note_arrival_day(
+    r: ClauseReading, ev: Event, subject: list[Entity], status: str, dates: list[TimeExpr]
+) -> None:
+    """ "She arrived on Monday evening": the day the visit told elsewhere began (the "arrival
+    days told apart" pass)."""
+    if ev.rule != "arrival" or not subject or status not in HAPPENED:
+        return
+    first, last, _ = r.date_range(dates, status)
+    if first and last is None:
+        r.state.arrival_days.append((list(subject), first))
 
 
 def _end_visit_told_before(

@@ -22,6 +22,7 @@ from .countries import (
 from .merge import merge_people
 from .state import ReportState
 from .visits import (
+    arrival_days_told_apart,
     arrivals_told_now,
     earlier_stops,
     hosts_from_those_met,
@@ -77,6 +78,8 @@ RESOLVE_PASSES: tuple[ResolvePass, ...] = (
                 'where the visitor met people: "the mayor of Almaty"'),
     ResolvePass("lengths told apart", lengths_told_apart,
                 '"during his three-day stay" told before the visit: its one visit\'s length'),
+    ResolvePass("arrival days told apart", arrival_days_told_apart,
+                '"She arrived on Monday", no place: the day her one visit began'),
     ResolvePass("arrivals told now", arrivals_told_now,
                 '"has arrived in Lima", no date anywhere: on the day of the report'),
     ResolvePass("one-day visits dated by meetings", one_day_visits_dated_by_meetings,

@@ -202,3 +202,17 @@ def one_day_visits_dated_by_meetings(state: ReportState) -> None:
         }
         if len(days) == 1:
             v.start_date = v.end_date = days.pop()
+
+
+def arrival_days_told_apart(state: ReportState) -> None:
+    """ "Kenyan President X began a state visit to Peru. She arrived on Monday evening.": an
+    arrival told with a day and no place began the teller's one visit that took place."""
+    for visitors, day in state.arrival_days:
+        for visitor in visitors:
+            visits = [v for v in state.visits if v.visitor is visitor and v.status in HAPPENED]
+            if len({v.host for v in visits}) != 1:
+                continue
+            v = visits[0]
+            if v.start_date is None and (v.end_date is None or day <= v.end_date):
+                v.start_date = day
+                v.fill_from_duration()
