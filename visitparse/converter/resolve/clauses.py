@@ -60,6 +60,9 @@ class ClauseReader(ClauseReading):
         fronted = self._fronted(cl, sentence)
         fronted_dates = fronted.dates if fronted else []
         if fronted and fronted.rule not in ("fronted_date", "fronted_place"):
+            if fronted.rule == "during_visit" and not fronted.status:
+                # "During his stay in Dhaka, he is scheduled to meet X": a visit still to come
+                fronted.status = "planned" if _first_status(cl) == "planned" else None
             self._event(fronted, subject, cl, sentence, [])
             if fronted.rule == "during_visit" and not cl.events:
                 # "X, during his visit to New York, held a meeting ...": the meeting is where that
@@ -254,3 +257,8 @@ class ClauseReader(ClauseReading):
                 evidence=state.span(start, end, ev.rule),
             )
         )
+
+
+def _first_status(cl: Clause) -> str | None:
+    """The status the clause's first predicate states ("will meet": planned), if any."""
+    return next((ev.status for ev in cl.events if ev.status), None)
