@@ -212,6 +212,14 @@ CASES = [
         (None, None),
     ),
     Case(
+        ("departure days told apart",),
+        "Peruvian President Luis Ortega received Kenyan President Daniel Moyo in Lima on Monday. "
+        "Moyo departed Lima on Monday evening.",
+        lambda r: (r.visits[0].start_date, r.visits[0].end_date),
+        (dt.date(2019, 3, 4), dt.date(2019, 3, 4)),
+        (None, None),
+    ),
+    Case(
         ("arrivals told now",),
         "Kenyan President Daniel Moyo has arrived in Lima on a two-day visit.",
         lambda r: (r.visits[0].start_date, r.visits[0].end_date),
@@ -276,6 +284,7 @@ def test_the_passes_in_order_each_with_its_reason():
         "visit places",
         "lengths told apart",
         "arrival days told apart",
+        "departure days told apart",
         "arrivals told now",
         "one-day visits dated by meetings",
         "one-day visits",

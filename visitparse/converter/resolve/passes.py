@@ -24,6 +24,7 @@ from .state import ReportState
 from .visits import (
     arrival_days_told_apart,
     arrivals_told_now,
+    departure_days_told_apart,
     earlier_stops,
     hosts_from_those_met,
     infer_visits,
@@ -80,6 +81,8 @@ RESOLVE_PASSES: tuple[ResolvePass, ...] = (
                 '"during his three-day stay" told before the visit: its one visit\'s length'),
     ResolvePass("arrival days told apart", arrival_days_told_apart,
                 '"She arrived on Monday", no place: the day her one visit began'),
+    ResolvePass("departure days told apart", departure_days_told_apart,
+                '"X departed Jeddah on Tuesday" before the visit was known: its end'),
     ResolvePass("arrivals told now", arrivals_told_now,
                 '"has arrived in Lima", no date anywhere: on the day of the report'),
     ResolvePass("one-day visits dated by meetings", one_day_visits_dated_by_meetings,

@@ -41,6 +41,8 @@ class ReportState:
     lengths: list[tuple[list[Entity], int]] = field(default_factory=list)
     # "She arrived on Monday evening", no place: (visitors, that day) for their one visit
     arrival_days: list[tuple[list[Entity], dt.date]] = field(default_factory=list)
+    # "X departed Jeddah on Tuesday" before any visit of X is known: (visitors, that day)
+    departure_days: list[tuple[list[Entity], dt.date]] = field(default_factory=list)
     # "has arrived in Lima" with no date: (visitor, host), dated by the report's day if nothing else
     arrived_now: list[tuple[Entity, str]] = field(default_factory=list)
     # "arrived in Lima from Quito": (visitor, Quito, span)

@@ -216,3 +216,27 @@ def arrival_days_told_apart(state: ReportState) -> None:
             if v.start_date is None and (v.end_date is None or day <= v.end_date):
                 v.start_date = day
                 v.fill_from_duration()
+
+
+def departure_days_told_apart(state: ReportState) -> None:
+    """ "The King received the Emir in Jeddah on Tuesday. The Emir departed Jeddah later on
+    Tuesday.": a departure told before the visit was known ends the teller's one visit; a visit
+    known only from receptions, all on that day, began that day too."""
+    for visitors, day in state.departure_days:
+        for visitor in visitors:
+            visits = [v for v in state.visits if v.visitor is visitor and v.status in HAPPENED]
+            if len({v.host for v in visits}) != 1:
+                continue
+            v = visits[0]
+            if v.end_date is not None or (v.start_date and day < v.start_date):
+                continue
+            v.end_date = day
+            v.fill_from_duration()
+            if v.start_date is None and v.rule.startswith(("meeting_place:", "hosted:")):
+                days = {
+                    m.date
+                    for m in state.meetings
+                    if visitor in m.participants and m.status in HAPPENED and m.date
+                }
+                if days == {day}:
+                    v.start_date = day
