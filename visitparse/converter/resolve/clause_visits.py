@@ -40,6 +40,10 @@ PAST_VISIT = re.compile(
     r"(?:visit|trip|tour|stay)",
     re.IGNORECASE,
 )
+# "It would have been X's first visit to Peru": one that did not take place
+WOULD_HAVE_BEEN = re.compile(
+    r"\b(?:would|could|might)\s+have\s+been(?:\s+[^\s.;,]+){0,5}\s*$", re.IGNORECASE
+)
 # "(arrived in Lima) ahead of / before his visit to Chile": the next stop, still to come
 AHEAD_OF = re.compile(r"\b(?:before|ahead\s+of|prior\s+to)\s+$", re.IGNORECASE)
 # "since / following X's visit to Kenya": background
@@ -81,6 +85,12 @@ def record_visit(
         # "his upcoming visit to Peru", "the planned visit of X", "(arrived in Lima) before his
         # visit to Chile"
         status = "planned"
+    if (
+        ev.rule in OWNED_VISITS
+        and status in HAPPENED
+        and WOULD_HAVE_BEEN.search(r.state.clean, max(0, ev.start - 60), ev.start)
+    ):
+        status = "cancelled"  # "It would have been his first visit to Peru": it did not happen
     if _told_by_legs(r, ev, subject, status, dates, start):
         return
     _note_origins(r, ev, subject, start)
