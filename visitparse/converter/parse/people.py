@@ -241,6 +241,18 @@ class PersonRules:
                     m.country = items[0].country
         return items
 
+    def apposed(self, children: list[Tok | Mention]) -> Mention:
+        """ "Ana Soto, Speaker of the Senate of Chile,", "the Peruvian foreign secretary, Luis
+        Vega,": one person, the appositive folded as in a list."""
+        person, comma, *rest = children[:-1]  # its closing comma or stop
+        toks = cast("list[Tok | list[Tok]]", rest)
+        second = (
+            self.titled(toks)
+            if any(isinstance(c, list) for c in rest)
+            else self.named(cast("list[Tok]", rest))
+        )
+        return self.person_list([person, comma, second])[0]
+
     def subject(self, children: list[Mention | list[Mention]]) -> list[Mention]:
         c = children[0]
         return c if isinstance(c, list) else [c]
@@ -262,26 +274,68 @@ class PersonRules:
 
 
 def _split_offices(children: list[Tok | Mention]) -> list[Tok | Mention]:
-    """ "the king and queen": two unnamed office holders, not one person with two offices."""
+    """ "the king and queen": two unnamed office holders, not one person with two offices; but
+    "the Deputy Prime Minister and Minister of Trade of Chile, Ana Soto": one person's offices,
+    named by the name after the comma (the next step folds them into it), and "the President and
+    First Lady of Ghana, A and B": as many names as offices, one office each, in order."""
     out: list[Tok | Mention] = []
-    for c in children:
-        if isinstance(c, Mention) and c.rule == "titled" and not c.name and len(c.titles) > 1:
-            for title, kind in zip(c.titles, c.title_kinds, strict=False):
-                out.append(
-                    Mention(
-                        "titled",
-                        c.start,
-                        c.end,
-                        titles=[title],
-                        title_kinds=[kind],
-                        country=c.country,
-                        organization=c.organization,
-                        place=c.place,
-                    )
-                )
-        else:
+    skip = 0
+    for k, c in enumerate(children):
+        if skip:
+            skip -= 1
+            continue
+        if not (isinstance(c, Mention) and c.rule == "titled" and not c.name and len(c.titles) > 1):
             out.append(c)
+            continue
+        names = _names_next(children, k)
+        if len(names) == len(c.titles):
+            out.append(children[k + 1])  # the comma: the office holders are the list's items
+            for name, title, kind in zip(names, c.titles, c.title_kinds, strict=True):
+                _fold_into(name, _office_of(c, title, kind), first=True)
+                name.rule = "titled"
+            skip = 1
+            continue
+        if names:
+            out.append(c)
+            continue
+        titles = zip(c.titles, c.title_kinds, strict=False)
+        out.extend(_office_of(c, title, kind) for title, kind in titles)
     return out
+
+
+def _office_of(c: Mention, title: str, kind: str) -> Mention:
+    """One of the offices of an unnamed office holder, another unnamed office holder."""
+    return Mention(
+        "titled",
+        c.start,
+        c.end,
+        titles=[title],
+        title_kinds=[kind],
+        country=c.country,
+        organization=c.organization,
+        place=c.place,
+    )
+
+
+def _names_next(children: Sequence[Tok | Mention], k: int) -> list[Mention]:
+    """The bare names right after item `k` and a comma: one (", Ana Soto, and Luis Vega": Ana
+    Soto, the appositive) or the whole rest of the list when it is only names joined without a
+    comma before "and" (", A and B"); none when no name follows."""
+    if not (k + 2 < len(children) and _is_comma(children[k + 1]) and _bare_name(children[k + 2])):
+        return []
+    first = cast(Mention, children[k + 2])
+    names = [first]
+    rest = list(children[k + 3 :])
+    if rest and _is_comma(rest[-1]):  # ", A and B,": the list's closing comma
+        rest.pop()
+    for before, c in zip([children[k + 2], *rest], rest, strict=False):
+        if isinstance(c, Mention):
+            if not _bare_name(c):
+                return [first]
+            names.append(c)
+        elif c.type not in ("COMMA", "AND") or (c.type == "AND" and _is_comma(before)):
+            return [first]
+    return names
 
 
 def _after_of(children: Sequence[Tok | list[Tok]], tok: Tok) -> bool:
