@@ -57,3 +57,16 @@ def test_an_office_only_one_state_has():
 def test_a_lower_case_office_where_an_office_can_stand():
     assert office("the social development minister met him.").text == "social development minister"
     assert not [t for t in tag("minister met him.") if t.type == "TITLE"]
+
+
+def test_an_office_serving_a_body():
+    assert office("He met Secretary to the Cabinet of the Presidency Ama Mensah.").text == (
+        "Secretary to the Cabinet of the Presidency"
+    )
+
+
+def test_abbreviated_offices_as_written():
+    # the scorer reads only PM, FM, DPM, EAM and VP as their full offices
+    assert office("He met Lima MP Ana Soto.").text == "Lima MP"
+    assert office("He met Foreign Affairs Sec. Ana Soto.").text == "Foreign Affairs Sec."
+    assert office("He met PM Ana Soto.").text == "Prime Minister"

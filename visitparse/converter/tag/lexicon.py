@@ -64,6 +64,15 @@ def is_cap(w: str) -> bool:
     return w[:1].isupper() or (w[:3].lower() in ("al-", "el-") and w[3:4].isupper())
 
 
+def office_word(office_words: set[str], key: str) -> bool:
+    """A word of a portfolio, or its plural: "Affairs", "Technologies"."""
+    return (
+        key in office_words
+        or key[-1:] == "s"
+        and (key[:-1] in office_words or key[-3:] == "ies" and key[:-3] + "y" in office_words)
+    )
+
+
 @dataclass
 class Lexicon:
     """Surface forms (folded, as word tuples) mapped to what they denote."""
@@ -84,6 +93,8 @@ class Lexicon:
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     honorific_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Mrs" -> "f"
     title_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Queen" -> "f"
+    # one-word offices that are also given names ("sultan", "amir"): titles.tsv "given"
+    given_name_titles: set[str] = field(default_factory=set)
     # -> (name, acronym)
     organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)
     # name -> alpha-3 of a national body
@@ -131,6 +142,8 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
             lex.title_countries[words(row["title"])] = row["country"].strip().upper()
         if (row.get("gender") or "").strip() in ("f", "m"):
             lex.title_gender[words(row["title"])] = row["gender"].strip()
+        if (row.get("given") or "").strip() == "name" and len(words(row["title"])) == 1:
+            lex.given_name_titles.add(words(row["title"])[0])
     for row in tables.get("modifiers", []):
         (lex.tenure if (row.get("tenure") or "").strip() else lex.modifiers).add(
             words(row["modifier"])

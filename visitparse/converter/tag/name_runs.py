@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon, fold, is_cap
+from .lexicon import Lexicon, fold, is_cap, office_word
 from .tokens import Tok
 
+GAP = "\x00"  # stands in the word list where a date or duration token took the words
 BROKEN_HYPHEN = re.compile(r"-[ \n](?=[a-z])")
 NAME_PARTICLES = frozenset(
     [
@@ -41,6 +42,10 @@ NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 QUOTES = frozenset(('"', "'"))
 # "Jae-won": "Park Jae-won" is a person, not a park
 KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")
+# the last word of an address to a ruler: "His Majesty Sultan Haitham" holds the office
+RULER_ADDRESS = frozenset(
+    ("majesty", "majesties", "highness", "hrh", "h.r.h.", "h.r.h", "h.m.", "h.h.", "h.h", "hh")
+)
 
 
 def particle_in_name(keys: list[str], words: list[str], i: int) -> bool:
@@ -72,6 +77,7 @@ class NameRuns:
     lex: Lexicon
     special: set[str]
     office_starts: set[str]
+    plain_words: set[str]
 
     def _inside_name(
         self,
@@ -130,6 +136,39 @@ class NameRuns:
             n += 1
         return n if n > 1 else 0
 
+    def _title_in_name(
+        self,
+        words: list[str],
+        keys: list[str],
+        i: int,
+        run: list[int],
+        out: list[Tok],
+        hon_end: int,
+    ) -> bool:
+        """An office that is also a given name ("Sultan", "Amir": titles.tsv "given") is a word of
+        a name when a name goes on after it ("bin", "Al", a capitalised word no table knows) and a
+        name word, a style or an office stands right before it: "Prince Sultan bin Omar", "Ahmed
+        Sultan Rashid Al Ali", "Minister of State Sultan Al Jaber". "Sultan Qaboos", "Oman's
+        Sultan Haitham", "His Majesty Sultan Haitham" hold the office. `hon_end`: the index just
+        after the last honorific."""
+        nxt = i + 1
+        if not (
+            keys[i] in self.lex.given_name_titles
+            and nxt < len(words)
+            and (
+                is_cap(words[nxt])
+                and keys[nxt] not in self.special
+                or particle_in_name(keys, words, nxt)
+            )
+        ):
+            return False
+        if run:  # "Ahmed Sultan Rashid": not after a plain word ("Later Sultan Haitham ...")
+            return keys[run[0]] not in self.plain_words
+        if hon_end == i:  # "Sheikh Sultan bin Zayed", not "His Highness Sultan Haitham"
+            return keys[i - 1] not in RULER_ADDRESS
+        # "Prince Sultan", "Minister of Industry Sultan Al Jaber": an office right before
+        return bool(out) and out[-1].type == "TITLE" and words[i - 1] != GAP
+
     def _place_in_name(
         self,
         words: list[str],
@@ -155,6 +194,11 @@ class NameRuns:
             if nxt
             else spans[i][0] - spans[run[-1]][1] == 1
         )
+
+    def _body_word(self, key: str) -> bool:
+        """A word of a body's or a portfolio's name ("Presidency", "Technology"), which no name
+        ends with: a style after it starts a name ("Erywan Pehin Yusof" keeps its "Pehin")."""
+        return key in self.lex.institution_words or office_word(self.lex.office_words, key)
 
     def _compound_of_countries(self, w: str) -> bool:
         """ "China-Kazakhstan", "Thai-Bhutanese": an adjective of two countries, not a name."""

@@ -10,7 +10,7 @@ import dataclasses
 import re
 from typing import cast
 
-from .lexicon import is_cap
+from .lexicon import is_cap, office_word
 from .phrases import PhraseTables, longest
 from .tokens import DEPUTY_WORDS, STYLE_KINDS, CityRef, Org, Title
 
@@ -19,19 +19,12 @@ BRACKETED = re.compile(r"\( [^()]{1,40} \)")
 ADVISERS = frozenset(
     ("adviser", "advisor", "aide", "assistant", "counsellor", "counselor", "staff")
 )
+# offices that serve a body named after "to": "Secretary to the Cabinet"
+SERVANTS = ADVISERS | {"secretary"}
 CONNECTORS = frozenset(("of", "the", "and", "for", "&", "on"))
 # what a capitalised word of tenure may start instead ("New Zealand", "New Development Bank")
 NAMED = frozenset(("COUNTRY", "DEMONYM", "ORG", "PLACE"))
 DIPLOMATS = frozenset(("diplomat", "resident_diplomat"))
-
-
-def office_word(office_words: set[str], key: str) -> bool:
-    """A word of a portfolio, or its plural: "Affairs", "Technologies"."""
-    return (
-        key in office_words
-        or key[-1:] == "s"
-        and (key[:-1] in office_words or key[-3:] == "ies" and key[:-3] + "y" in office_words)
-    )
 
 
 class OfficeReader(PhraseTables):
@@ -139,7 +132,7 @@ class OfficeReader(PhraseTables):
             if hit and hit[1] in ("COUNTRY", "ORG"):
                 end += 1 + (keys[end + 1] == "the") + hit[0]
                 posting = cast(str, hit[2]) if hit[1] == "COUNTRY" else None
-        elif keys[end - 1] in ADVISERS and end + 1 < len(keys) and keys[end] == "to":
+        elif keys[end - 1] in SERVANTS and end + 1 < len(keys) and keys[end] == "to":
             # "Adviser to the President"
             k = end + 1 + (keys[end + 1] in ("the", "his", "her"))
             served: tuple[int, Title | None] | None = (
@@ -149,6 +142,16 @@ class OfficeReader(PhraseTables):
                 served = (1, None)  # "Adviser to His Majesty"
             if served:
                 end = k + served[0]
+            elif (
+                k < len(keys)
+                and is_cap(words[k])
+                and (office_word(lex.office_words, keys[k]) or keys[k] in lex.institution_words)
+            ):
+                # "Secretary to the Cabinet of the Presidency", "Adviser to the Ministry of
+                # Finance": the body served, read as an "of" complement (not "to the Cambodian
+                # Premier": the grammar reads the office served)
+                k, inner = self._complement(keys, words, end)
+                end, country = max(end, k), country or inner
             if end + 1 < len(keys) and keys[end] in ("on", "for"):
                 # "Adviser to the Prime Minister on Commerce"
                 end = max(end, self._complement(keys, words, end)[0])

@@ -31,6 +31,7 @@ from .context import settle
 from .lexicon import fold_all, is_cap, load, split_words
 from .name_runs import (
     BROKEN_HYPHEN,
+    GAP,
     KOREAN_GIVEN,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -43,7 +44,6 @@ from .offices import OfficeReader
 from .phrases import longest
 from .tokens import TENURE, Org, Tok, token
 
-GAP = "\x00"  # stands in the word list where a date or duration token took the words
 # the modules a cached Tagger is built by (with the lexicon's tables): a change to one rebuilds it
 BUILT_FROM = ("tagger.py", "phrases.py", "offices.py", "name_runs.py", "tokens.py", "lexicon.py")
 
@@ -239,6 +239,12 @@ class Tagger(OfficeReader, NameRuns):
                 )
             else:
                 hit = office = None  # no table starts with this word (most capitalised names)
+            if office and office[0] == 1 and self._title_in_name(words, keys, i, run, out, hon_end):
+                # "Prince Sultan bin Omar", "Ahmed Sultan Rashid Al Ali": an office that is also a
+                # given name, inside a name
+                run.append(i)
+                i += 1
+                continue
             if (
                 office
                 and (hit is None or office[0] >= hit[0])
@@ -271,6 +277,10 @@ class Tagger(OfficeReader, NameRuns):
             if hit:
                 n, terminal, data = hit
                 if terminal == "HON":
+                    if run and self._body_word(keys[run[-1]]):
+                        # "of the Presidency Hon. Ama Mensah", "Science and Technology Dr. Omar
+                        # Khan": a style after a body's or a portfolio's words starts the name
+                        flush()
                     i += n
                     hon_end = i
                     continue
