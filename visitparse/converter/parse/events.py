@@ -144,6 +144,7 @@ class EventRules(PersonRules, AdjunctRules):
         """ "He left Laos on Wednesday": the end of a visit to that country (a city is only where
         he was)."""
         ev = self._event("visit_end", children)
+        ev.left_from = [p for p in ev.places if p.name]
         ev.destinations, ev.places = [p for p in ev.places if p.name is None], []
         return ev
 

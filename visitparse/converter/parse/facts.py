@@ -71,6 +71,8 @@ class Event:
     came_from: list[Place] = field(default_factory=list)
     # "arrived in Lima from Quito": where the trip came from
     origins: list[Place] = field(default_factory=list)
+    # "left Quito on Monday": the city left (not where the event happened)
+    left_from: list[Place] = field(default_factory=list)
     inviters: list[Mention] = field(default_factory=list)  # "at the invitation of President X"
     invited_first: bool = False  # the invitation opens the clause
 

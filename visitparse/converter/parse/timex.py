@@ -31,6 +31,12 @@ RELATIVE_DAYS = {
     "this evening": 0,
     "yesterday": -1,
     "tomorrow": 1,
+    # news told as it happens: the day of the report
+    "a short while ago": 0,
+    "a while ago": 0,
+    "moments ago": 0,
+    "earlier today": 0,
+    "later today": 0,
 }
 # Days from the date mentioned just before ("the following day" = +1).
 RELATIVE_PHRASES = {
@@ -105,9 +111,9 @@ LEXER = re.compile(
     # a time of day: "at 9 am", "at 10:30 a.m.", "at noon" (only the day is kept)
     r"|(?P<CLOCK>at\s+(?:noon|midnight|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?|\d{1,2}[:.]\d\d\b))"
     r"|(?P<HOURSOF>(?:in|during)\s+the\s+(?:wee|early|small|late)\s+hours\s+of|(?:on|in)\s+the\s+(?:night|morning|evening|afternoon)\s+of\b)"
-    r"|(?P<REL>(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b)"
+    rf"|(?P<REL>(?:{_alternatives(RELATIVE_DAYS)})\b)"
     r"|(?P<PART>(?:morning|afternoon|evening|night)\b)"
-    r"|(?P<EARLY>(?:late|early)\b)"
+    r"|(?P<EARLY>(?:later|earlier|late|early)\b)"
     r"|(?P<ISO>(?:19|20)\d\d-[01]\d-[0-3]\d\b)"
     r"|(?P<NUMERIC>[0-3]?\d/[01]?\d/(?:19|20)\d\d\b)"
     r"|(?P<WEEKDAY>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -300,7 +306,8 @@ class _TreeToTimex(Transformer):
 
     def relative_phrase(self, c):
         return (
-            Atom(anchor=RELATIVE_PHRASES[" ".join(str(c[0]).lower().split())]),
+            # "(on the evening of) the same day": the phrase is the last child
+            Atom(anchor=RELATIVE_PHRASES[" ".join(str(c[-1]).lower().split())]),
             None,
             "relative_phrase",
         )
@@ -335,7 +342,7 @@ ANCHOR_PREFIXES = (
     _MONTH_WORDS
     + _WEEKDAY_WORDS
     + ("today", "tonight", "yesterday", "tomorrow", "this", "next", "last", "recent", "soon")
-    + ("coming", "other", "day", "local", "week", "following", "overnight")
+    + ("coming", "other", "day", "local", "week", "following", "overnight", "ago")
 )
 _DIGIT = re.compile(r"\d")
 

@@ -226,7 +226,8 @@ def _end_visit_told_before(
     if v is None and last and subject and status in HAPPENED and not ev.present:
         # "received X in Jeddah on Tuesday. X departed Jeddah later on Tuesday": the visit the
         # reception implies is found later (the "departure days told apart" pass)
-        r.state.departure_days.append((list(subject), last))
+        left = {p.country for p in ev.left_from + ev.destinations}
+        r.state.departure_days.append((list(subject), last, left))
     if (
         v is not None
         and v.start_date

@@ -33,5 +33,7 @@ def merge_people(state: ReportState) -> None:
     state.lengths = [([canon(e) for e in visitors], days) for visitors, days in state.lengths]
     state.arrived_now = [(canon(e), host) for e, host in state.arrived_now]
     state.arrival_days = [([canon(e) for e in vs], day) for vs, day in state.arrival_days]
-    state.departure_days = [([canon(e) for e in vs], day) for vs, day in state.departure_days]
+    state.departure_days = [
+        ([canon(e) for e in vs], day, left) for vs, day, left in state.departure_days
+    ]
     state.rename_ids({old: e.id for old, e in merged.items()})

@@ -42,7 +42,8 @@ class ReportState:
     # "She arrived on Monday evening", no place: (visitors, that day) for their one visit
     arrival_days: list[tuple[list[Entity], dt.date]] = field(default_factory=list)
     # "X departed Jeddah on Tuesday" before any visit of X is known: (visitors, that day)
-    departure_days: list[tuple[list[Entity], dt.date]] = field(default_factory=list)
+    # and the countries of the cities left, if named
+    departure_days: list[tuple[list[Entity], dt.date, set[str]]] = field(default_factory=list)
     # "has arrived in Lima" with no date: (visitor, host), dated by the report's day if nothing else
     arrived_now: list[tuple[Entity, str]] = field(default_factory=list)
     # "arrived in Lima from Quito": (visitor, Quito, span)

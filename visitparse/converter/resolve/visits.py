@@ -222,12 +222,14 @@ def departure_days_told_apart(state: ReportState) -> None:
     """ "The King received the Emir in Jeddah on Tuesday. The Emir departed Jeddah later on
     Tuesday.": a departure told before the visit was known ends the teller's one visit; a visit
     known only from receptions, all on that day, began that day too."""
-    for visitors, day in state.departure_days:
+    for visitors, day, left in state.departure_days:
         for visitor in visitors:
             visits = [v for v in state.visits if v.visitor is visitor and v.status in HAPPENED]
             if len({v.host for v in visits}) != 1:
                 continue
             v = visits[0]
+            if left and v.host not in left:
+                continue  # "left Quito on Monday and arrived in Lima": not the end of that visit
             if v.end_date is not None or (v.start_date and day < v.start_date):
                 continue
             v.end_date = day
