@@ -8,6 +8,7 @@ the passes (passes.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ... import schema
@@ -17,6 +18,7 @@ from ..vocabulary import MEETING_EVENTS, OWNED_VISITS, VISIT_EVENTS
 from .clause_meetings import record_meeting
 from .clause_visits import record_visit
 from .counterparts import take_office_if_counterpart
+from .dates import resolve
 from .entity import Entity
 from .reading import ClauseReading
 
@@ -63,7 +65,10 @@ class ClauseReader(ClauseReading):
             if fronted.rule == "during_visit" and not fronted.status:
                 # "During his stay in Dhaka, he is scheduled to meet X": a visit still to come
                 fronted.status = "planned" if _first_status(cl) == "planned" else None
+            first_day = self._first_day_from_clause(fronted, cl)
             self._event(fronted, subject, cl, sentence, [])
+            if first_day is not None:
+                self._start_visit(fronted, subject, first_day)
             if fronted.rule == "during_visit" and not cl.events:
                 # "X, during his visit to New York, held a meeting ...": the meeting is where that
                 # visit was
@@ -78,6 +83,30 @@ class ClauseReader(ClauseReading):
             self._event(ev, subject, cl, sentence, fronted_dates)
         if subject and cl.subject:
             self.state.people.note_subject(subject)
+
+    def _first_day_from_clause(self, fronted: Event, cl: Clause) -> dt.date | None:
+        """ "On the second day of his visit to Peru, X met Y on Tuesday": the visit began the day
+        before that Tuesday. The day of the visit is taken out of the fronted event (counted from
+        an earlier date it would be wrong)."""
+        nth = fronted.dates[0].first if fronted.dates else None
+        if nth is None or nth.visit_day is None:
+            return None
+        expr = next((d for ev in cl.events for d in ev.dates), None)
+        if expr is None or expr.first is None or expr.first.visit_day is not None:
+            return None
+        status = _first_status(cl) or "completed"
+        day, _ = resolve(expr, self.state.dct, future=status == "planned", previous=self.last_date)
+        if day is None:
+            return None
+        fronted.dates = fronted.dates[1:]
+        return day - dt.timedelta(days=nth.visit_day)
+
+    def _start_visit(self, ev: Event, subject: list[Entity], day: dt.date) -> None:
+        """The visits `ev` recorded for `subject` began on `day`, unless they have a start."""
+        for v in self.state.visits:
+            if v.visitor in subject and v.start == ev.start and v.start_date is None:
+                v.start_date = day
+                v.fill_from_duration()
 
     def _subject(self, cl: Clause) -> list[Entity]:
         """The clause's subject; "his visit": its owner; none: the subject carries over ("...,
