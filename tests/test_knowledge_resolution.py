@@ -126,3 +126,10 @@ def test_a_surname_shared_by_two_countries_office_holders_stays_unknown(tmp_path
     )
     text = "Prime Minister Annie Moss said on Monday the talks went well."
     assert country(text, "2031-05-18", lexicon=lexicon)["Annie Moss"] is None
+
+
+def test_gazetteer_places_a_city_the_lexicon_lacks_only_with_knowledge():
+    text = "Kenyan President Jane Otieno arrived in Arequipa on Monday."
+    with_knowledge = convert(text, publication_date="2024-05-09")
+    assert [(v.host_country, v.places) for v in with_knowledge.visits] == [("PER", ["Arequipa"])]
+    assert convert(text, publication_date="2024-05-09", knowledge=False).visits == []

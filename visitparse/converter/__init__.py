@@ -64,8 +64,11 @@ def convert(
     """
     limits.check(text, max_chars)
     dct = _iso_date(publication_date)
-    tagger = tagger_for(str(lexicon) if lexicon else None)
+    user = str(lexicon) if lexicon else None
+    tagger = tagger_for(user)
     lex = tagger.lex
+    known = knowledge_for(user) if knowledge else None
+    cities = known.city_country if known else None  # the gazetteer places unknown cities
     clean = normalize(text)
     info = document.read(text, clean, dct, lambda place: words(place) in lex.places)
     builder = ReportBuilder(
@@ -74,11 +77,11 @@ def convert(
         lex,
         info.publication_date,
         info.dateline_place,
-        knowledge_for(str(lexicon) if lexicon else None) if knowledge else None,
+        known,
         headline_end=info.headline_end,
     )
     for start, end in sentences.split(clean):
-        tokens = tagger.tag(clean, start, end)  # tag: lexicon tokens, then CONTEXT_PASSES
+        tokens = tagger.tag(clean, start, end, cities)  # tag: lexicon tokens, CONTEXT_PASSES
         sentence = read_sentence(tokens)  # parse: clause and person-phrase islands
         builder.previous_end = None
         for reading in sentence.readings:  # resolve, clause by clause

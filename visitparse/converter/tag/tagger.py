@@ -27,7 +27,7 @@ from pathlib import Path
 from ..cache import cached
 from ..parse import timex
 from ..parse.islands import collector_paused
-from .context import settle
+from .context import CityLookup, settle
 from .lexicon import fold_all, is_cap, load, split_words
 from .name_runs import (
     BROKEN_HYPHEN,
@@ -52,11 +52,13 @@ class Tagger(OfficeReader, NameRuns):
     """A sentence's typed tokens: the phrase tables (phrases.py), the office reader (offices.py)
     and the name runs (name_runs.py) over the words, then the context passes (context/)."""
 
-    def tag(self, text: str, start: int, end: int) -> list[Tok]:
+    def tag(self, text: str, start: int, end: int, cities: CityLookup | None = None) -> list[Tok]:
+        """The tokens of text[start:end]; `cities` (a gazetteer: name -> country) places the
+        unknown names after "in", "to" or a visit verb (None: the text's own places only)."""
         with collector_paused():  # a token per word, all kept
-            return self._tag(text, start, end)
+            return self._tag(text, start, end, cities)
 
-    def _tag(self, text: str, start: int, end: int) -> list[Tok]:
+    def _tag(self, text: str, start: int, end: int, cities: CityLookup | None) -> list[Tok]:
         sentence = text[start:end]
         words = split_words(sentence, start)
         exprs, durations = timex.scan(
@@ -94,7 +96,7 @@ class Tagger(OfficeReader, NameRuns):
             spans = words
         toks.extend(self._tag_words(text, spans))
         toks.sort(key=lambda t: t.start_pos)
-        return settle(text, toks, self.lex.institution_words)
+        return settle(text, toks, self.lex.institution_words, cities)
 
     def _tag_words(self, text: str, spans: list[tuple[int, int, str]]) -> list[Tok]:
         words = [w for _, _, w in spans]

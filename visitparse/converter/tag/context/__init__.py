@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..tokens import Tok
 from . import names, places, titles, verbs
 from .names import institutions
+from .places import CityLookup, cities_of_the_gazetteer
 
 
 @dataclass(frozen=True)
@@ -97,11 +98,15 @@ CONTEXT_PASSES: tuple[ContextPass, ...] = (
 # fmt: on
 
 
-def settle(text: str, toks: list[Tok], institution_words: Set[str]) -> list[Tok]:
-    """The sentence's tokens after the context passes, in order. The institutions come first, apart
-    from the table: they read the lexicon's institution words, and every guard reads the types they
-    leave."""
+def settle(
+    text: str, toks: list[Tok], institution_words: Set[str], cities: CityLookup | None = None
+) -> list[Tok]:
+    """The sentence's tokens after the context passes, in order. The institutions and the
+    gazetteer's cities come first, apart from the table: they read the lexicon's institution words
+    and the knowledge tables, and every guard reads the types they leave."""
     toks = institutions(text, toks, institution_words)
+    if cities is not None and "NAME" in {t.type for t in toks}:
+        toks = cities_of_the_gazetteer(toks, cities)
     types = {t.type for t in toks}  # once: see the module's docstring
     for p in CONTEXT_PASSES:
         if p.applies(types, text, toks):

@@ -4,7 +4,37 @@ a place from its visit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..tokens import PLACE_TOKENS, CityRef, ListedPlace, Tok, retyped, token
+
+CityLookup = Callable[[str], "str | None"]  # a city's name -> its country (alpha-3), or None
+# where a name names a place: "arrived in X", "travelled to X", "visited X", "in X" (not "to X"
+# after any verb: "spoke to Obi")
+PLACE_GOVERNORS = frozenset(("IN", "ARRIVE", "VISITED", "DEPART"))
+
+
+def cities_of_the_gazetteer(toks: list[Tok], cities: CityLookup) -> list[Tok]:
+    """ "arrived in Arequipa", "met the mayor in Gdansk": a name the lexicon lacks, after "in" or a
+    visit verb, that the gazetteer knows as a city (knowledge/cities.py: 15,000 people or more;
+    a name of several countries' cities only when the largest is a capital) is a place of its
+    country. Not a name followed by a possessive or another name ("in Obi's office")."""
+    out = list(toks)
+    for k in range(1, len(out)):
+        t = out[k]
+        if (
+            t.type == "NAME"
+            and out[k - 1].type in PLACE_GOVERNORS
+            and not (k + 1 < len(out) and out[k + 1].type in ("POSS", "NAME", "TITLE"))
+            # "in Quillon, Mexico,": the text says the country (cities_of_countries)
+            and not (
+                k + 2 < len(out) and out[k + 1].type == "COMMA" and out[k + 2].type == "COUNTRY"
+            )
+        ):
+            country = cities(str(t))
+            if country:
+                out[k] = token("PLACE", str(t), t.start_pos, t.end_pos, CityRef(country, str(t)))
+    return out
 
 
 def cities_of_countries(text: str, toks: list[Tok]) -> list[Tok]:
