@@ -258,3 +258,12 @@ def test_nothing_is_loaded_before_the_first_lookup():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["0", "0", "False"]
+
+
+def test_a_secretary_written_short_is_a_minister():
+    # titles as written keep "Sec." (titles.tsv); the tables still class it as the ministry
+    assert (
+        title_class("Foreign Affairs Sec.")
+        == title_class("Foreign Secretary")
+        == "minister:foreign"
+    )
