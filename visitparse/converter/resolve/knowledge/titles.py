@@ -157,9 +157,8 @@ def title_class(title: str | None) -> str | None:
         return "governor_general"
     if text in ("fm", "eam") or text == "secretary of state":
         return "minister:foreign"
-    if (
-        "minister" in ws or "secretary" in ws or "sec" in ws or "ministers" in ws
-    ):  # "Sec." as written
+    # "Sec." as written ("Foreign Affairs Sec.") is a secretary
+    if "minister" in ws or "secretary" in ws or "sec" in ws or "ministers" in ws:
         for sector, keys in _SECTORS:
             if any(k in ws for k in keys):
                 return f"minister:{sector}"
