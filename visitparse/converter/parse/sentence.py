@@ -52,8 +52,10 @@ def read(tokens: list[Tok]) -> Sentence:
         if len(tokens) > 2 and tokens[0].type == "PLACE" and str(tokens[1]) in DATELINE_MARKS
         else 0
     )
-    readings = [
-        Reading(kind, island.value(TO_FACTS), tokens[last].end_pos, first in (0, opening))
-        for first, last, kind, island in sorted(work, key=lambda w: w[0])
-    ]
+    readings = []
+    for first, last, kind, island in sorted(work, key=lambda w: w[0]):
+        facts = island.value(TO_FACTS)
+        # an attributed clause is two: what was said, then who said it
+        for part in facts if kind == "clause" and isinstance(facts, list) else [facts]:
+            readings.append(Reading(kind, part, tokens[last].end_pos, first in (0, opening)))
     return Sentence(readings, clause_islands)
