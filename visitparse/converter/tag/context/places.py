@@ -24,7 +24,13 @@ def cities_of_the_gazetteer(toks: list[Tok], cities: CityLookup) -> list[Tok]:
         t = out[k]
         if (
             t.type == "NAME"
-            and out[k - 1].type in PLACE_GOVERNORS
+            and (
+                out[k - 1].type in PLACE_GOVERNORS
+                # the next place of a list: "visited Lima and Arequipa"
+                or out[k - 1].type in ("AND", "COMMA")
+                and k > 1
+                and out[k - 2].type in PLACE_TOKENS
+            )
             and not (k + 1 < len(out) and out[k + 1].type in ("POSS", "NAME", "TITLE"))
             # "in Quillon, Mexico,": the text says the country (cities_of_countries)
             and not (
