@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...schema import HAPPENED
+from .entity import Entity
 from .kinds import may_visit
 from .records import MeetingRec, VisitRec
 from .state import ReportState
@@ -167,10 +168,10 @@ def lengths_told_apart(state: ReportState) -> None:
     a length told in no visit's clause is the length of its teller's one visit that took place."""
     for visitors, days in state.lengths:
         for visitor in visitors:
-            visits = [v for v in state.visits if v.visitor is visitor and v.status in HAPPENED]
-            if len({v.host for v in visits}) == 1 and visits[0].duration is None:
-                visits[0].duration = days
-                visits[0].fill_from_duration()
+            v = _one_visit(state, visitor)
+            if v is not None and v.duration is None:
+                v.duration = days
+                v.fill_from_duration()
 
 
 def arrivals_told_now(state: ReportState) -> None:
@@ -209,11 +210,8 @@ def arrival_days_told_apart(state: ReportState) -> None:
     arrival told with a day and no place began the teller's one visit that took place."""
     for visitors, day in state.arrival_days:
         for visitor in visitors:
-            visits = [v for v in state.visits if v.visitor is visitor and v.status in HAPPENED]
-            if len({v.host for v in visits}) != 1:
-                continue
-            v = visits[0]
-            if v.start_date is None and (v.end_date is None or day <= v.end_date):
+            v = _one_visit(state, visitor)
+            if v is not None and v.start_date is None and (v.end_date is None or day <= v.end_date):
                 v.start_date = day
                 v.fill_from_duration()
 
@@ -224,11 +222,8 @@ def departure_days_told_apart(state: ReportState) -> None:
     known only from receptions, all on that day, began that day too."""
     for visitors, day, left in state.departure_days:
         for visitor in visitors:
-            visits = [v for v in state.visits if v.visitor is visitor and v.status in HAPPENED]
-            if len({v.host for v in visits}) != 1:
-                continue
-            v = visits[0]
-            if left and v.host not in left:
+            v = _one_visit(state, visitor)
+            if v is None or left and v.host not in left:
                 continue  # "left Quito on Monday and arrived in Lima": not the end of that visit
             if v.end_date is not None or (v.start_date and day < v.start_date):
                 continue
@@ -242,3 +237,10 @@ def departure_days_told_apart(state: ReportState) -> None:
                 }
                 if days == {day}:
                     v.start_date = day
+
+
+def _one_visit(state: ReportState, visitor: Entity) -> VisitRec | None:
+    """The visit that took place of a visitor who visited one country in the report, else None
+    (a length or a day told apart from its visit is that visit's only when there is one)."""
+    visits = [v for v in state.visits if v.visitor is visitor and v.status in HAPPENED]
+    return visits[0] if len({v.host for v in visits}) == 1 else None
