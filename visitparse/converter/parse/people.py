@@ -60,6 +60,8 @@ class PersonRules:
                 m.country_not_shared = True
             elif c.type == "VISITING":
                 m.visiting = True
+            elif c.type == "POSSPRON":
+                m.possessor = str(c).lower()
             elif c.type == "NAME":
                 m.name, m.name_span = str(c), (c.start_pos, c.end_pos)
         return m

@@ -135,6 +135,21 @@ class People:
             )
         ]
 
+    def _serves_possessor(self, m: Mention, e: Entity) -> None:
+        """ "X arrived with her Trade Minister Y": Y, of no stated country, serves X's (not when
+        "his counterpart", "her host": those are the other side's)."""
+        if (
+            not m.possessor
+            or not m.name
+            or m.country
+            or e.country
+            or "counterpart" in m.title_kinds
+        ):
+            return
+        owners = self._by_pronoun(m.possessor)
+        if len(owners) == 1 and owners[0] is not e and owners[0].country:
+            e.country, e.country_rule = owners[0].country, "possessive"
+
     def _new(self, m: Mention) -> Entity:
         e = Entity(
             f"p{len(self.entities) + 1}",
@@ -192,6 +207,7 @@ class People:
         else:
             found = []
         for e in found:
+            self._serves_possessor(m, e)
             if m.rule in ("titled", "named"):
                 if m.name:  # "the minister" only refers to an office already known
                     e.add_titles(m.titles, m.title_kinds, headline=m.start < self.headline_end)
