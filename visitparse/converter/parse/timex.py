@@ -121,7 +121,7 @@ LEXER = re.compile(
     r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?"
     r"|AUG|SEPT?|OCT|NOV|DEC)(?![\w]))"
     r"|(?P<YEAR>(?:19|20)\d\d\b)"
-    r"|(?P<DAY>[0-3]?\d(?:st|nd|rd|th)?\b)"
+    r"|(?P<DAY>[0-3]?\d(?:\s?(?:st|nd|rd|th))?\b)"  # "4th", "4 th"
     r"|(?P<FROM>from\b)|(?P<BETWEEN>between\b)|(?P<UNTIL>(?:until|till)\b)"
     r"|(?P<TO>(?:to|through)\b)|(?P<AND>and\b)|(?P<ON>on\b)|(?P<SINCE>since\b)"
     r"|(?P<OF>of\b)|(?P<THE>the\b))"
@@ -246,6 +246,14 @@ class _TreeToTimex(Transformer):
     (first, last, rule) triples; find() adds the island's span."""
 
     # points
+    def day_of_month(self, c):
+        """ "on 4th", "on the 4 th": a day of the month the report is dated in (or the month
+        before); a bare number ("on 4 occasions") is no date."""
+        tok = _first(c, "DAY")
+        if str(tok)[-2:].lower() not in ("st", "nd", "rd", "th"):
+            return None, None, "vague"
+        return Atom(day=_day(tok)), None, "single"
+
     def month_day(self, c):
         return Atom(_year(c), _month(_first(c, "MONTH")), _day(_first(c, "DAY")))
 

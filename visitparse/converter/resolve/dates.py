@@ -54,6 +54,8 @@ def resolve_atom(
             return _nearest_year(a.month, a.day, dct) if dct else None
     except ValueError:
         return None
+    if a.day is not None and a.month is None and a.year is None and dct is not None:
+        return _nearest_day_of_month(a.day, dct, future=future)
     if a.weekday is not None:
         if after is not None:
             return after + dt.timedelta(days=(a.weekday - after.weekday()) % 7)
@@ -86,3 +88,19 @@ def resolve(
     if expr.last is None:
         return start, None
     return start, resolve_atom(expr.last, dct, future=future, after=start) if start else None
+
+
+def _nearest_day_of_month(day: int, dct: dt.date, *, future: bool) -> dt.date | None:
+    """ "on 4th" in a report of 10 October: 4 October; of 2 October: 4 September (4 October if
+    the event is planned)."""
+    months = [(dct.year, dct.month), (dct.year - (dct.month == 1), (dct.month - 2) % 12 + 1)]
+    if future:
+        months = [(dct.year, dct.month), (dct.year + (dct.month == 12), dct.month % 12 + 1)]
+    for year, month in months:
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if (d >= dct) if future else (d <= dct):
+            return d
+    return None
