@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .converter import InputError, convert
-from .converter.explain import TRIGGERS
+from .converter.vocabulary import CLAUSE_TRIGGERS as TRIGGERS
 from .records import read_jsonl_file
 from .schema import Report, Span, Visit
 
@@ -44,7 +44,7 @@ def page_from_text(doc_id: str, text: str) -> Page:
         for k, t in enumerate(tokens):
             if t.type in KINDS and not (t.type == "ORG" and t.data.institution):
                 page.marks.append((t.start_pos, t.end_pos, KINDS[t.type]))
-            elif t.type in TRIGGERS or t.type in ("SAY", "AGREE", "RECEIVE", "CALL"):
+            elif t.type in TRIGGERS:
                 page.marks.append((t.start_pos, t.end_pos, "trigger"))
             if (
                 t.type in TRIGGERS
