@@ -56,7 +56,7 @@ MINISTER = Title("Foreign Minister", "minister")
 
 def test_the_passes_have_one_name_each_a_reason_and_an_example():
     names_ = [p.name for p in CONTEXT_PASSES]
-    assert len(names_) == len(set(names_)) == 19
+    assert len(names_) == len(set(names_)) == 20
     for p in CONTEXT_PASSES:
         assert p.reason and len(p.reason) < 90, p.name
         assert p.run.__doc__ and '"' in p.run.__doc__, p.name  # an example phrase
@@ -472,3 +472,12 @@ def test_every_pass_returns_a_new_list_on_an_empty_sentence(p: ContextPass):
     empty: list[Tok] = []
     out = p.run("", empty)
     assert out == [] and out is not empty
+
+
+def test_tour_stops_only_after_a_tour():
+    types = [
+        t.type for t in tag("Ana Ruiz ended her tour of the region, which also included Peru.")
+    ]
+    assert "TOUR_STOPS" in types and "INCLUDED" not in types
+    types = [t.type for t in tag("The talks included Peru and Chile.")]
+    assert "TOUR_STOPS" not in types and "INCLUDED" not in types  # a plain word there

@@ -19,9 +19,10 @@ from importlib import resources
 EVENT_FAMILIES = ("visit", "meeting", "message", "statement", "party")
 FAMILIES = EVENT_FAMILIES + ("status", "detail", "light")
 
-# Clause openers that triggers.tsv does not hold: STAY is made by a context pass from "is in X
-# from ... to ..."; DELEGATION is a function word ("The Kenyan delegation comprises A and B").
-OTHER_OPENERS = {"STAY": "visit", "DELEGATION": "party"}
+# Clause openers that triggers.tsv does not hold: STAY and TOUR_STOPS are made by context passes
+# ("is in X from ... to ...", "his tour, which included X"); DELEGATION is a function word ("The
+# Kenyan delegation comprises A and B").
+OTHER_OPENERS = {"STAY": "visit", "DELEGATION": "party", "TOUR_STOPS": "visit"}
 
 
 def _trigger_families() -> dict[str, str]:

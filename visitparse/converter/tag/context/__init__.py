@@ -67,6 +67,8 @@ CONTEXT_PASSES: tuple[ContextPass, ...] = (
                 reason="a list of countries and places is one PLACES token"),
     ContextPass("accompanying_opens", ("ACCOMPANYING",), verbs.accompanying_opens,
                 reason='"Accompanying" opens a clause only as the first word'),
+    ContextPass("tour_stops", ("INCLUDED",), verbs.tour_stops,
+                reason='"his tour, which also included Peru": the tour\'s stops (TOUR_STOPS)'),
     ContextPass("hold_talks", ("HOLD",), verbs.hold_talks,
                 reason="a light verb and the talks a few words on are one MEET"),
     ContextPass("including", ("INCLUDING",), verbs.including,

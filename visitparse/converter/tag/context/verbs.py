@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ...vocabulary import AUXILIARY_VERBS
-from ..tokens import Tok, retyped, token
+from ..tokens import PLACE_TOKENS, Tok, retyped, token
 
 AUXILIARIES = frozenset(("has", "have", "had"))
 # words a light verb may stand from its talks: "held (a) (productive) (bilateral) talks",
@@ -132,4 +132,35 @@ def appositive_visits(text: str, toks: list[Tok]) -> list[Tok]:
             ahead = [t.type for t in toks[k + 1 : k + 6]]
             if "VISIT" in ahead and "COMMA" not in ahead[: ahead.index("VISIT")]:
                 out[k] = retyped(toks[k], "ON_VISIT")
+    return out
+
+
+TOUR_WINDOW = 15  # tokens back from "included" to the tour or trip it tells the stops of
+TOUR_NOUNS = frozenset(("tour", "trip"))  # lemmas of VISIT (triggers.tsv)
+
+
+def tour_stops(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "the last stop of his tour of the region, which also included Peru and Chile": after a
+    tour or trip, "that/which (also) included" and the places it names are one TOUR_STOPS opener
+    and its stops; "included" anywhere else is a plain word ("talks included trade")."""
+    out: list[Tok] = []
+    for k, t in enumerate(toks):
+        if t.type != "INCLUDED":
+            out.append(t)
+            continue
+        toured = any(
+            x.type == "VISIT" and x.lemma in TOUR_NOUNS for x in toks[max(0, k - TOUR_WINDOW) : k]
+        )
+        stops = k + 1 < len(toks) and toks[k + 1].type in PLACE_TOKENS
+        j = len(out)
+        if j and out[j - 1].type == "ALSO":
+            j -= 1
+        if toured and stops and j and out[j - 1].type in ("THAT", "W"):
+            first = out[j - 1]
+            del out[j - 1 :]
+            out.append(
+                token("TOUR_STOPS", text[first.start_pos : t.end_pos], first.start_pos, t.end_pos)
+            )
+        else:
+            out.append(retyped(t, "W"))
     return out
