@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from ..tag.lexicon import fold
 
+# kinds of title that are no state or government office
+NOT_OFFICES = frozenset(("party", "rank", "counterpart", "military", "royal", "spouse"))
+
 
 @dataclass(eq=False)  # a person is itself: identity, not field equality
 class Entity:
@@ -35,6 +38,11 @@ class Entity:
         """The offices a mention gives; the first is the title, except that the first office the
         body gives beats the headline's ("FM Wang" in the headline, "State Councilor and Foreign
         Minister Wang Yi" in the body: the corpus rule)."""
+        if "party" in kinds and any(k not in NOT_OFFICES for k in kinds):
+            # "member of the Political Bureau and Minister of Foreign Affairs": the state office is
+            # the title, the membership comes after it (the corpus rule)
+            order = sorted(range(len(titles)), key=lambda j: kinds[j] == "party")
+            titles, kinds = [titles[j] for j in order], [kinds[j] for j in order]
         if self.headline_title and not headline and titles:
             self.other_titles.insert(0, self.title or "")
             self.title, self.headline_title = None, False
