@@ -10,9 +10,10 @@ the aliases are checked against grammar/clauses.lark when this module loads.
 
 from __future__ import annotations
 
-import csv
 import re
 from importlib import resources
+
+from .tag.lexicon import tsv_rows
 
 # Families whose words name an event and open a clause; the others only qualify the event beside
 # them (status: "will", "postponed"; detail: "greetings", "on arrival"; light: "held ... talks").
@@ -28,11 +29,8 @@ OTHER_OPENERS = {"STAY": "visit", "DELEGATION": "party", "TOUR_STOPS": "visit"}
 def _trigger_families() -> dict[str, str]:
     """terminal -> family, from the package's triggers table (one family per terminal)."""
     text = resources.files("visitparse").joinpath("lexicon", "triggers.tsv").read_text("utf-8")
-    rows = csv.DictReader(
-        (line for line in text.splitlines() if not line.startswith("#")), delimiter="\t"
-    )
     out: dict[str, str] = {}
-    for row in rows:
+    for row in tsv_rows(text):
         terminal, family = row["terminal"], row["family"]
         if family not in FAMILIES or out.setdefault(terminal, family) != family:
             raise ValueError(

@@ -74,23 +74,8 @@ def record_visit(
     with no country, what it says of the visit told before."""
     if _background(r, ev):
         return
-    if (
-        ev.rule in OWNED_VISITS
-        and status in HAPPENED
-        and (
-            UPCOMING.match(r.state.clean, ev.start)
-            or AHEAD_OF.search(r.state.clean, max(0, ev.start - 30), ev.start)
-        )
-    ):
-        # "his upcoming visit to Peru", "the planned visit of X", "(arrived in Lima) before his
-        # visit to Chile"
-        status = "planned"
-    if (
-        ev.rule in OWNED_VISITS
-        and status in HAPPENED
-        and WOULD_HAVE_BEEN.search(r.state.clean, max(0, ev.start - 60), ev.start)
-    ):
-        status = "cancelled"  # "It would have been his first visit to Peru": it did not happen
+    if ev.rule in OWNED_VISITS and status in HAPPENED:
+        status = _owned_visit_status(r.state.clean, ev.start, status)
     if _told_by_legs(r, ev, subject, status, dates, start):
         return
     _note_origins(r, ev, subject, start)
@@ -110,6 +95,17 @@ def record_visit(
         _inviters_are_hosts(r, ev, hosts[0])
     for host in hosts:
         _record_host(r, ev, subject, status, start, host, places, when)
+
+
+def _owned_visit_status(clean: str, start: int, status: str) -> str:
+    """What the words around "his visit to Peru" say of it: "his upcoming visit", "the planned
+    visit of X", "(arrived in Lima) before his visit to Chile": planned; "It would have been his
+    first visit": cancelled; else `status`."""
+    if UPCOMING.match(clean, start) or AHEAD_OF.search(clean, max(0, start - 30), start):
+        return "planned"
+    if WOULD_HAVE_BEEN.search(clean, max(0, start - 60), start):
+        return "cancelled"
+    return status
 
 
 def _background(r: ClauseReading, ev: Event) -> bool:

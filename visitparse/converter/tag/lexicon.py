@@ -112,7 +112,8 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(fold(w) for _, _, w in split_words(text))
 
 
-def _rows(text: str) -> list[dict[str, str]]:
+def tsv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a lexicon table: header, then tab-separated cells; "#" lines are comments."""
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return list(
         csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -184,7 +185,7 @@ TABLES = (
 
 def _package_tables() -> dict[str, list[dict[str, str]]]:
     pkg = resources.files("visitparse") / "lexicon"
-    return {name: _rows((pkg / f"{name}.tsv").read_text(encoding="utf-8")) for name in TABLES}
+    return {name: tsv_rows((pkg / f"{name}.tsv").read_text(encoding="utf-8")) for name in TABLES}
 
 
 # The column of each table that names its entry: it must give at least one word in a user's table
@@ -224,7 +225,7 @@ def _read_table(file: Path) -> list[dict[str, str]]:
     except UnicodeDecodeError as e:
         raise InputError(f"{file}: not UTF-8 (invalid byte at offset {e.start})") from None
     try:
-        return _rows(text.removeprefix("\ufeff"))
+        return tsv_rows(text.removeprefix("\ufeff"))
     except csv.Error as e:
         if "field larger than field limit" in str(e):
             raise InputError(

@@ -107,9 +107,10 @@ def settle(
     gazetteer's cities come first, apart from the table: they read the lexicon's institution words
     and the knowledge tables, and every guard reads the types they leave."""
     toks = institutions(text, toks, institution_words)
-    if cities is not None and "NAME" in {t.type for t in toks}:
-        toks = cities_of_the_gazetteer(toks, cities)
     types = {t.type for t in toks}  # once: see the module's docstring
+    if cities is not None and "NAME" in types:
+        toks = cities_of_the_gazetteer(toks, cities)
+        types = {t.type for t in toks}  # a name it placed is a PLACE now
     for p in CONTEXT_PASSES:
         if p.applies(types, text, toks):
             toks = p.run(text, toks)
