@@ -124,11 +124,12 @@ class Knowledge:
         masked = self._masked.get(n)
         if masked is None:
             table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-            for name in index.full:
+            names = index.full_names()
+            for name in names:
                 for i in range(len(name)):
                     table.setdefault(name[:i] + ("*",) + name[i + 1 :], []).append(name)
             masked = self._masked[n] = {k: tuple(v) for k, v in table.items()}
-            self._masked_lengths[n] = frozenset(len(name) for name in index.full)
+            self._masked_lengths[n] = frozenset(len(name) for name in names)
         if len(key) not in self._masked_lengths[n]:
             # no name of as many words: masking each word of a long key costs O(len(key)^2) for
             # nothing
@@ -137,7 +138,7 @@ class Knowledge:
         for i in range(len(key)):
             for name in masked.get(key[:i] + ("*",) + key[i + 1 :], ()):
                 if name != key and len(key[i]) >= 4 and _within_one_edit(key[i], name[i]):
-                    found.update(index.full[name])
+                    found.update(index.full_ids(name))
         return sorted(found)
 
     def _candidates(
@@ -146,14 +147,14 @@ class Knowledge:
         """(tenure, exact full-name match) in one index: the full name; else, with a title, the
         surname (a one-word name) or the names within one edit."""
         if len(key) > 1:
-            ids = index.full.get(key) or index.full.get(_without_initials(key))
+            ids = index.full_ids(key) or index.full_ids(_without_initials(key))
             if ids:
-                return [(_Tenure(*index.tenures[i]), True) for i in ids]
+                return [(index.tenure(i), True) for i in ids]
         if not title:
             return []
         if len(key) == 1:
-            return [(_Tenure(*index.tenures[i]), False) for i in index.short.get(key[0], ())]
-        return [(_Tenure(*index.tenures[i]), False) for i in self._fuzzy(n, index, key)]
+            return [(index.tenure(i), False) for i in index.short_ids(key[0])]
+        return [(index.tenure(i), False) for i in self._fuzzy(n, index, key)]
 
     def holder(
         self, name: str, title: str | None = None, on: datetime.date | None = None
@@ -183,8 +184,8 @@ class Knowledge:
         the same letter: "Kassym-Jomart" for "Kasym-Zhomart" Tokayev, not "Hillary" for "Bill"
         Clinton."""
         pairs = []
-        for i in index.short.get(key[-1], ()):
-            t = _Tenure(*index.tenures[i])
+        for i in index.short_ids(key[-1]):
+            t = index.tenure(i)
             if name_key(t.name)[0][0] == key[0][0]:
                 pairs.append((t, False))
         return pairs

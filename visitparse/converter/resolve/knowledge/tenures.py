@@ -49,10 +49,51 @@ def _accepts(tenure: _Tenure, title: str) -> int:
 
 @dataclass
 class _Index:
-    # _Tenure fields as plain tuples (they unpickle fastest); _Tenure(*t) on use
-    tenures: list[tuple]
-    full: dict[tuple[str, ...], tuple[int, ...]]  # full names and variants (two words or more)
-    short: dict[str, tuple[int, ...]]  # surnames and one-word names
+    """The tenures and the names that find them, kept compact: one tab-joined string per tenure,
+    names as space-joined keys to comma-joined tenure numbers. Few objects unpickle fast (as
+    tuples, 90,000 of them, the index took a sixth of a cold start); a tenure is read on use."""
+
+    rows: list[str]
+    full: dict[str, str]  # full names and variants (two words or more)
+    short: dict[str, str]  # surnames and one-word names
+
+    def tenure(self, i: int) -> _Tenure:
+        name, country, title, kind, start, end, source, first, last, classes = self.rows[i].split(
+            "\t"
+        )
+        return _Tenure(
+            name,
+            country,
+            title,
+            kind,
+            start,
+            end,
+            source,
+            int(first),
+            int(last),
+            tuple(classes.split("|")) if classes else (),
+        )
+
+    def full_ids(self, key: tuple[str, ...]) -> tuple[int, ...]:
+        return _ids(self.full.get(" ".join(key)))
+
+    def short_ids(self, word: str) -> tuple[int, ...]:
+        return _ids(self.short.get(word))
+
+    def full_names(self) -> list[tuple[str, ...]]:
+        return [tuple(k.split(" ")) for k in self.full]
+
+
+def _ids(joined: str | None) -> tuple[int, ...]:
+    return tuple(int(i) for i in joined.split(",")) if joined else ()
+
+
+def _row(t: _Tenure) -> str:
+    return "\t".join([*t[:6], t.source, str(t.first), str(t.last), "|".join(t.classes)])
+
+
+def _joined(ids: set[int]) -> str:
+    return ",".join(str(i) for i in sorted(ids))
 
 
 def _tenure(row: dict[str, str], source: str) -> _Tenure:
@@ -102,9 +143,9 @@ def _build_index(rows: list[tuple[dict[str, str], str]]) -> _Index:
             # no surname listed: the last word (the first in Chinese/Korean order)
             short.setdefault(key[0] if t.country in _FAMILY_NAME_FIRST else key[-1], set()).add(i)
     return _Index(
-        [tuple(t) for t in tenures],
-        {k: tuple(sorted(v)) for k, v in sorted(full.items())},
-        {k: tuple(sorted(v)) for k, v in sorted(short.items())},
+        [_row(t) for t in tenures],
+        {" ".join(k): _joined(v) for k, v in sorted(full.items())},
+        {k: _joined(v) for k, v in sorted(short.items())},
     )
 
 
