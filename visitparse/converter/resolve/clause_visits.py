@@ -239,12 +239,13 @@ def _end_visit_told_before(
         v is not None
         and v.start_date
         and last
-        and last < v.start_date
+        and (last < v.start_date or ev.present)
         and expr
         and expr.first
         and expr.first.weekday is not None
     ):
-        # "arrived Tuesday ... left Thursday": that Thursday
+        # "arrived Tuesday ... left Thursday": that Thursday; "arrived Wednesday ... departs
+        # Friday": the Friday after the arrival, not after the publication day
         last = resolve_atom(expr.first, dct, after=v.start_date)
     if (
         v is not None
