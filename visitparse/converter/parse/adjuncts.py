@@ -69,6 +69,9 @@ class AdjunctRules:
     def aside(self, children: list[Tok]) -> None:
         return None  # "in five years": nothing to report, but the adjuncts after it still count
 
+    def purpose(self, children: list[Tok]) -> None:
+        return None  # "(met X) for bilateral talks": said of the meeting; the adjuncts after count
+
     def inviter(self, children: list[Tok | list[Mention]]) -> Inviter:
         return Inviter(next(c for c in children if isinstance(c, list)))
 
