@@ -14,6 +14,7 @@ from ..parse.facts import Event, Mention
 from ..parse.timex import TimeExpr
 from .counterparts import take_office_if_counterpart
 from .entity import Entity
+from .frames import FRAMES
 from .kinds import GUEST_IS_OBJECT, GUEST_IS_SUBJECT
 from .reading import ClauseReading
 from .records import AnyPlace, DatelinePlace, MeetingRec
@@ -30,6 +31,14 @@ REMOTE_AFTER = re.compile(
 )
 POSSESSIVE_AFTER = re.compile(r"['\u2019]s\b")
 FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
+# Right after the meeting's mention: "(the meeting between A and B) was to have taken place"
+UNREAL_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['meeting_unreal']})\b", re.IGNORECASE)
+# "(had a meeting with X), planned as well", "(talks with X) are scheduled"
+PLANNED_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['meeting_planned']})\b", re.IGNORECASE)
+# "(X) will join the Prime Minister's (meetings with A)": a modal a few plain words before
+MODAL_BEFORE = re.compile(
+    rf"\b(?:{FRAMES['meeting_modal']})\s+(?:[\w'\u2019-]+\s+){{1,4}}$", re.IGNORECASE
+)
 
 
 def record_meeting(
@@ -51,6 +60,7 @@ def record_meeting(
         if subject:
             take_office_if_counterpart(m, e, subject[0])
     subject, others, purpose = _who_met(r, ev, stated, subject, others)
+    status = _told_status(r, ev, status)
     d1, status = _date_and_status(r, dates, status, purpose)
     place = _meeting_place(r, ev)
     guests, hosts = _guests_and_hosts(ev, subject, others, objects)
@@ -126,6 +136,22 @@ def _who_met(
                 else list(last.participants)
             )
     return subject, others, purpose
+
+
+def _told_status(r: ClauseReading, ev: Event, status: str) -> str:
+    """The status the words around a meeting with none of its own tell (lexicon/status_frames.tsv):
+    "was to have taken place" after it, cancelled; ", planned as well", "are scheduled" after it,
+    or "will join the minister's (meetings)" before it, planned."""
+    if ev.status or status not in HAPPENED:
+        return status
+    clean, (first, last) = r.state.clean, r.sentence
+    if UNREAL_AFTER.match(clean, ev.end, last):
+        return "cancelled"
+    if PLANNED_AFTER.match(clean, ev.end, last) or MODAL_BEFORE.search(
+        clean, max(first, ev.start - 60), ev.start
+    ):
+        return "planned"
+    return status
 
 
 def _date_and_status(

@@ -5,42 +5,27 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from importlib import resources
 from typing import NamedTuple
 
 from ...schema import HAPPENED
 from ..parse.facts import Event
 from ..parse.timex import TimeExpr
-from ..tag.lexicon import tsv_rows
 from ..vocabulary import OWNED_VISITS
 from .dates import resolve_atom
 from .entity import Entity
+from .frames import FRAMES
 from .kinds import may_visit
 from .reading import ClauseReading
 from .records import AnyPlace, DatelinePlace, VisitRec
 
-
-def _frames() -> dict[str, str]:
-    """frame -> a regex alternation of its words (lexicon/visit_frames.tsv), longest first."""
-    text = resources.files("visitparse").joinpath("lexicon", "visit_frames.tsv").read_text("utf-8")
-    out = {}
-    for row in tsv_rows(text):
-        words = sorted(
-            {w.strip() for w in row["words"].split("|") if w.strip()}, key=lambda w: (-len(w), w)
-        )
-        out[row["frame"]] = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return out
-
-
-_F = _frames()
-RECALLED = re.compile(rf"\b(?:{_F['recalled']})\b[^.;,]{{0,12}}$", re.IGNORECASE)
+RECALLED = re.compile(rf"\b(?:{FRAMES['recalled']})\b[^.;,]{{0,12}}$", re.IGNORECASE)
 UPCOMING = re.compile(
-    rf"[^.;]{{0,40}}?\b(?:{_F['upcoming']})\b[^.;]{{0,30}}?\b(?:{_F['visit_nouns']})",
+    rf"[^.;]{{0,40}}?\b(?:{FRAMES['upcoming']})\b[^.;]{{0,30}}?\b(?:{FRAMES['visit_nouns']})",
     re.IGNORECASE,
 )
 # "lauded the outcomes of X's visit", "the results of the visit by X": a reference to it
 OUTCOMES_OF = re.compile(
-    rf"\b(?:{_F['results']})"
+    rf"\b(?:{FRAMES['results']})"
     # "the outcomes of Malaysian Health Minister X's visit": the owner between
     r"\s+(?:of|to|on)(?:\s+[^\s.;,]+){0,5}\s*$",
     re.IGNORECASE,
@@ -48,17 +33,17 @@ OUTCOMES_OF = re.compile(
 # "during the recent state visit of X", "his previous visit to Oman": a visit told as past
 PAST_VISIT = re.compile(
     r"(?:(?:during|since|after|of|in)\s+)?(?:the|his|her|their|its|\w+['\u2019]s?)\s+"
-    rf"(?:most\s+)?(?:{_F['told_as_past']})\s+(?:[\w-]+\s+){{0,2}}(?:{_F['visit_nouns']})",
+    rf"(?:most\s+)?(?:{FRAMES['told_as_past']})\s+(?:[\w-]+\s+){{0,2}}(?:{FRAMES['visit_nouns']})",
     re.IGNORECASE,
 )
 # "It would have been X's first visit to Peru": one that did not take place
 WOULD_HAVE_BEEN = re.compile(
-    rf"\b(?:{_F['unreal']})\s+have\s+been(?:\s+[^\s.;,]+){{0,5}}\s*$", re.IGNORECASE
+    rf"\b(?:{FRAMES['unreal']})\s+have\s+been(?:\s+[^\s.;,]+){{0,5}}\s*$", re.IGNORECASE
 )
 # "(arrived in Lima) ahead of / before his visit to Chile": the next stop, still to come
-AHEAD_OF = re.compile(rf"\b(?:{_F['before']})\s+$", re.IGNORECASE)
+AHEAD_OF = re.compile(rf"\b(?:{FRAMES['before']})\s+$", re.IGNORECASE)
 # "since / following X's visit to Kenya": background
-SINCE = re.compile(rf"\b(?:{_F['background']})\b[^.;,]{{0,40}}$", re.IGNORECASE)
+SINCE = re.compile(rf"\b(?:{FRAMES['background']})\b[^.;,]{{0,40}}$", re.IGNORECASE)
 
 
 class VisitDates(NamedTuple):

@@ -1,0 +1,26 @@
+"""The words around an event's mention that tell its status ("upcoming", "recalled", "was to have"),
+from lexicon/status_frames.tsv: one regex alternation per frame, for the patterns of
+clause_visits.py and clause_meetings.py."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+from ..tag.lexicon import tsv_rows
+
+
+def _frames() -> dict[str, str]:
+    """frame -> a regex alternation of its words, longest first; the words of a phrase match with
+    any spacing."""
+    text = resources.files("visitparse").joinpath("lexicon", "status_frames.tsv").read_text("utf-8")
+    out = {}
+    for row in tsv_rows(text):
+        words = sorted(
+            {w.strip() for w in row["words"].split("|") if w.strip()}, key=lambda w: (-len(w), w)
+        )
+        out[row["frame"]] = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return out
+
+
+FRAMES = _frames()
