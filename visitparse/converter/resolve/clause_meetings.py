@@ -35,10 +35,9 @@ FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
 UNREAL_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['meeting_unreal']})\b", re.IGNORECASE)
 # "(had a meeting with X), planned as well", "(talks with X) are scheduled"
 PLANNED_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['meeting_planned']})\b", re.IGNORECASE)
-# "(X) will join the Prime Minister's (meetings with A)": a modal a few plain words before
-MODAL_BEFORE = re.compile(
-    rf"\b(?:{FRAMES['meeting_modal']})\s+(?:[\w'\u2019-]+\s+){{1,4}}$", re.IGNORECASE
-)
+# "(X) will join the Prime Minister's (meetings with A)": a modal a few plain words before; in lower
+# case ("Will Barker held talks": a name)
+MODAL_BEFORE = re.compile(rf"\b(?:{FRAMES['meeting_modal']})\s+(?:[\w'\u2019-]+\s+){{1,4}}$")
 
 
 def record_meeting(
