@@ -63,6 +63,7 @@ def record_meeting(
     d1, status = _date_and_status(r, dates, status, purpose)
     place = _meeting_place(r, ev)
     guests, hosts = _guests_and_hosts(ev, subject, others, objects)
+    r.state.tell_apart(subject, others)
     if not others and status in HAPPENED:
         _note_placed(r, subject, place, start, ev.end)
     for side, group in _pairs(ev, subject, others):

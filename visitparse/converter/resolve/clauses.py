@@ -84,6 +84,21 @@ class ClauseReader(ClauseReading):
         if subject and cl.subject:
             self.state.people.note_subject(subject)
 
+    def _subject_apart_from_met(self, cl: Clause, ev: Event, subject: list[Entity]) -> list[Entity]:
+        """ "The Prime Minister met with Prime Minister of Iraq X", X named before: the unnamed
+        subject (found by the office) is another prime minister, not the one met."""
+        met = self.state.people.known_by_name(ev.objects)
+        if not any(e in met for e in subject):
+            return subject
+        out = list(subject)
+        for m in cl.subject:
+            if m.name or not m.titles:
+                continue
+            for e in [e for e in out if e in met and (m.start, m.end) in e.mentions]:
+                k = out.index(e)
+                out[k : k + 1] = self.state.people.resolve_again(m, e, "subject", avoid=met)
+        return out
+
     def _first_day_from_clause(self, fronted: Event, cl: Clause) -> dt.date | None:
         """ "On the second day of his visit to Peru, X met Y on Tuesday": the visit began the day
         before that Tuesday. The day of the visit is taken out of the fronted event (counted from
@@ -176,6 +191,8 @@ class ClauseReader(ClauseReading):
         if ev.rule in VISIT_EVENTS:
             record_visit(self, ev, subject, status, dates, start)
         elif ev.rule in MEETING_EVENTS:
+            if cl.subject and ev.objects:
+                subject = self._subject_apart_from_met(cl, ev, subject)
             if ev.rule == "receive_letter":
                 self._message(ev, subject, start)
             record_meeting(self, ev, subject if cl.subject else [], subject, status, dates, start)
@@ -238,7 +255,10 @@ class ClauseReader(ClauseReading):
         else:
             recipients = self.resolve_people(ev.objects, create=True, rule="recipient")
             if ev.rule == "convey":
-                senders = self.resolve_people(ev.senders, create=True, rule="sender")
+                # "the greetings of the Vietnamese president to President X": two presidents
+                senders = self.resolve_people(
+                    ev.senders, create=True, rule="sender", avoid=recipients
+                )
                 carrier = subject[:1]
             elif ev.rule == "ask_convey":
                 senders = subject
@@ -249,6 +269,7 @@ class ClauseReader(ClauseReading):
                 )
             else:
                 senders, carrier = subject, []
+        self.state.tell_apart(senders, recipients)
         self.state.messages.append(
             schema.Message(
                 kind=ev.noun or "greetings",

@@ -11,7 +11,7 @@ def merge_people(state: ReportState) -> None:
     (`People.merge_unnamed`): the visits and meetings are recorded again with the people they now
     hold (two visits may become one, a meeting of one person none), the ids in messages,
     statements and agreements renamed."""
-    merged = state.people.merge_unnamed(state.hosts_of)
+    merged = state.people.merge_unnamed(state.hosts_of, state.apart)
     if not merged:
         return
 

@@ -12,6 +12,7 @@ folds an unnamed office holder into the named person he is (the "merge people" p
 from __future__ import annotations
 
 import itertools
+from collections.abc import Set
 
 from ..parse.facts import Mention
 from ..parse.islands import collector_paused
@@ -77,7 +78,19 @@ class People:
         ]
         return max(fits, key=lambda e: self.recent.get(e, 0)) if fits else None
 
-    def _by_title(self, m: Mention) -> Entity | None:
+    def known_by_name(self, mentions: list[Mention]) -> list[Entity]:
+        """The people already known by the names of `mentions` (no one is created)."""
+        found = (self._by_name(m.name, []) for m in mentions if m.name)
+        return [e for e in found if e is not None]
+
+    def resolve_again(
+        self, m: Mention, was: Entity, rule: str, avoid: list[Entity]
+    ) -> list[Entity]:
+        """`m`, resolved to `was`, resolved again to none of `avoid`."""
+        was.mentions.pop((m.start, m.end), None)
+        return self.resolve(m, create=True, rule=rule, avoid=avoid)
+
+    def _by_title(self, m: Mention, avoid: list[Entity]) -> Entity | None:
         """ "the Prime Minister", "the minister", "the Chinese vice president": the person holding
         that office; among several, the one most often a subject (the story's protagonist). "The
         visiting Greek Prime Minister" is never a prime minister of no known country: a guest's
@@ -89,7 +102,8 @@ class People:
         fits = [
             e
             for e in self._latest()
-            if (
+            if e not in avoid
+            and (
                 any(
                     _office_fits(k, _title_key(t))
                     for k in keys
@@ -197,7 +211,7 @@ class People:
                 self._index_name(e)
             found = [e]
         elif m.titles:
-            e = self._by_title(m)
+            e = self._by_title(m, avoid or [])
             if e is None and create:
                 e = self._new(m)
                 e.add_titles(m.titles, m.title_kinds, headline=m.start < self.headline_end)
@@ -242,17 +256,25 @@ class People:
         # "President X and his wife ... after a tour that took them to": no group yet, the subject
         return list(self.last_group) or ([self.last_subject] if self.last_subject else [])
 
-    def merge_unnamed(self, hosts_of: dict[int, set[str]]) -> dict[str, Entity]:
-        """Fold each unnamed office holder into the one named person he is (`_fold_unnamed`), and a
-        name misspelt once into its first spelling (`_fold_misspelt`). Returns old id -> the person
-        it now is; the merged ones leave `entities`."""
+    def merge_unnamed(
+        self, hosts_of: dict[int, set[str]], apart: Set[frozenset[str]] = frozenset()
+    ) -> dict[str, Entity]:
+        """Fold each unnamed office holder into the one named person he is (`_fold_unnamed`; never
+        into one he is told `apart` from: a pair of ids that met or wrote), and a name misspelt
+        once into its first spelling (`_fold_misspelt`). Returns old id -> the person it now is;
+        the merged ones leave `entities`."""
         merged: dict[str, Entity] = {}
-        self._fold_unnamed(hosts_of, merged)
+        self._fold_unnamed(hosts_of, apart, merged)
         self._fold_misspelt(merged)
         self.entities = [e for e in self.entities if e.id not in merged]
         return merged
 
-    def _fold_unnamed(self, hosts_of: dict[int, set[str]], merged: dict[str, Entity]) -> None:
+    def _fold_unnamed(
+        self,
+        hosts_of: dict[int, set[str]],
+        apart: Set[frozenset[str]],
+        merged: dict[str, Entity],
+    ) -> None:
         """Each unnamed office holder into the one named person of the same office and country
         ("the Chinese premier" in a headline, "Chinese Premier Wen Jiabao" in the body), or else
         into the one name of his country that has no office ("Vladimir Putin ..., the Russian
@@ -314,6 +336,7 @@ class People:
                     and hosts_of.get(id(n), set()) & hosts_of[id(u)]
                     and (u.country is None or n.country in (None, u.country))
                 ]
+            fits = [n for n in fits if frozenset((u.id, n.id)) not in apart]
             if len(fits) == 1:
                 _absorb(fits[0], u, merged)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from ..parse.facts import Event, Mention, Place
 from ..parse.timex import TimeExpr
@@ -29,12 +30,15 @@ class ClauseReading:
         self.sentence_stay: tuple[tuple[int, int] | None, list[Place]] = (None, [])
         self.previous_end: int | None = None  # where the previous island of the sentence ended
 
-    def resolve_people(self, mentions: list[Mention], *, create: bool, rule: str) -> list[Entity]:
-        """The people the mentions refer to (`People.resolve`), each once. "Sultan Ibrahim and
-        Prime Minister Anwar Ibrahim": the items of a list are different people."""
+    def resolve_people(
+        self, mentions: list[Mention], *, create: bool, rule: str, avoid: Sequence[Entity] = ()
+    ) -> list[Entity]:
+        """The people the mentions refer to (`People.resolve`), each once and none in `avoid`
+        (the other side of the event). "Sultan Ibrahim and Prime Minister Anwar Ibrahim": the
+        items of a list are different people."""
         out: list[Entity] = []
         for m in mentions:
-            for e in self.state.people.resolve(m, create=create, rule=rule, avoid=out):
+            for e in self.state.people.resolve(m, create=create, rule=rule, avoid=[*avoid, *out]):
                 self.note_gender(m, e)
                 if e not in out:
                     out.append(e)

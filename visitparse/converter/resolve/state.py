@@ -50,6 +50,9 @@ class ReportState:
     origins: list[tuple[Entity, Place, int, int]] = field(default_factory=list)
     # at a summit or talks in a named city: (who, city, span)
     placed: list[tuple[Entity, AnyPlace, int, int]] = field(default_factory=list)
+    # pairs of people one clause tells apart: the two sides of a meeting, the sender and the
+    # recipient of greetings ("The Prime Minister met Prime Minister of Iraq X": not X)
+    apart: set[frozenset[str]] = field(default_factory=set)
     orgs: dict[str, schema.Organization] = field(default_factory=dict)
     # (visitor, host, happened) -> the visit
     visit_index: dict[tuple, VisitRec] = field(default_factory=dict)
@@ -57,6 +60,9 @@ class ReportState:
     # (people, status) -> meetings
     meeting_index: dict[tuple, list[MeetingRec]] = field(default_factory=dict)
     _by_id: dict[str, Entity] | None = field(default=None, init=False, repr=False)
+
+    def tell_apart(self, side: list[Entity], other: list[Entity]) -> None:
+        self.apart.update(frozenset((a.id, b.id)) for a in side for b in other if a is not b)
 
     def span(self, start: int, end: int, rule: str | None) -> schema.Span:
         return schema.Span(start=start, end=end, text=self.original[start:end], rule=rule)
