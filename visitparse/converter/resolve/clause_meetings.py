@@ -37,6 +37,8 @@ UNREAL_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['meeting_unreal']})\b", re.IGNOR
 PLANNED_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['meeting_planned']})\b", re.IGNORECASE)
 # "(X) will join the Prime Minister's (meetings with A)": a modal a few plain words before; in lower
 # case ("Will Barker held talks": a name)
+# "X's visit began with (a meeting with Y)": the visitor met Y
+OPENED_WITH = re.compile(rf"\b(?:{FRAMES['visit_opened_with']})\s+$", re.IGNORECASE)
 MODAL_BEFORE = re.compile(rf"\b(?:{FRAMES['meeting_modal']})\s+(?:[\w'\u2019-]+\s+){{1,4}}$")
 
 
@@ -127,6 +129,11 @@ def _who_met(
         purpose = bool(FOR_PURPOSE.search(r.state.clean, max(0, ev.start - 6), ev.start))
         last_subject = r.state.people.last_subject
         subject = [last_subject] if (ev.possessive or purpose) and last_subject else []
+        sentence, visitors = r.sentence_visitors
+        if sentence == r.sentence and OPENED_WITH.search(
+            r.state.clean, max(sentence[0], ev.start - 30), ev.start
+        ):
+            subject = list(visitors)
         if ev.carrier is not None and ev.carrier.text == "their" and r.state.meetings:
             # "X hosted A and B ... Their meeting with Y": the guests', not their host's
             last = r.state.meetings[-1]
@@ -139,7 +146,7 @@ def _who_met(
 
 
 def _told_status(r: ClauseReading, ev: Event, status: str) -> str:
-    """The status the words around a meeting with none of its own tell (lexicon/status_frames.tsv):
+    """The status the words around a meeting with none of its own tell (lexicon/frames.tsv):
     "was to have taken place" after it, cancelled; ", planned as well", "are scheduled" after it,
     or "will join the minister's (meetings)" before it, planned."""
     if ev.status or status not in HAPPENED:

@@ -20,8 +20,11 @@ from .clause_visits import record_visit
 from .counterparts import take_office_if_counterpart
 from .dates import resolve
 from .entity import Entity
+from .frames import FRAMES
 from .reading import ClauseReading
 
+# "a visit by X to Lima, where she met Y": the pronoun after it is the visitor
+VISIT_RELATIVE = re.compile(rf"\b(?:{FRAMES['visit_relative']})\s*$", re.IGNORECASE)
 FIRST_TO = re.compile(
     r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE
 )
@@ -127,6 +130,9 @@ class ClauseReader(ClauseReading):
         """The clause's subject; "his visit": its owner; none: the subject carries over ("...,
         reaching consensus on ...")."""
         if cl.subject:
+            visitors = self._visitors_before(cl)
+            if visitors:
+                return visitors
             return self.resolve_people(cl.subject, create=True, rule="subject")
         if cl.events and cl.events[0].rule in OWNED_VISITS:
             return (
@@ -135,6 +141,22 @@ class ClauseReader(ClauseReading):
                 else self.last_subject()
             )
         return self.last_subject()
+
+    def _visitors_before(self, cl: Clause) -> list[Entity]:
+        """ "a visit last week by X to Lima, where she met Y", "X paid a visit to Peru, during
+        which he met Y": a pronoun subject after the visit just told is its visitor."""
+        (m,) = cl.subject if len(cl.subject) == 1 else (None,)
+        sentence, visitors = self.sentence_visitors
+        if (
+            m is None
+            or m.rule != "pronoun"
+            or sentence != self.sentence
+            or len(visitors) != 1
+            or not VISIT_RELATIVE.search(self.state.clean, max(sentence[0], m.start - 30), m.start)
+        ):
+            return []
+        visitors[0].mentions.setdefault((m.start, m.end), "subject")
+        return list(visitors)
 
     def _fronted(self, cl: Clause, sentence: tuple[int, int]) -> Event | None:
         """What opens the clause ("During his visit, ...", "On Wednesday, ..."). "On Wednesday,
@@ -190,6 +212,8 @@ class ClauseReader(ClauseReading):
         start = cl.start if cl.subject else ev.start
         if ev.rule in VISIT_EVENTS:
             record_visit(self, ev, subject, status, dates, start)
+            if subject:
+                self.sentence_visitors = (sentence, list(subject))
         elif ev.rule in MEETING_EVENTS:
             if cl.subject and ev.objects:
                 subject = self._subject_apart_from_met(cl, ev, subject)

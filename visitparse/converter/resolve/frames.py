@@ -1,6 +1,6 @@
-"""The words around an event's mention that tell its status ("upcoming", "recalled", "was to have"),
-from lexicon/status_frames.tsv: one regex alternation per frame, for the patterns of
-clause_visits.py and clause_meetings.py."""
+"""The words around an event's mention that tell its status ("upcoming", "recalled", "was to have")
+or who took part ("a visit by X to Lima, where she met Y"), from lexicon/frames.tsv: one regex
+alternation per frame, for the patterns of clauses.py, clause_visits.py and clause_meetings.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..tag.lexicon import tsv_rows
 def _frames() -> dict[str, str]:
     """frame -> a regex alternation of its words, longest first; the words of a phrase match with
     any spacing."""
-    text = resources.files("visitparse").joinpath("lexicon", "status_frames.tsv").read_text("utf-8")
+    text = resources.files("visitparse").joinpath("lexicon", "frames.tsv").read_text("utf-8")
     out = {}
     for row in tsv_rows(text):
         words = sorted(

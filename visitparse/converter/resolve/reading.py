@@ -28,6 +28,8 @@ class ClauseReading:
         self.sentence_fronted: tuple[tuple[int, int] | None, Event | None] = (None, None)
         # a visit told mid-sentence, and its cities
         self.sentence_stay: tuple[tuple[int, int] | None, list[Place]] = (None, [])
+        # the visitors of the visit told last in the sentence ("..., where she met Y": the visitor)
+        self.sentence_visitors: tuple[tuple[int, int] | None, list[Entity]] = (None, [])
         self.previous_end: int | None = None  # where the previous island of the sentence ended
 
     def resolve_people(
