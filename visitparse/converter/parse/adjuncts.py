@@ -52,6 +52,11 @@ class AdjunctRules:
         # "Great Hall of the People", "Burgenstock resort"; not the sentence's full stop
         return ("at", " ".join(str(c) for c in children[first:] if str(c)[:1].isalnum()))
 
+    def at_city(self, children: list[Tok]) -> Place:
+        """ "at Entebbe Airport", "at Lima's Jorge Chavez International Airport": in that city."""
+        tok = next(c for c in children if c.type == "PLACE")
+        return Place(tok.city.country, tok.city.name, tok.start_pos, tok.end_pos)
+
     def in_country(self, children: list[Tok]) -> Place:
         """ "in the Japanese port city": a place in that country, not named."""
         tok = next(c for c in children if c.type == "DEMONYM")

@@ -276,6 +276,20 @@ class Tagger(OfficeReader, NameRuns):
                 out.append(token("W", text[s:e], s, e, TENURE))
                 i += n
                 continue
+            if (
+                hit is None
+                and is_cap(w)
+                and (key,) in self.lex.modifiers
+                and i + 1 < len(words)
+                and (after := self._lookup(keys, words, i + 1)) is not None
+                and after[1] in ("DEMONYM", "COUNTRY")
+            ):
+                # "First Cuban Vice President X": a rank before the nationality, which the office
+                # after it takes ("First Vice President", context/titles.py) as it takes "former"
+                flush()
+                out.append(token("W", w, spans[i][0], spans[i][1], TENURE))
+                i += 1
+                continue
             if hit:
                 n, terminal, data = hit
                 if terminal == "HON":
