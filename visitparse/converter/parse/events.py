@@ -54,13 +54,17 @@ class EventRules(PersonRules, AdjunctRules):
                 ):
                     ev.base_form = True  # "to visit China", "(will meet X) and hold talks with Y"
                 if c.type in LEMMA_TERMINALS:
-                    ev.lemma = ev.lemma or c.lemma
+                    # "will end": the set end of a visit under way (lemma "end_scheduled")
+                    scheduled = bool(c.lemma and c.lemma.endswith("_scheduled"))
+                    ev.lemma = ev.lemma or (c.lemma.removesuffix("_scheduled") if c.lemma else None)
                     ev.trigger_end = max(ev.trigger_end, c.end_pos)
                     # "(held) meetings with A and B": one each
                     ev.respectively = ev.respectively or str(c).lower().endswith("meetings")
                     # "is visiting", "has arrived": under way
-                    ev.present = ev.present or str(c).lower().startswith(
-                        ("is ", "are ", "has ", "have ")
+                    ev.present = (
+                        ev.present
+                        or scheduled
+                        or str(c).lower().startswith(("is ", "are ", "has ", "have "))
                     )
                 elif c.type == "LEFT":  # "departs Lima on Friday": the visit's set end
                     ev.present = c.lemma == "depart_scheduled"

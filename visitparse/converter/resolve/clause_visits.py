@@ -256,8 +256,9 @@ def _visit_dates(
     r: ClauseReading, ev: Event, status: str, dates: list[TimeExpr], hosts: list[str]
 ) -> VisitDates:
     """The dates the event gives the visit; a single date is its end for "concluded a visit", the
-    whole visit for "visited Nepal on Saturday" (`_dated_by_one_day`)."""
-    d1, d2, expr = r.date_range(dates, status)
+    whole visit for "visited Nepal on Saturday" (`_dated_by_one_day`); "will end her visit on
+    Sunday" counts forward."""
+    d1, d2, expr = r.date_range(dates, "planned" if ev.present and ev.lemma == "end" else status)
     if (
         d1
         and d2 is None
