@@ -56,7 +56,7 @@ MINISTER = Title("Foreign Minister", "minister")
 
 def test_the_passes_have_one_name_each_a_reason_and_an_example():
     names_ = [p.name for p in CONTEXT_PASSES]
-    assert len(names_) == len(set(names_)) == 20
+    assert len(names_) == len(set(names_)) == 21
     for p in CONTEXT_PASSES:
         assert p.reason and len(p.reason) < 90, p.name
         assert p.run.__doc__ and '"' in p.run.__doc__, p.name  # an example phrase
@@ -465,6 +465,32 @@ def test_appositive_visits():
     assert [t.type for t in toks][:3] == ["NAME", "COMMA", "ON_VISIT"]
     toks = tag("Reflecting on his visit to Oslo, Lind said.")
     assert "ON_VISIT" not in [t.type for t in toks]
+
+
+def test_relative_asides_are_read_after_the_sentence(monkeypatch):
+    text = "President Ana Ruiz, who was elected in March, arrived in Lima on Monday."
+    words = [str(t) for t in tag(text)]
+    assert words[:3] == ["President", "Ana Ruiz", "arrived"]
+    assert words.index("who") > words.index("Lima")
+    # without the pass the relative stands between the subject and its verb
+    monkeypatch.setattr(
+        context,
+        "CONTEXT_PASSES",
+        tuple(p for p in CONTEXT_PASSES if p.name != "relative_asides"),
+    )
+    assert [str(t) for t in tag(text)][:4] == ["President", "Ana Ruiz", ",", "who"]
+
+
+def test_relative_asides_stay_with_an_event_or_an_office():
+    # an event of its own: the grammar reads "who arrived ..." as a clause
+    toks = tag("President Ana Ruiz, who arrived in Lima on Monday, met the mayor.")
+    assert [t.type for t in toks][:4] == ["TITLE", "NAME", "COMMA", "WHO"]
+    # an office: "who is also a member of the Senate" gives the person one
+    toks = tag("Ana Ruiz, who is also a member of the Senate, met President Tomas Varga.")
+    assert [t.type for t in toks][:3] == ["NAME", "COMMA", "WHO"]
+    # no event after the closing comma: nothing is interrupted
+    toks = tag("They met Ana Ruiz, who was elected in March, and her deputy.")
+    assert "WHO" in [t.type for t in toks][:6]
 
 
 @pytest.mark.parametrize("p", CONTEXT_PASSES, ids=lambda p: p.name)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ...vocabulary import AUXILIARY_VERBS
+from ...vocabulary import AUXILIARY_VERBS, CLAUSE_TRIGGERS
 from ..tokens import PLACE_TOKENS, Tok, retyped, token
 
 AUXILIARIES = frozenset(("has", "have", "had"))
@@ -164,3 +164,42 @@ def tour_stops(text: str, toks: list[Tok]) -> list[Tok]:
         else:
             out.append(retyped(t, "W"))
     return out
+
+
+# what a person phrase ends with, before ", who"
+PERSON_ENDS = frozenset(("NAME", "TITLE", "PLTITLE"))
+
+
+def relative_asides(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "Kofi Mensah, who was elected in March, arrived in Lome": a relative clause between commas
+    after a person, with no event word of its own, before the event it interrupts, is read after
+    the sentence: the person is the subject of that event, and the relative's words ("March") are
+    no part of it (its names are still people). One that gives an office ("who is also a member of
+    the Senate") stays: the grammar reads it."""
+    k = 1
+    while k + 2 < len(toks):
+        opens = toks[k].type == "COMMA" and toks[k + 1].type == "WHO"
+        if opens and toks[k - 1].type in PERSON_ENDS:
+            j = next((j for j in range(k + 2, len(toks)) if toks[j].type == "COMMA"), len(toks))
+            # the event after the closing comma, maybe after a modal ("..., will visit")
+            after = [t.type for t in toks[j + 1 : j + 3] if t.type != "MODAL"][:1]
+            inner = toks[k + 2 : j]
+            if (
+                after
+                and after[0] in CLAUSE_TRIGGERS
+                and not any(t.type in CLAUSE_TRIGGERS for t in inner)
+                and not _office_relative(inner)
+            ):
+                toks = toks[:k] + toks[j + 1 :] + toks[k + 1 : j]
+                continue
+        k += 1
+    return list(toks)
+
+
+def _office_relative(inner: list[Tok]) -> bool:
+    """ "who is also a member of the Senate": the relative gives the person an office."""
+    types = [t.type for t in inner]
+    k = 0
+    while k < len(types) and types[k] in ("BE", "ALSO", "A", "THE", "DEMONYM"):
+        k += 1
+    return types[:1] == ["BE"] and k < len(types) and types[k] == "TITLE"
