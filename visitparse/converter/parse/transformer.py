@@ -80,12 +80,18 @@ class TreeToFacts(EventRules, Transformer):
         return cl
 
     def attributed_clause(self, children: list[Child]) -> list[Clause]:
-        """ "X is meeting Y, Deputy Head of the Office Z has said": the last item of the list that
-        ends the clause says it (a statement of its own); the clause before is X's, without him."""
+        """ "X is meeting Y, Deputy Head of the Office Z has said", "X met Y, she said": the last
+        item of the list that ends the clause says it (a statement of its own); the clause before
+        is X's, without him."""
         say = cast(Tok, children[-1])
         cl = self.clause(children[:-1])
         last = cl.events[-1] if cl.events else None
-        if last is None or len(last.objects) < 2 or last.objects[-1].rule != "titled":
+        # "..., she said": a pronoun ending the list says it too
+        if (
+            last is None
+            or len(last.objects) < 2
+            or last.objects[-1].rule not in ("titled", "pronoun")
+        ):
             return [cl]  # no list to take the speaker from: "X met Y, said": Y's statement
         speaker = last.objects.pop()
         said = Event("say", say.start_pos, say.end_pos, lemma=say.lemma, trigger_end=say.end_pos)

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from ... import schema
+from ...schema import HAPPENED
 from ..parse.facts import Clause, Event, Mention
 from ..parse.timex import TimeExpr
 from ..vocabulary import MEETING_EVENTS, OWNED_VISITS, VISIT_EVENTS
@@ -21,6 +22,7 @@ from .counterparts import take_office_if_counterpart
 from .dates import resolve
 from .entity import Entity
 from .frames import FRAMES
+from .people import PRONOUN_GENDER
 from .reading import ClauseReading
 
 # "a visit by X to Lima, where she met Y": the pronoun after it is the visitor
@@ -130,7 +132,7 @@ class ClauseReader(ClauseReading):
         """The clause's subject; "his visit": its owner; none: the subject carries over ("...,
         reaching consensus on ...")."""
         if cl.subject:
-            visitors = self._visitors_before(cl)
+            visitors = self._visitors_before(cl) or self._visitors_during(cl)
             if visitors:
                 return visitors
             return self.resolve_people(cl.subject, create=True, rule="subject")
@@ -157,6 +159,27 @@ class ClauseReader(ClauseReading):
             return []
         visitors[0].mentions.setdefault((m.start, m.end), "subject")
         return list(visitors)
+
+    def _visitors_during(self, cl: Clause) -> list[Entity]:
+        """ "(The ambassador said) during the visit, he met X": the pronoun subject of a clause
+        opened by "during the visit" is the visitor of the visit told last (to the places it
+        names), when the one it would find otherwise, the last subject, is no visitor."""
+        (m,) = cl.subject if len(cl.subject) == 1 else (None,)
+        fronted = cl.fronted
+        if m is None or m.rule != "pronoun" or fronted is None or fronted.rule != "during_visit":
+            return []
+        hosts = {p.country for p in fronted.destinations if p.country}
+        visits = [
+            v for v in self.state.visits if v.status in HAPPENED and v.host in (hosts or {v.host})
+        ]
+        people = self.state.people
+        if not visits or people.last_subject in {v.visitor for v in self.state.visits}:
+            return []
+        visitor = visits[-1].visitor
+        if visitor.gender not in (None, PRONOUN_GENDER.get(m.text)):
+            return []
+        visitor.mentions.setdefault((m.start, m.end), "subject")
+        return [visitor]
 
     def _fronted(self, cl: Clause, sentence: tuple[int, int]) -> Event | None:
         """What opens the clause ("During his visit, ...", "On Wednesday, ..."). "On Wednesday,
