@@ -38,7 +38,10 @@ PLANNED_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['meeting_planned']})\b", re.IGN
 # "(X) will join the Prime Minister's (meetings with A)": a modal a few plain words before; in lower
 # case ("Will Barker held talks": a name)
 # "X's visit began with (a meeting with Y)": the visitor met Y
-OPENED_WITH = re.compile(rf"\b(?:{FRAMES['visit_opened_with']})\s+$", re.IGNORECASE)
+OPENED_WITH = re.compile(
+    rf"\b(?:{FRAMES['visit_opened_with']})\s+(?:(?:an?|the)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}$",
+    re.IGNORECASE,
+)
 MODAL_BEFORE = re.compile(rf"\b(?:{FRAMES['meeting_modal']})\s+(?:[\w'\u2019-]+\s+){{1,4}}$")
 
 
@@ -115,6 +118,14 @@ def _who_met(
     noun: "his meeting with X" (the owner met X), "the meeting of A and B" (A and B met),
     "travelled to Paris for a meeting with X" (the traveller met X)."""
     purpose = False
+    sentence, visitors = r.sentence_visitors
+    if (
+        not stated
+        and sentence == r.sentence
+        and OPENED_WITH.search(r.state.clean, max(sentence[0], ev.start - 50), ev.start)
+    ):
+        # "X's visit began with a (tete-a-tete) meeting with Y": the visitor met Y
+        return list(visitors), others, purpose
     if (
         ev.rule == "during_meeting"
         and len(ev.objects) > 1
@@ -129,11 +140,6 @@ def _who_met(
         purpose = bool(FOR_PURPOSE.search(r.state.clean, max(0, ev.start - 6), ev.start))
         last_subject = r.state.people.last_subject
         subject = [last_subject] if (ev.possessive or purpose) and last_subject else []
-        sentence, visitors = r.sentence_visitors
-        if sentence == r.sentence and OPENED_WITH.search(
-            r.state.clean, max(sentence[0], ev.start - 30), ev.start
-        ):
-            subject = list(visitors)
         if ev.carrier is not None and ev.carrier.text == "their" and r.state.meetings:
             # "X hosted A and B ... Their meeting with Y": the guests', not their host's
             last = r.state.meetings[-1]
