@@ -31,6 +31,7 @@ class Mention:
     plural: bool = False  # "the Kazakh leaders", "they", "both sides"
     couple: bool = False  # "the royal couple"
     owner: Mention | None = None  # "US President Donald Trump's special envoy": Trump, a person too
+    spouse: Mention | None = None  # "X and his wife, Y": Y, a person too, no part of the event
     possessor: str | None = None  # "her Trade Minister X": the pronoun whose person he serves
     text: str = ""
 

@@ -169,6 +169,13 @@ class PersonRules:
         tok = cast(Tok, children[0])  # WHO
         return [Mention("relative_subject", tok.start_pos, tok.end_pos, text="who")]
 
+    def with_spouse(self, children: list[Tok | Mention]) -> list[Mention]:
+        """ "X and his wife, Y,": X; Y travels with X (a spouse is no visitor: the corpus rule),
+        named all the same."""
+        principal, spouse = [c for c in children if isinstance(c, Mention)]
+        principal.spouse = spouse
+        return [principal]
+
     def person_list(self, children: list[Tok | Mention]) -> list[Mention]:
         """The items of a list, appositives folded into their neighbour ("X, the Kazakh
         president,")."""

@@ -135,7 +135,14 @@ class ClauseReader(ClauseReading):
             visitors = self._visitors_before(cl) or self._visitors_during(cl)
             if visitors:
                 return visitors
-            return self.resolve_people(cl.subject, create=True, rule="subject")
+            found = self.resolve_people(cl.subject, create=True, rule="subject")
+            for m in cl.subject:
+                if m.spouse is not None:  # "X and his wife, Y, arrived": Y travels with X
+                    spouse = self.resolve_people(
+                        [m.spouse], create=True, rule="spouse", avoid=found
+                    )
+                    self.state.companions.append((found, spouse))
+            return found
         if cl.events and cl.events[0].rule in OWNED_VISITS:
             return (
                 self.owner(cl.events[0], create=False)
