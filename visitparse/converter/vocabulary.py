@@ -55,7 +55,7 @@ CLAUSE_TRIGGERS = frozenset(t for t, f in FAMILY_OF.items() if f in EVENT_FAMILI
 # Event verbs an auxiliary may stand before ("has concluded", "had met"): the auxiliary is dropped.
 AUXILIARY_VERBS = frozenset(
     ("VISITED", "END", "ARRIVE", "MEET", "RECEIVE", "PAY", "CALL", "CONVEY", "SAY", "AGREE")
-    + ("DEPART", "LEAD", "TAKE")
+    + ("DEPART", "LEAD", "TAKE", "REACH")
 )
 # Triggers that may stand in their base form (after "will", "to", or a modal carried over from the
 # predicate before), and the words of that form ("meet", "hold talks", "pay a visit").
@@ -67,7 +67,7 @@ BASE_FORMS = frozenset(
 # Trigger terminals that give an event its lemma (the first of them) and end its trigger (a
 # statement's content begins after the last of them).
 LEMMA_TERMINALS = frozenset(
-    ("VISITED", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "MEET", "MEETING")
+    ("VISITED", "TAKE", "DEPART", "PAY", "END", "ARRIVE", "REACH", "MEET", "MEETING")
     + ("RECEIVE", "CALL", "CONVEY", "SAY", "AGREE", "ASK")
 )
 
