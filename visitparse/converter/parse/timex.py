@@ -123,7 +123,7 @@ LEXER = re.compile(
     r"|(?P<YEAR>(?:19|20)\d\d\b)"
     r"|(?P<DAY>[0-3]?\d(?:\s?(?:st|nd|rd|th))?\b)"  # "4th", "4 th"
     r"|(?P<FROM>from\b)|(?P<BETWEEN>between\b)|(?P<UNTIL>(?:until|till)\b)"
-    r"|(?P<TO>(?:to|through)\b)|(?P<AND>and\b)|(?P<ON>on\b)|(?P<SINCE>since\b)"
+    r"|(?P<TO>(?:to|through)\b)|(?P<AND>and\b)|(?P<ON>on\b)|(?P<SINCE>(?:since|starting|beginning|commencing)\b)"
     r"|(?P<OF>of\b)|(?P<THE>the\b))"
     r"|(?P<COMMA>,)|(?P<DASH>[-\u2013\u2014])",
     re.IGNORECASE,
@@ -135,7 +135,9 @@ _DIGITS = re.compile(r"\d+")
 _CASED = ("WEEKDAY", "MONTH")
 DURATION = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b"
-    r"|\b(?P<w>week)-long\b|\b(?P<d>day)-?long\b|\b(?P<o>overnight)\b",
+    r"|\b(?P<w>week)-long\b|\b(?P<d>day)-?long\b|\b(?P<o>overnight)\b"
+    # "(visited Peru) for two days"
+    r"|\bfor\s+(?P<f>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+days\b",
     re.IGNORECASE,
 )
 
@@ -388,7 +390,7 @@ def scan(
     found = []
     for lo, hi in windows:
         for m in DURATION.finditer(text, lo, hi):
-            n = m.group("n")
+            n = m.group("n") or m.group("f")
             # "an overnight visit": two days (the corpus rule)
             days = (
                 7
