@@ -363,10 +363,14 @@ def _bare_name(part: Tok | Mention) -> bool:
 
 
 def _singular(office: str) -> str:
-    """ "foreign ministers" -> "foreign minister"; the tagger read the plural from the same
-    table."""
+    """ "foreign ministers" -> "foreign minister", "Secretaries" -> "Secretary"; the tagger read
+    the plural from the same table."""
     head, _, last = office.rpartition(" ")
-    return f"{head} {last[:-1]}".strip() if last.endswith("s") else office
+    if last.lower().endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s"):
+        last = last[:-1]
+    return f"{head} {last}".strip()
 
 
 def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> None:

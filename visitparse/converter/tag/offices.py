@@ -11,7 +11,7 @@ import re
 from typing import cast
 
 from .lexicon import is_cap, office_word
-from .phrases import PhraseTables, longest
+from .phrases import PhraseTables, longest, singular
 from .tokens import DEPUTY_WORDS, STYLE_KINDS, CityRef, Org, Title
 
 BRACKETED = re.compile(r"\( [^()]{1,40} \)")
@@ -94,8 +94,8 @@ class OfficeReader(PhraseTables):
             n = longest(self.title_lengths, lex.titles, keys, start)
             if n:
                 end, kind = start + n, lex.titles[tuple(keys[start : start + n])]
-            elif keys[start].endswith("s") and (keys[start][:-1],) in lex.titles:
-                end, kind, plural = start + 1, lex.titles[(keys[start][:-1],)], True
+            elif (one := singular(keys[start])) and (one,) in lex.titles:
+                end, kind, plural = start + 1, lex.titles[(one,)], True
             if end is not None:
                 break
         if end is None:

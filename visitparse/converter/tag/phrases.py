@@ -39,6 +39,20 @@ def longest(
     return 0
 
 
+def plural(word: str) -> str:
+    """The plural of an office word: "ministers", "secretaries" (not "secretarys")."""
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def singular(word: str) -> str | None:
+    """The office word a plural is of ("secretaries" -> "secretary"), or None."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else None
+
+
 class PhraseTables:
     """The lexicon `lex` and its indexes, built once per lexicon."""
 
@@ -70,7 +84,7 @@ class PhraseTables:
             | lex.office_words
             | {k[0] for k in lex.organizations}
             | {k[0] for k in lex.places}
-            | {k[0] + "s" for k in lex.titles}
+            | {plural(k[0]) for k in lex.titles}
         )
         # A lower-case word outside these is plain filler (the common case, taken in one step).
         self.special = (

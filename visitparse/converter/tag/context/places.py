@@ -155,13 +155,17 @@ def next_legs(text: str, toks: list[Tok]) -> list[Tok]:
     return out
 
 
+OFFICES = ("TITLE", "PLTITLE")  # "US President X", "US Secretaries A and B"
+OFFICE_OR_NAME = (*OFFICES, "NAME")
+
+
 def countries_as_adjectives(text: str, toks: list[Tok]) -> list[Tok]:
     """In "US President X" or "China Vice Premier X" the country is an adjective (DEMONYM),
     unless a preposition governs it ("the President of the United Arab Emirates Mohamed ...")."""
     out = list(toks)  # read as it is rewritten: a country turned adjective is no longer a COUNTRY
     for k in range(len(out)):
         t = out[k]
-        if t.type == "COUNTRY" and k + 1 < len(out) and out[k + 1].type in ("TITLE", "NAME"):
+        if t.type == "COUNTRY" and k + 1 < len(out) and out[k + 1].type in OFFICE_OR_NAME:
             # "of (the) United Arab Emirates Mohamed ...": a preposition, maybe with "the", governs
             # it
             governed = any(
@@ -172,10 +176,10 @@ def countries_as_adjectives(text: str, toks: list[Tok]) -> list[Tok]:
             # "a phone call from US President X", "a message to US President X": the office
             # follows, an adjective
             governed = governed and not (
-                out[k + 1].type == "TITLE" and k and out[k - 1].type in ("FROM", "TO")
+                out[k + 1].type in OFFICES and k and out[k - 1].type in ("FROM", "TO")
             )
             if not governed and (
-                out[k + 1].type == "TITLE"
+                out[k + 1].type in OFFICES
                 or out[k - 1].type not in ("AND", "COMMA", "AT", "BY", "WITH")
             ):
                 out[k] = retyped(t, "DEMONYM")
