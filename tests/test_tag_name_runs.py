@@ -68,3 +68,11 @@ def test_a_style_after_a_body_run_starts_the_name():
 
 def test_a_style_inside_a_name_stays_in_it():
     assert ("NAME", "Erwan Pehin Yusof") in pairs("He met Foreign Minister Erwan Pehin Yusof.")
+
+
+def test_two_words_after_an_office_are_a_name_with_an_institution_word():
+    assert ("NAME", "Anne Hall") in pairs("He met Senator Anne Hall.")
+    assert ("NAME", "Park Jin") in pairs("Foreign Minister Park Jin met him.")
+    # a body's name: its complement follows, or no office stands before it
+    assert pairs("He met Chairman Task Force on Science.")[3] == ("ORG", "Task Force on Science")
+    assert ("ORG", "Jubilee House") in pairs("They met at Jubilee House.")

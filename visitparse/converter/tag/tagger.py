@@ -133,12 +133,14 @@ class Tagger(OfficeReader, NameRuns):
                 else:
                     name = text[s:e]
                 # an institution ("the Chinese Embassy", "Jubilee House") is a place of events, not
-                # an organisation to report; "Park Jae-won" is a person
-                # "Hon. Jo Park", "Mr Hall": a name after an honorific is a person's
+                # an organisation to report: its word comes last ("Park Jin" is a person); "Hon. Jo
+                # Park", "Mr Hall", "Senator Anne Hall": a name after an honorific or an office is a
+                # person's
                 institution = (
                     hon_end != run[0]
                     and any(keys[r] in self.lex.institution_words for r in run)
                     and not (len(run) == 2 and KOREAN_GIVEN.match(words[run[1]]))
+                    and not _named_after_office(run, keys, out)
                 )
                 name = BROKEN_HYPHEN.sub("-", name)  # "Chan-o- cha": a hyphen broken at a line end
                 out.append(
@@ -365,3 +367,20 @@ def tagger_for(user_lexicon: str | None = None) -> Tagger:
         ),
     ]
     return cached("tagger", sources, lambda: Tagger(load(None)))
+
+
+# after these, a run is a body's name ("Chairman Task Force on Science"), not a person's
+BODY_COMPLEMENTS = frozenset(("of", "on", "for"))
+
+
+def _named_after_office(run: list[int], keys: list[str], out: list[Tok]) -> bool:
+    """ "Senator Anne Hall", "Foreign Minister Park Jin", "trade minister Jo Park": two capitalised
+    words right after an office are the holder's name, though one is an institution word; not
+    before "of", "on", "for" ("Chairman Task Force on Science")."""
+    after = run[-1] + 1
+    return (
+        len(run) == 2
+        and bool(out)
+        and out[-1].type in ("TITLE", "PLTITLE")
+        and (after >= len(keys) or keys[after] not in BODY_COMPLEMENTS)
+    )
