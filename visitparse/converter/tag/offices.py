@@ -375,4 +375,5 @@ class OfficeReader(PhraseTables):
             or is_cap(nxt)
             or prev in ("the", "a", "an", "his", "her", "their", "its", "'s", "visiting")
             or (prev,) in self.lex.demonyms
+            or (prev,) in self.lex.countries  # "his Brunei counterpart, Minister X"
         )
