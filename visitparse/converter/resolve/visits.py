@@ -13,6 +13,11 @@ def infer_visits(state: ReportState) -> None:
     """A guest received by a host of another country, or a participant of another country at a
     meeting in a named place, is visiting that country; last, a meeting told from the dateline's
     city (`_dateline_meeting`)."""
+    # who is abroad: a visitor hosts no one; but one told of a visit still to come ("his upcoming
+    # visit"), or of one to his own country, is at home
+    abroad = {
+        id(v.visitor) for v in state.visits if v.status in HAPPENED and v.host != v.visitor.country
+    }
     for m in state.meetings:
         if m.status not in HAPPENED:
             continue
@@ -31,8 +36,7 @@ def infer_visits(state: ReportState) -> None:
                             places=state.cities(m.place),
                         )
                     )
-        # a visitor hosts no one
-        host_countries = {h.country for h in m.hosts if h.country and id(h) not in state.hosts_of}
+        host_countries = {h.country for h in m.hosts if h.country and id(h) not in abroad}
         if len(host_countries) == 1:
             host = next(iter(host_countries))
             for g in m.guests:
