@@ -138,6 +138,14 @@ class EventRules(PersonRules, AdjunctRules):
     def departure(self, children: list[Child]) -> Event:
         return self._event("departure", children)
 
+    def departure_by_air(self, children: list[Child]) -> Event:
+        """ "departed from Don Mueang Airport for Wattay International Airport in Vientiane on
+        Monday": the city of the airport flown to is the destination."""
+        ev = self._event("departure", children)
+        if not ev.destinations:
+            ev.destinations, ev.places = ev.places[:1], ev.places[1:]
+        return ev
+
     def arrival(self, children: list[Child]) -> Event:
         return self._event("arrival", children)
 
@@ -147,9 +155,14 @@ class EventRules(PersonRules, AdjunctRules):
     def left_place(self, children: list[Child]) -> Event:
         """ "He left Laos on Wednesday": the end of a visit to that country (a city is only where
         he was)."""
+        if any(isinstance(c, Tok) and c.type == "ORG" and not c.org.airport for c in children):
+            return self._event("left_building", children)  # "left the Great Hall": no visit ends
         ev = self._event("visit_end", children)
         ev.left_from = [p for p in ev.places if p.name]
         ev.destinations, ev.places = [p for p in ev.places if p.name is None], []
+        # "left Haneda Airport": an airport of no known country (the visit told before ends; a
+        # visit told later is not the one left)
+        ev.left_unplaced = any(isinstance(c, Tok) and c.type == "ORG" for c in children)
         return ev
 
     def left_after_visit(self, children: list[Child]) -> Event:

@@ -75,6 +75,8 @@ class Event:
     origins: list[Place] = field(default_factory=list)
     # "left Quito on Monday": the city left (not where the event happened)
     left_from: list[Place] = field(default_factory=list)
+    # "left Haneda Airport": a place of no known country was left (not a visit told later)
+    left_unplaced: bool = False
     inviters: list[Mention] = field(default_factory=list)  # "at the invitation of President X"
     invited_first: bool = False  # the invitation opens the clause
 

@@ -215,7 +215,14 @@ def _end_visit_told_before(
     ) or next((v for v in reversed(visits) if v.status in statuses and not subject), None)
     d1, d2, expr = r.date_range(dates, "planned" if ev.present else status)
     last = d2 or d1
-    if v is None and last and subject and status in HAPPENED and not ev.present:
+    if (
+        v is None
+        and last
+        and subject
+        and status in HAPPENED
+        and not ev.present
+        and not ev.left_unplaced
+    ):
         # "received X in Jeddah on Tuesday. X departed Jeddah later on Tuesday": the visit the
         # reception implies is found later (the "departure days told apart" pass)
         left = {p.country for p in ev.left_from + ev.destinations}

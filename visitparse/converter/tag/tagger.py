@@ -143,8 +143,9 @@ class Tagger(OfficeReader, NameRuns):
                     and not _named_after_office(run, keys, out)
                 )
                 name = BROKEN_HYPHEN.sub("-", name)  # "Chan-o- cha": a hyphen broken at a line end
+                airport = keys[run[-1]] in self.lex.airport_words
                 out.append(
-                    token("ORG", name, s, e, Org(name, institution=True))
+                    token("ORG", name, s, e, Org(name, institution=True, airport=airport))
                     if institution
                     else token("NAME", name, s, e, name)
                 )

@@ -44,6 +44,7 @@ class Org:
     acronym: str | None = None
     country: str | None = None  # of a national body ("NPC" -> CHN)
     institution: bool = False
+    airport: bool = False  # an institution a traveller leaves or flies to ("Haneda Airport")
 
 
 @dataclass(frozen=True)
