@@ -25,7 +25,8 @@ from ..errors import InputError
 from ..isodates import PARTIAL_DATE
 
 # "U.S." | an initial before a name, with or without a space ("U.Tsend", "Kh.Bat": Mongolian
-# initials glued to the given name, one name) | an abbreviation with its stop ("Jr.", "Sec.") | a
+# initials glued to the given name, one name) | an abbreviation with its stop ("Jr.", "Sec.", "Ma."
+# Lourdes; lexicon/abbreviations.tsv lists those that end no sentence) | a
 # word with inner hyphens/apostrophes (a final "'s" is a word of its own: "Kazakhstan's" ->
 # "Kazakhstan", "'s"; a hyphen broken by a space or line end before a lower-case letter joins:
 # "Chan-o- cha") | one punctuation mark
@@ -33,7 +34,7 @@ WORD = re.compile(
     r"(?:[A-Z]\.){2,}"
     r"|[A-Z]\.(?=\s+[A-Z])"
     r"|(?:[A-Z]|Kh|Ts|Ch|Sh|Zh|Ya|Yu|Ye|Yo)\.(?=[A-Z][a-z])"
-    r"|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St)"
+    r"|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sec|Prof|Rev|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Amb|St|Ma|Sta|Sto)"
     r"\.(?!\w)"
     r"|[^\W_]+(?:-[^\W_]+|-[ \n](?=[a-z])[^\W_]+|'(?![sS](?![^\W_]|['-][^\W_]))[^\W_]+)*"
     r"(?:-[^\W_]+)*"

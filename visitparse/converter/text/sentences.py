@@ -4,18 +4,19 @@ initials."""
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 from . import dateline
 
-# Abbreviations after which a full stop does not end a sentence (lower-cased, without the stop).
-ABBREVIATIONS = frozenset(
-    ("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt")
-    + ("rev", "st", "jr", "sr", "mt", "ft", "no", "vs", "etc", "sec", "gov", "sen", "rep", "amb")
-    # styles before a name: "H.E. Mdm. X", "Hon. X"
-    + ("mdm", "mme", "mlle", "hon", "rt", "messrs", "engr", "barr", "hj", "brig", "cdr", "ven")
-    + ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-    + ("u.s", "u.k", "u.n", "e.u", "h.e", "h.r.h", "p.m", "a.m", "d.c", "i.e", "e.g")
-)
+
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations after which a full stop does not end a sentence (lexicon/abbreviations.tsv)."""
+    text = resources.files("visitparse").joinpath("lexicon", "abbreviations.tsv").read_text("utf-8")
+    rows = [ln.split("\t")[0].strip() for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return frozenset(rows[1:])  # after the header
+
+
+ABBREVIATIONS = _abbreviations()
 # A boundary: . ! ? (and closing quotes) followed by space and an upper-case letter or quote; or a
 # blank line.
 BOUNDARY = re.compile(r"[.!?][\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"'])")
