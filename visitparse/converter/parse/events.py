@@ -142,8 +142,10 @@ class EventRules(PersonRules, AdjunctRules):
         """ "departed from Don Mueang Airport for Wattay International Airport in Vientiane on
         Monday": the city of the airport flown to is the destination."""
         ev = self._event("departure", children)
-        if not ev.destinations:
-            ev.destinations, ev.places = ev.places[:1], ev.places[1:]
+        flown = next(c.end_pos for c in children if isinstance(c, Tok) and c.type == "FOR")
+        after = [p for p in ev.places if p.start > flown]
+        ev.left_from = [p for p in ev.places if p.start < flown and p.name]
+        ev.destinations, ev.places = after[:1], after[1:]
         return ev
 
     def arrival(self, children: list[Child]) -> Event:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
+from ..tag.phrases import singular
 from ..tag.tokens import Tok
 from .facts import Mention
 from .parts import bounds, token_of, tokens_of
@@ -366,11 +367,7 @@ def _singular(office: str) -> str:
     """ "foreign ministers" -> "foreign minister", "Secretaries" -> "Secretary"; the tagger read
     the plural from the same table."""
     head, _, last = office.rpartition(" ")
-    if last.lower().endswith("ies"):
-        last = last[:-3] + "y"
-    elif last.endswith("s"):
-        last = last[:-1]
-    return f"{head} {last}".strip()
+    return f"{head} {singular(last) or last}".strip()
 
 
 def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> None:

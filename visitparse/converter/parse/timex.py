@@ -133,11 +133,12 @@ _GAP = re.compile(r"\s*")
 _DIGITS = re.compile(r"\d+")
 # Words the LEXER matches case-insensitively but only count when capitalised ("may" is a verb).
 _CASED = ("WEEKDAY", "MONTH")
+_COUNT = rf"\d{{1,2}}|{'|'.join(_NUMBERS)}"
 DURATION = re.compile(
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b"
+    rf"\b(?P<n>{_COUNT})[- ]day\b"
     r"|\b(?P<w>week)-long\b|\b(?P<d>day)-?long\b|\b(?P<o>overnight)\b"
     # "(visited Peru) for two days"
-    r"|\bfor\s+(?P<f>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+days\b",
+    rf"|\bfor\s+(?P<f>{_COUNT})\s+days\b",
     re.IGNORECASE,
 )
 
@@ -295,6 +296,16 @@ class _TreeToTimex(Transformer):
 
     def range(self, c):
         first, last = _atoms(c)[:2]
+        types = {getattr(x, "type", None) for x in c}
+        joined = "AND" in types and "BETWEEN" not in types  # "on A and B", not "between A and B"
+        if (
+            joined
+            and first.weekday is not None
+            and last.weekday is not None
+            and (last.weekday - first.weekday) % 7 != 1
+        ):
+            # "on Friday and Monday": two days, not the days between; the first dates it
+            return first, None, "single"
         # "May 15 to 17", "June 27 and 29, 2018": the end borrows the start's month, the start the
         # end's year
         if last.month is None:

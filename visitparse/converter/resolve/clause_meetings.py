@@ -35,14 +35,17 @@ FOR_PURPOSE = re.compile(r"\bfor\s+$")  # "(flew to Cairo) for talks with X"
 UNREAL_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['meeting_unreal']})\b", re.IGNORECASE)
 # "(had a meeting with X), planned as well", "(talks with X) are scheduled"
 PLANNED_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['meeting_planned']})\b", re.IGNORECASE)
-# "(X) will join the Prime Minister's (meetings with A)": a modal a few plain words before; in lower
-# case ("Will Barker held talks": a name)
 # "X's visit began with (a meeting with Y)": the visitor met Y
 OPENED_WITH = re.compile(
     rf"\b(?:{FRAMES['visit_opened_with']})\s+(?:(?:an?|the)\s+)?(?:[\w'\u2019-]+\s+){{0,3}}$",
     re.IGNORECASE,
 )
-MODAL_BEFORE = re.compile(rf"\b(?:{FRAMES['meeting_modal']})\s+(?:[\w'\u2019-]+\s+){{1,4}}$")
+# "(X) will join the Prime Minister's (meetings with A)": a modal, a verb of taking part, a few
+# plain words; the modal in lower case ("Will Barker held talks": a name)
+MODAL_BEFORE = re.compile(
+    rf"\b(?:{FRAMES['meeting_modal']})\s+(?:also\s+)?(?:{FRAMES['meeting_attend']})\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}$"
+)
 
 
 def record_meeting(

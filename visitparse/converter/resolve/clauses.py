@@ -162,6 +162,7 @@ class ClauseReader(ClauseReading):
             or sentence != self.sentence
             or len(visitors) != 1
             or not VISIT_RELATIVE.search(self.state.clean, max(sentence[0], m.start - 30), m.start)
+            or visitors[0].gender not in (None, PRONOUN_GENDER.get(m.text))
         ):
             return []
         visitors[0].mentions.setdefault((m.start, m.end), "subject")

@@ -91,6 +91,8 @@ class Lexicon:
     modifiers: set[tuple[str, ...]] = field(default_factory=set)
     # words of tenure ("former", "newly appointed"): modifiers.tsv rows marked "tenure"
     tenure: set[tuple[str, ...]] = field(default_factory=set)
+    # of the modifiers, ranks within an office ("First", "Deputy"): modifiers.tsv rows marked "rank"
+    ranks: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     honorific_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Mrs" -> "f"
     title_gender: dict[tuple[str, ...], str] = field(default_factory=dict)  # "Queen" -> "f"
@@ -151,6 +153,8 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
         (lex.tenure if (row.get("tenure") or "").strip() else lex.modifiers).add(
             words(row["modifier"])
         )
+        if (row.get("rank") or "").strip():
+            lex.ranks.add(words(row["modifier"]))
     for row in tables.get("honorifics", []):
         lex.honorifics.add(words(row["honorific"]))
         if (row.get("gender") or "").strip() in ("f", "m"):

@@ -47,8 +47,9 @@ def plural(word: str) -> str:
 
 
 def singular(word: str) -> str | None:
-    """The office word a plural is of ("secretaries" -> "secretary"), or None."""
-    if word.endswith("ies"):
+    """The office word a plural is of ("secretaries" -> "secretary", "Ministers" -> "Minister"),
+    or None."""
+    if word.lower().endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") else None
 

@@ -282,7 +282,7 @@ class Tagger(OfficeReader, NameRuns):
             if (
                 hit is None
                 and is_cap(w)
-                and (key,) in self.lex.modifiers
+                and (key,) in self.lex.ranks
                 and i + 1 < len(words)
                 and (after := self._lookup(keys, words, i + 1)) is not None
                 and after[1] in ("DEMONYM", "COUNTRY")

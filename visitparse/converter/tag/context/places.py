@@ -156,7 +156,6 @@ def next_legs(text: str, toks: list[Tok]) -> list[Tok]:
 
 
 OFFICES = ("TITLE", "PLTITLE")  # "US President X", "US Secretaries A and B"
-COUNTERPART_WORDS = ("counterpart", "counterparts")
 OFFICE_OR_NAME = (*OFFICES, "NAME")
 
 
@@ -166,10 +165,6 @@ def countries_as_adjectives(text: str, toks: list[Tok]) -> list[Tok]:
     out = list(toks)  # read as it is rewritten: a country turned adjective is no longer a COUNTRY
     for k in range(len(out)):
         t = out[k]
-        counterpart = k + 1 < len(out) and str(out[k + 1]).lower() in COUNTERPART_WORDS
-        if counterpart and t.type == "COUNTRY" and k and out[k - 1].type == "POSSPRON":
-            out[k] = retyped(t, "DEMONYM")  # "his Brunei counterpart": Bruneian
-            continue
         if t.type == "COUNTRY" and k + 1 < len(out) and out[k + 1].type in OFFICE_OR_NAME:
             # "of (the) United Arab Emirates Mohamed ...": a preposition, maybe with "the", governs
             # it
