@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from ..tag.lexicon import fold
 
@@ -13,7 +14,16 @@ PATRONYMIC_PARTICLES = frozenset(("bin", "ibn", "bint", "binti", "ould"))
 
 @functools.lru_cache(maxsize=4096)
 def _name_parts(name: str) -> tuple[str, ...]:
-    return tuple(fold(name).replace("-", " ").replace(".", " ").split())
+    """The parts a name is compared by: folded, and spelt alike across transliterations
+    ("Abdulla" ~ "Abdullah", "Mohamed" ~ "Mohammed": a final "h" after a vowel and a doubled
+    letter count once)."""
+    return tuple(_spelt_alike(p) for p in fold(name).replace("-", " ").replace(".", " ").split())
+
+
+def _spelt_alike(part: str) -> str:
+    if len(part) > 4 and part.endswith("h") and part[-2] in "aeiou":
+        part = part[:-1]
+    return re.sub(r"(.)\1", r"\1", part)
 
 
 def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
