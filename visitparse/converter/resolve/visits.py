@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...schema import HAPPENED
+from ..tag.lexicon import fold
 from .entity import Entity
 from .kinds import may_visit
 from .records import MeetingRec, VisitRec
@@ -23,7 +24,12 @@ def infer_visits(state: ReportState) -> None:
             continue
         if m.place_country:
             for p in m.participants:
-                if p.country and p.country != m.place_country and may_visit(p):
+                away = (
+                    p.country != m.place_country
+                    if p.country
+                    else _away_from_seat(state, p, m.place_country, m.place)
+                )
+                if away and may_visit(p):
                     # the meeting's date does not fix the visit's start or end
                     state.add_visit(
                         VisitRec(
@@ -40,9 +46,24 @@ def infer_visits(state: ReportState) -> None:
         if len(host_countries) == 1:
             host = next(iter(host_countries))
             for g in m.guests:
-                if g.country and g.country != host and may_visit(g):
+                away = g.country != host if g.country else _away_from_seat(state, g, host, m.place)
+                if away and may_visit(g):
                     state.add_visit(VisitRec(g, host, m.status, m.start, m.end, "hosted:" + m.rule))
         _dateline_meeting(state, m)  # the weakest evidence: after the others
+
+
+def _away_from_seat(state: ReportState, p: Entity, country: str, city: str | None) -> bool:
+    """An international body's official met people in `country` (and `city`) away from where the
+    body is based (the corpus rule: the UN Secretary-General is a visitor in Washington, not in
+    New York); one of no body, or of a body whose seat the lexicon does not give, only where that
+    body is not at home either."""
+    if p.organization is None:
+        return False
+    seat = state.lex.organization_seats.get(p.organization)
+    if seat is None:
+        return True
+    seat_country, seat_city = seat
+    return country != seat_country or (city is not None and fold(city) != fold(seat_city))
 
 
 def _dateline_meeting(state: ReportState, m: MeetingRec) -> None:

@@ -102,6 +102,8 @@ class Lexicon:
     organizations: dict[tuple[str, ...], tuple[str, str | None]] = field(default_factory=dict)
     # name -> alpha-3 of a national body
     organization_countries: dict[str, str] = field(default_factory=dict)
+    # where an international body is based: name -> (alpha-3, city)
+    organization_seats: dict[str, tuple[str, str]] = field(default_factory=dict)
     # -> (terminal, lemma)
     triggers: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     function_words: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> terminal
@@ -164,6 +166,11 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
         lex.organizations[words(name)] = (name, acronym)
         if (row.get("country") or "").strip():
             lex.organization_countries[name] = row["country"].strip().upper()
+        if (row.get("seat_country") or "").strip():
+            lex.organization_seats[name] = (
+                row["seat_country"].strip().upper(),
+                (row.get("seat_city") or "").strip(),
+            )
         if acronym:
             lex.organizations.setdefault(words(acronym), (name, acronym))
     for row in tables.get("office_words", []):

@@ -143,9 +143,13 @@ class PhraseTables:
         # "to", "an"
         accented = cap and not words[i].isascii() and keys[i] != words[i].lower()
         readings = self.readings
+        # "WHO", "US": in capitals, an acronym comes before the word ("who", "us")
+        acronym = len(words[i]) > 1 and words[i].isupper()
         for n in self.lengths.get(keys[i], ()):
             found = readings.get(tuple(keys[i : i + n])) if i + n <= len(keys) else None
             if found:
+                if acronym:
+                    found = sorted(found, key=lambda r: r[0] != UPPER)
                 for needs, reading in found:
                     if (
                         not needs
