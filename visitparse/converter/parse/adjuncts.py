@@ -9,7 +9,18 @@ from __future__ import annotations
 from ..tag.tokens import Tok
 from ..vocabulary import PRIOR_VISIT_WORDS
 from .facts import Mention, Place
-from .parts import At, CameFrom, Destinations, Here, Inviter, Origin, VisitNP, bounds, tokens_of
+from .parts import (
+    At,
+    CameFrom,
+    Destinations,
+    Here,
+    Inviter,
+    Origin,
+    There,
+    VisitNP,
+    bounds,
+    tokens_of,
+)
 from .timex import TimeExpr
 
 
@@ -64,6 +75,9 @@ class AdjunctRules:
 
     def here(self, children: list[Tok]) -> Here:
         return Here(children[0].start_pos, children[0].end_pos)
+
+    def there(self, children: list[Tok]) -> There:
+        return There(children[0].start_pos, children[-1].end_pos)
 
     def at_somewhere(self, children: list[Tok]) -> None:
         return None  # "at the airport": no place to report

@@ -20,6 +20,7 @@ from .parts import (
     Here,
     Inviter,
     Origin,
+    There,
     VisitNP,
     bounds,
     person_lists,
@@ -99,6 +100,8 @@ class EventRules(PersonRules, AdjunctRules):
                     ev.legs[-1][1].append(c)
             elif isinstance(c, Here):
                 ev.here = True
+            elif isinstance(c, There):
+                ev.there = True
             elif isinstance(c, VisitNP):
                 ev.destinations.extend(c.places)
                 ev.duration = ev.duration or c.duration

@@ -66,6 +66,7 @@ class Event:
     status: str | None = None  # planned / cancelled
     present: bool = False  # "is on a visit", "is visiting"
     here: bool = False
+    there: bool = False  # "in the country": the country told before
     possessive: bool = False  # "his meeting with X": X met the owner
     base_form: bool = False  # "visit" as an infinitive: "... to visit China"
     trigger_end: int = 0  # where the statement's content begins

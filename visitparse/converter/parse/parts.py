@@ -13,6 +13,13 @@ from .facts import Event, Mention, Place
 from .timex import TimeExpr
 
 
+class There:
+    """The adjunct "in the country": the country told before."""
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
 class Here:
     """The adjunct "here": the dateline city."""
 

@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from ...schema import HAPPENED
-from ..parse.facts import Event
+from ..parse.facts import Event, Place
 from ..parse.timex import TimeExpr
 from ..vocabulary import OWNED_VISITS
 from .dates import resolve_atom
@@ -164,6 +164,12 @@ def _places_and_hosts(r: ClauseReading, ev: Event) -> tuple[list[AnyPlace], list
     places: list[AnyPlace] = list(ev.places)
     if ev.here and r.state.dateline:
         places.append(DatelinePlace(*r.state.dateline))
+    if ev.there and not places and not ev.destinations:
+        # "arrived in the country": the dateline's, else the country of the visit told last
+        told = r.state.dateline[0] if r.state.dateline else None
+        told = told or next((v.host for v in reversed(r.state.visits)), None)
+        if told:
+            places.append(Place(told, None, ev.start, ev.end))
     hosts = list(dict.fromkeys(p.country for p in ev.destinations)) or [
         p.country for p in places[:1]
     ]
