@@ -56,7 +56,7 @@ MINISTER = Title("Foreign Minister", "minister")
 
 def test_the_passes_have_one_name_each_a_reason_and_an_example():
     names_ = [p.name for p in CONTEXT_PASSES]
-    assert len(names_) == len(set(names_)) == 21
+    assert len(names_) == len(set(names_)) == 22
     for p in CONTEXT_PASSES:
         assert p.reason and len(p.reason) < 90, p.name
         assert p.run.__doc__ and '"' in p.run.__doc__, p.name  # an example phrase
@@ -507,3 +507,11 @@ def test_tour_stops_only_after_a_tour():
     assert "TOUR_STOPS" in types and "INCLUDED" not in types
     types = [t.type for t in tag("The talks included Peru and Chile.")]
     assert "TOUR_STOPS" not in types and "INCLUDED" not in types  # a plain word there
+
+
+def test_officials_as_offices():
+    types = [t.type for t in tag("The Iraqi official, who arrived on Monday, met him.")]
+    assert types[:4] == ["THE", "DEMONYM", "TITLE", "COMMA"]
+    # an adjective before its noun stays a word
+    assert "TITLE" not in [t.type for t in tag("He paid an official visit to Peru.")]
+    assert [t.type for t in tag("The Iraqi official visit began.")][2] == "W"

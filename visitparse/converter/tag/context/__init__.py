@@ -96,6 +96,8 @@ CONTEXT_PASSES: tuple[ContextPass, ...] = (
                 reason='"former" before a nationality and an office belongs to the office'),
     ContextPass("appositive_visits", ("VISIT", "ON"), verbs.appositive_visits,
                 reason='", on a visit to ..." after a person says who is on it (ON_VISIT)'),
+    ContextPass("officials_as_offices", ("DEMONYM", "W"), titles.officials_as_offices,
+                reason='"The Iraqi official, who ...": after a nationality, an office'),
     ContextPass("relative_asides", ("WHO", "COMMA"), verbs.relative_asides,
                 reason='", who was elected in March," (no event word) is read after the sentence'),
 )

@@ -188,3 +188,28 @@ def tenure_before_nationality(text: str, toks: list[Tok]) -> list[Tok]:
             continue
         out.append(t)
     return out
+
+
+# a word that is an adjective before a noun ("an official visit") and an office after a nationality
+# when no noun follows ("The Iraqi official, who arrived ...", "the Chinese official said")
+OFFICIAL = "official"
+# what may follow it as an office: a comma, a verb, a modal
+AFTER_OFFICE = frozenset(
+    ("COMMA", "SAY", "BE", "MODAL", "MEET", "ARRIVE", "RECEIVE", "CALL", "WHO")
+)
+
+
+def officials_as_offices(text: str, toks: list[Tok]) -> list[Tok]:
+    """ "The Iraqi official, who arrived in Tehran ...": after a nationality, with a comma or a verb
+    after it, "official" is the person's office (an unnamed office holder), not an adjective."""
+    out = list(toks)
+    for k in range(1, len(out) - 1):
+        t = out[k]
+        if (
+            t.type == "W"
+            and str(t).lower() == OFFICIAL
+            and out[k - 1].type == "DEMONYM"
+            and out[k + 1].type in AFTER_OFFICE
+        ):
+            out[k] = token("TITLE", str(t), t.start_pos, t.end_pos, Title(str(t), "official"))
+    return out
