@@ -213,8 +213,8 @@ def _end_visit_told_before(
     if not (dates and (ev.rule == "visit_end" or ev.lemma == "end")):
         return
     visits, dct = r.state.visits, r.state.dct
-    # "departs Lima on Friday": the set end of a visit under way, told or done
-    statuses = HAPPENED if ev.present and status in HAPPENED else (status,)
+    # "departs Lima on Friday", "will leave Lima on Friday": the set end of a visit under way
+    statuses = HAPPENED if ev.present and status in (*HAPPENED, "planned") else (status,)
     v = next(
         (v for v in reversed(visits) if v.visitor in subject and v.status in statuses),
         None,
