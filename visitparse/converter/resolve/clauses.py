@@ -27,6 +27,8 @@ from .reading import ClauseReading
 
 # "a visit by X to Lima, where she met Y": the pronoun after it is the visitor
 VISIT_RELATIVE = re.compile(rf"\b(?:{FRAMES['visit_relative']})\s*$", re.IGNORECASE)
+# the same words right after the visit: what follows happened there
+VISIT_RELATIVE_AFTER = re.compile(rf"\s*,?\s*(?:{FRAMES['visit_relative']})\b", re.IGNORECASE)
 FIRST_TO = re.compile(
     r"\b(?:first|second|third|latest|last|only|highest|most senior)\b[^.;]{0,60}$", re.IGNORECASE
 )
@@ -210,10 +212,13 @@ class ClauseReader(ClauseReading):
     ) -> None:
         """An event told with no place takes the sentence's: the visit told before in it, or an
         opening "In Pretoria, X and Y held talks"."""
+        relative = VISIT_RELATIVE.search(
+            self.state.clean, max(sentence[0], cl.start - 30), cl.start
+        )
         if (
             not ev.places
             and ev.rule in MEETING_EVENTS
-            and cl.rule == "bare_clause"
+            and (cl.rule == "bare_clause" or relative)
             and self.sentence_stay[0] == sentence
         ):
             ev.places = list(self.sentence_stay[1])
@@ -245,6 +250,9 @@ class ClauseReader(ClauseReading):
             record_visit(self, ev, subject, status, dates, start)
             if subject:
                 self.sentence_visitors = (sentence, list(subject))
+            if ev.destinations and VISIT_RELATIVE_AFTER.match(self.state.clean, ev.end):
+                # "his visit to the Maldives, during which he met X": the meeting was there
+                self.sentence_stay = (sentence, list(ev.destinations))
         elif ev.rule in MEETING_EVENTS:
             if cl.subject and ev.objects:
                 subject = self._subject_apart_from_met(cl, ev, subject)
