@@ -163,12 +163,15 @@ class ClauseReader(ClauseReading):
             or m.rule != "pronoun"
             or sentence != self.sentence
             or len(visitors) != 1
-            or not VISIT_RELATIVE.search(self.state.clean, max(sentence[0], m.start - 30), m.start)
-            or visitors[0].gender not in (None, PRONOUN_GENDER.get(m.text))
+            or not self._after_visit_relative(m.start)
         ):
             return []
-        visitors[0].mentions.setdefault((m.start, m.end), "subject")
-        return list(visitors)
+        return _pronoun_for(m, visitors[0])
+
+    def _after_visit_relative(self, pos: int) -> bool:
+        """ "(a visit to Lima,) where" / "during which" just before `pos`, in its sentence."""
+        start = max(self.sentence[0], pos - 30)
+        return VISIT_RELATIVE.search(self.state.clean, start, pos) is not None
 
     def _visitors_during(self, cl: Clause) -> list[Entity]:
         """ "(The ambassador said) during the visit, he met X": the pronoun subject of a clause
@@ -185,11 +188,7 @@ class ClauseReader(ClauseReading):
         people = self.state.people
         if not visits or people.last_subject in {v.visitor for v in self.state.visits}:
             return []
-        visitor = visits[-1].visitor
-        if visitor.gender not in (None, PRONOUN_GENDER.get(m.text)):
-            return []
-        visitor.mentions.setdefault((m.start, m.end), "subject")
-        return [visitor]
+        return _pronoun_for(m, visits[-1].visitor)
 
     def _fronted(self, cl: Clause, sentence: tuple[int, int]) -> Event | None:
         """What opens the clause ("During his visit, ...", "On Wednesday, ..."). "On Wednesday,
@@ -212,14 +211,11 @@ class ClauseReader(ClauseReading):
     ) -> None:
         """An event told with no place takes the sentence's: the visit told before in it, or an
         opening "In Pretoria, X and Y held talks"."""
-        relative = VISIT_RELATIVE.search(
-            self.state.clean, max(sentence[0], cl.start - 30), cl.start
-        )
         if (
             not ev.places
             and ev.rule in MEETING_EVENTS
-            and (cl.rule == "bare_clause" or relative)
             and self.sentence_stay[0] == sentence
+            and (cl.rule == "bare_clause" or self._after_visit_relative(cl.start))
         ):
             ev.places = list(self.sentence_stay[1])
         if fronted and fronted.rule == "fronted_place" and not ev.places:
@@ -375,3 +371,11 @@ class ClauseReader(ClauseReading):
 def _first_status(cl: Clause) -> str | None:
     """The status the clause's first predicate states ("will meet": planned), if any."""
     return next((ev.status for ev in cl.events if ev.status), None)
+
+
+def _pronoun_for(m: Mention, visitor: Entity) -> list[Entity]:
+    """The pronoun `m` as `visitor`, unless the text says the visitor is of another gender."""
+    if visitor.gender not in (None, PRONOUN_GENDER.get(m.text)):
+        return []
+    visitor.mentions.setdefault((m.start, m.end), "subject")
+    return [visitor]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from ..tag.lexicon import tsv_rows
+from ..tag.lexicon import cell_values, tsv_rows
 
 
 def _frames() -> dict[str, str]:
@@ -16,9 +16,7 @@ def _frames() -> dict[str, str]:
     text = resources.files("visitparse").joinpath("lexicon", "frames.tsv").read_text("utf-8")
     out = {}
     for row in tsv_rows(text):
-        words = sorted(
-            {w.strip() for w in row["words"].split("|") if w.strip()}, key=lambda w: (-len(w), w)
-        )
+        words = sorted(set(cell_values(row["words"])), key=lambda w: (-len(w), w))
         out[row["frame"]] = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return out
 

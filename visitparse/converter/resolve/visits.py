@@ -24,12 +24,7 @@ def infer_visits(state: ReportState) -> None:
             continue
         if m.place_country:
             for p in m.participants:
-                away = (
-                    p.country != m.place_country
-                    if p.country
-                    else _away_from_seat(state, p, m.place_country, m.place)
-                )
-                if away and may_visit(p):
+                if _away(state, p, m.place_country, m.place) and may_visit(p):
                     # the meeting's date does not fix the visit's start or end
                     state.add_visit(
                         VisitRec(
@@ -46,17 +41,18 @@ def infer_visits(state: ReportState) -> None:
         if len(host_countries) == 1:
             host = next(iter(host_countries))
             for g in m.guests:
-                away = g.country != host if g.country else _away_from_seat(state, g, host, m.place)
-                if away and may_visit(g):
+                if _away(state, g, host, m.place) and may_visit(g):
                     state.add_visit(VisitRec(g, host, m.status, m.start, m.end, "hosted:" + m.rule))
         _dateline_meeting(state, m)  # the weakest evidence: after the others
 
 
-def _away_from_seat(state: ReportState, p: Entity, country: str, city: str | None) -> bool:
-    """An international body's official met people in `country` (and `city`) away from where the
-    body is based (the corpus rule: the UN Secretary-General is a visitor in Washington, not in
-    New York); one of no body, or of a body whose seat the lexicon does not give, only where that
-    body is not at home either."""
+def _away(state: ReportState, p: Entity, country: str, city: str | None) -> bool:
+    """Whether `p`, met in `country` (and `city`), is away from home there: one of a country
+    elsewhere; an international body's official away from where the body is based (the corpus
+    rule: the UN Secretary-General is a visitor in Washington, not in New York), or anywhere when
+    the lexicon gives no seat; one of neither, never."""
+    if p.country:
+        return p.country != country
     if p.organization is None:
         return False
     seat = state.lex.organization_seats.get(p.organization)

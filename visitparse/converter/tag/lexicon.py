@@ -126,21 +126,22 @@ def tsv_rows(text: str) -> list[dict[str, str]]:
     )
 
 
-def _values(cell: str | None) -> list[str]:
+def cell_values(cell: str | None) -> list[str]:
+    """The "|"-separated values of a table cell."""
     return [v.strip() for v in (cell or "").split("|") if v.strip()]
 
 
 def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
     for row in tables.get("countries", []):
         code = row["alpha3"].strip().upper()
-        for name in _values(row.get("names")):
+        for name in cell_values(row.get("names")):
             lex.countries[words(name)] = code
-        for dem in _values(row.get("demonyms")):
+        for dem in cell_values(row.get("demonyms")):
             lex.demonyms[words(dem)] = code
-        for place in _values(row.get("places")) + _values(row.get("seats")):
+        for place in cell_values(row.get("places")) + cell_values(row.get("seats")):
             lex.places[words(place)] = code
             lex.place_names[words(place)] = place
-        lex.seats.update(words(seat) for seat in _values(row.get("seats")))
+        lex.seats.update(words(seat) for seat in cell_values(row.get("seats")))
     for row in tables.get("titles", []):
         lex.titles[words(row["title"])] = row.get("kind") or "official"
         if (row.get("full") or "").strip():

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from importlib import resources
 
+from ..tag.lexicon import tsv_rows
 from . import dateline
 
 
 def _abbreviations() -> frozenset[str]:
     """Abbreviations after which a full stop does not end a sentence (lexicon/abbreviations.tsv)."""
     text = resources.files("visitparse").joinpath("lexicon", "abbreviations.tsv").read_text("utf-8")
-    rows = [ln.split("\t")[0].strip() for ln in text.splitlines() if ln and not ln.startswith("#")]
-    return frozenset(rows[1:])  # after the header
+    return frozenset(row["abbreviation"].strip() for row in tsv_rows(text))
 
 
 ABBREVIATIONS = _abbreviations()
