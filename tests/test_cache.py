@@ -51,6 +51,7 @@ def test_conversion_is_the_same_with_a_cold_and_a_warm_cache(tmp_path):
         "clauses",
         "dates",
         "office_holders",
+        "people",
         "tagger",
     ]
     assert b"Kassym-Jomart Tokayev" in cold

@@ -8,14 +8,20 @@ import pytest
 
 from visitparse.converter.parse.facts import Clause, Mention
 from visitparse.converter.parse.islands import islands, methods
+from visitparse.converter.parse.person_phrases import person_phrases
 from visitparse.converter.parse.transformer import TreeToFacts
 from visitparse.converter.tag.tagger import tagger_for
 
 TO_FACTS = methods(TreeToFacts())
 
 
+def tokens_of(text: str) -> list:
+    """The sentence's tokens as the clause grammar reads them: person phrases made one token."""
+    return person_phrases(tagger_for().tag(text, 0, len(text)))
+
+
 def clauses(text: str) -> list[Clause]:
-    tokens = tagger_for().tag(text, 0, len(text))
+    tokens = tokens_of(text)
     return [island.value(TO_FACTS) for island in islands(tokens, "clause")]
 
 
@@ -25,7 +31,7 @@ def clause(text: str) -> Clause:
 
 
 def person_lists(text: str) -> list[list[Mention]]:
-    tokens = tagger_for().tag(text, 0, len(text))
+    tokens = tokens_of(text)
     return [island.value(TO_FACTS) for island in islands(tokens, "person_list")]
 
 
@@ -37,11 +43,48 @@ def test_every_rule_of_the_grammar_has_its_method():
     from visitparse.converter.parse.islands import tables
 
     transformer = TreeToFacts()
-    rules = {r.name for r in tables("clauses.lark").rules if not r.inline}
-    assert rules and all(callable(getattr(transformer, name, None)) for name in rules)
+    for grammar in ("clauses.lark", "people.lark"):
+        rules = {r.name for r in tables(grammar).rules if not r.inline}
+        assert rules and all(callable(getattr(transformer, name, None)) for name in rules)
 
 
 # ---------------------------------------------------------------- people
+@pytest.mark.parametrize(
+    "text,phrases",
+    [
+        (
+            "Kazakh President Kassym-Jomart Tokayev met Liu and he thanked the President of Chile.",
+            [
+                ("PERSON", "Kazakh President Kassym-Jomart Tokayev"),
+                ("NAME", "Liu"),  # a bare name keeps its token
+                ("OFFICE", "the President of Chile"),
+            ],
+        ),
+        (
+            "US President Ana Hall's special envoy, Joe Banda, met Chinese Li and Peru's trade minister.",
+            [
+                ("OFFICE", "US President Ana Hall's special envoy"),  # no name after the possessive
+                ("NAME", "Joe Banda"),  # the appositive is the clause grammar's to join
+                ("PERSON", "Chinese Li"),
+                ("OFFICE", "Peru's trade minister"),
+            ],
+        ),
+        (
+            "Wang, who is also a member of the Political Bureau, thanked the country's Foreign "
+            "Minister Ana Ruiz.",
+            [
+                ("NAME", "Wang"),
+                ("OFFICE", "also a member of the Political Bureau"),
+                ("PERSON", "the country's Foreign Minister Ana Ruiz"),
+            ],
+        ),
+    ],
+)
+def test_person_phrases_are_one_token_each(text, phrases):
+    found = [(t.type, str(t)) for t in tokens_of(text) if t.type in ("PERSON", "OFFICE", "NAME")]
+    assert found == phrases
+
+
 def test_titled_reads_the_nationality_the_office_and_the_name():
     text = "Peruvian Foreign Minister Ana Quispe met with her Chilean counterpart Tomas Varga."
     [person] = clause(text).subject

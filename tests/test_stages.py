@@ -6,6 +6,7 @@ import functools
 import pytest
 
 from visitparse.converter.parse.islands import islands
+from visitparse.converter.parse.person_phrases import person_phrases
 from visitparse.converter.parse.sentence import TO_FACTS
 from visitparse.converter.parse.transformer import TreeToFacts
 from visitparse.converter.resolve.names import names_match
@@ -248,7 +249,7 @@ def test_lexicon_words_fold_case_and_accents():
 
 # ---------------------------------------------------------------- parser + transformer
 def clause(text):
-    toks = tagger_for().tag(text, 0, len(text))
+    toks = person_phrases(tagger_for().tag(text, 0, len(text)))
     [island] = islands(toks)
     return TreeToFacts().transform(island.tree)
 
@@ -313,8 +314,13 @@ def test_parser_builds_the_trees_lark_builds():
     for path in sorted(Path(__file__).parent.parent.joinpath("fixtures").glob("*.txt")):
         text = clean(path.read_text(encoding="utf-8"))
         for start, end in sentences.split(text):
-            toks = tagger.tag(text, start, end)
-            for isl in islands(toks, "clause") + islands(_tokens(text, [(start, end)]), "timex"):
+            words = tagger.tag(text, start, end)
+            toks = person_phrases(words)
+            for isl in (
+                islands(words, "person")
+                + islands(toks, "clause")
+                + islands(_tokens(text, [(start, end)]), "timex")
+            ):
                 tree = _lark_tree(isl)
                 assert isl.tree == tree
                 if isl.symbol == "clause":
@@ -325,7 +331,7 @@ def test_parser_builds_the_trees_lark_builds():
 
 def test_no_island_in_plain_prose():
     toks = tagger_for().tag("the weather was fine", 0, 20)
-    assert islands(toks) == []
+    assert islands(toks) == [] and islands(toks, "person") == []
 
 
 # ---------------------------------------------------------------- people

@@ -2,7 +2,8 @@
 
   text     normalize (same-length cleaning), document (title, date, dateline), sentences
   tag      the tagger: typed tokens from the lexicon tables; then tag.context.CONTEXT_PASSES
-  parse    sentence.read: LALR islands of grammar/clauses.lark -> mentions, events, clauses
+  parse    sentence.read: person phrases (grammar/people.lark) made single tokens, then LALR
+           islands of grammar/clauses.lark over them -> mentions, events, clauses
   resolve  per clause: ReportBuilder.add_clause; per report: resolve.passes.RESOLVE_PASSES
 
 `vocabulary` says which words name events; `isodates` reads ISO dates; `explain` traces a run.
@@ -91,7 +92,7 @@ def convert(
                 builder.add_people(reading.facts, sentence_initial=reading.sentence_initial)
             builder.previous_end = reading.end
         if on_sentence:
-            on_sentence(start, end, tokens, sentence.clauses)
+            on_sentence(start, end, sentence.tokens, sentence.clauses)
         for t in tokens:
             if t.type == "ORG" and not t.org.institution:
                 builder.add_organization(t.org.name, t.org.acronym, t.start_pos, t.end_pos)

@@ -45,8 +45,7 @@ class EventRules(PersonRules, AdjunctRules):
         """The Event of `rule` over `children`: its trigger words, people and adjuncts."""
         s, e = bounds(children)
         ev = Event(rule, s, e)
-        # person lists, in order; an `office` event's one list is its TITLE tokens (`titles`),
-        # which land in its objects, unread
+        # person lists, in order
         lists = cast("list[list[Mention]]", [c for c in children if isinstance(c, list)])
         for c in children:
             if isinstance(c, Tok):
@@ -268,12 +267,10 @@ class EventRules(PersonRules, AdjunctRules):
                 m.country = country
         return ev
 
-    def office(self, children: list[Tok | list[Tok]]) -> Event:
+    def office(self, children: list[Tok]) -> Event:
         """ "(Wang Yi, who) is also a member of the Political Bureau ...": the subject's office."""
         ev = self._event("office", children)
-        ev.carrier = self.titled(
-            [c for c in children if not (isinstance(c, Tok) and c.type == "BE")]
-        )
+        ev.carrier = self.phrase([children[-1]])  # BE ALSO? OFFICE
         return ev
 
     # ------------------------------------------------------------ fronted ("During the visit,")

@@ -31,7 +31,12 @@ MAX_RETRIES = 8  # earlier end points tried when the last one fails at $END
 END = "$END"
 
 # Each start symbol and the grammar file that defines it.
-GRAMMAR_OF = {"clause": "clauses.lark", "person_list": "clauses.lark", "timex": "dates.lark"}
+GRAMMAR_OF = {
+    "clause": "clauses.lark",
+    "person_list": "clauses.lark",
+    "person": "people.lark",
+    "timex": "dates.lark",
+}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import cast
 from ..tag.phrases import singular
 from ..tag.tokens import Tok
 from .facts import Mention
+from .islands import build, methods, tables
 from .parts import bounds, token_of, tokens_of
 
 
@@ -66,6 +67,12 @@ class PersonRules:
             elif c.type == "NAME":
                 m.name, m.name_span = str(c), (c.start_pos, c.end_pos)
         return m
+
+    def phrase(self, children: list[Tok]) -> Mention:
+        """A PERSON or OFFICE token of the person-phrase level (person_phrases.py): its Mention,
+        built from the phrase's own tokens by the rules of grammar/people.lark."""
+        words = cast("list[Tok]", children[0].data)
+        return cast(Mention, build(tables("people.lark"), words, "person", _PHRASE_RULES))
 
     def named(self, children: list[Tok]) -> Mention:
         s, e = bounds(children)
@@ -254,14 +261,10 @@ class PersonRules:
     def apposed(self, children: list[Tok | Mention]) -> Mention:
         """ "Ana Soto, Speaker of the Senate of Chile,", "the Peruvian foreign secretary, Luis
         Vega,": one person, the appositive folded as in a list."""
-        person, comma, *rest = children[:-1]  # its closing comma or stop
-        toks = cast("list[Tok | list[Tok]]", rest)
-        second = (
-            self.titled(toks)
-            if any(isinstance(c, list) for c in rest)
-            else self.named(cast("list[Tok]", rest))
-        )
-        return self.person_list([person, comma, second])[0]
+        person, comma, second = children[:-1]  # its closing comma or stop
+        tok = cast(Tok, second)
+        office = self.phrase([tok]) if tok.type == "OFFICE" else self.named([tok])
+        return self.person_list([person, comma, office])[0]
 
     def subject(self, children: list[Mention | list[Mention]]) -> list[Mention]:
         c = children[0]
@@ -281,6 +284,9 @@ class PersonRules:
             if country and m.country is None and m.organization is None:
                 m.country = country
         return leaders
+
+
+_PHRASE_RULES = methods(PersonRules())
 
 
 def _split_offices(children: list[Tok | Mention]) -> list[Tok | Mention]:

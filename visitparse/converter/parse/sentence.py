@@ -14,9 +14,10 @@ from ..tag.tokens import Tok
 from ..text.dateline import MARKS as DATELINE_MARKS
 from ..vocabulary import CLAUSE_TRIGGERS
 from .islands import Island, islands, methods
+from .person_phrases import person_phrases
 from .transformer import TreeToFacts
 
-NAMES = frozenset(("NAME",))
+NAMES = frozenset(("NAME", "PERSON"))  # a person list names someone
 TO_FACTS = methods(TreeToFacts())  # the transformer keeps no state between islands
 
 
@@ -33,11 +34,14 @@ class Reading:
 @dataclass(frozen=True)
 class Sentence:
     readings: list[Reading]
+    tokens: list[Tok]  # the tokens the clauses were parsed from: person phrases as one each
     clauses: list[Island]  # the clause islands, for `explain`
 
 
-def read(tokens: list[Tok]) -> Sentence:
-    """The clause and person-phrase islands of a sentence's tokens, read in text order."""
+def read(words: list[Tok]) -> Sentence:
+    """The clause and person-list islands of a sentence's tagged words, read in text order, over
+    the person-phrase level's tokens."""
+    tokens = person_phrases(words)
     clause_islands = islands(tokens, "clause", CLAUSE_TRIGGERS)
     covered = {k for island in clause_islands for k in range(island.start, island.end)}
     gaps = [k for k in range(len(tokens)) if k not in covered]
@@ -58,4 +62,4 @@ def read(tokens: list[Tok]) -> Sentence:
         # an attributed clause is two: what was said, then who said it
         for part in facts if kind == "clause" and isinstance(facts, list) else [facts]:
             readings.append(Reading(kind, part, tokens[last].end_pos, first in (0, opening)))
-    return Sentence(readings, clause_islands)
+    return Sentence(readings, tokens, clause_islands)

@@ -10,6 +10,7 @@ A token's type says which payload it holds:
   ORG                  Org        a body, an institution or a building
   DATE                 TimeExpr   a time expression
   DURATION             int        a length in days
+  PERSON, OFFICE       list[Tok]  a person phrase's own tokens (parse/person_phrases.py)
   a trigger terminal   str | None the lemma reported in the output ("meet", "talks")
   W                    str | None TENURE for a word of tenure ("former", "newly appointed")
 The typed views (`Tok.title`, `Tok.city`, ...) read the payload as the type says.
@@ -80,7 +81,9 @@ class ListedPlace(NamedTuple):
     end: int
 
 
-Payload: TypeAlias = "str | int | CityRef | list[ListedPlace] | Title | Org | TimeExpr | None"
+Payload: TypeAlias = (
+    "str | int | CityRef | list[ListedPlace] | list[Tok] | Title | Org | TimeExpr | None"
+)
 
 
 class Tok(Token):
