@@ -11,7 +11,7 @@ Order of work on one sentence:
    person;
 4. every other word is W (a run of plain lower-case words is one W);
 5. the context passes (context/, `settle`) rewrite what needs the neighbours: joined offices and
-   place lists, "and" between offices (AND_TITLE) or before a trip's next leg (AND_PLACE), a stay
+   place lists, "and" before a trip's next leg (AND_PLACE), a stay
    with dates (STAY), a country used as an adjective (DEMONYM), auxiliaries dropped.
 Each token keeps its character span in the input and, in `.data`, what the lexicon says of it.
 """

@@ -142,6 +142,6 @@ def token(type_: str, text: str, start: int, end: int, data: Payload = None) -> 
 
 
 def retyped(t: Tok, type_: str) -> Tok:
-    """`t` read as another terminal ("and" -> AND_TITLE): a new token, text, span and payload
+    """`t` read as another terminal ("and" -> AND_PLACE): a new token, text, span and payload
     kept."""
     return token(type_, t.value, t.start_pos, t.end_pos, t.data)

@@ -79,8 +79,6 @@ CONTEXT_PASSES: tuple[ContextPass, ...] = (
                 reason='the modal carries the tense: an "is" or "be" beside it goes'),
     ContextPass("bodies_before_officials", ("PLTITLE", "NAME"), names.bodies_before_officials,
                 reason='the name before "officials" is their body (ORG), not a person'),
-    ContextPass("and_between_titles", ("TITLE",), titles.and_between_titles,
-                reason='"and" between two offices joins one person\'s offices (AND_TITLE)'),
     ContextPass("stays", ("COUNTRY|PLACE",), places.stays,
                 reason='"is in Place" before a date is a stay, a visit (STAY)'),
     ContextPass("next_legs", ("COUNTRY|PLACE",), places.next_legs,

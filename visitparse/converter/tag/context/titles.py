@@ -1,11 +1,12 @@
 """Context passes of offices: bracketed acronyms dropped, offices joined or split by what stands
-beside them, "and" between two offices, a word of tenure before a nationality."""
+beside them, a word of tenure before a nationality. ("and" between two offices is the person
+grammar's: grammar/people.lark.)"""
 
 from __future__ import annotations
 
 import dataclasses
 
-from ..tokens import STYLE_KINDS, TENURE, Title, Tok, retyped, token
+from ..tokens import STYLE_KINDS, TENURE, Title, Tok, token
 
 # "Deputy Prime Minister - Minister of Industry", "State Councilor/Minister of Foreign Affairs"
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))
@@ -148,17 +149,6 @@ def join_titles(text: str, toks: list[Tok]) -> list[Tok]:
             )
             t = token("TITLE", joined.text, org.start_pos, t.end_pos, joined)
         out.append(t)
-    return out
-
-
-def and_between_titles(text: str, toks: list[Tok]) -> list[Tok]:
-    """ "Deputy Prime Minister and Foreign Minister X": one person's two offices (AND_TITLE); an
-    "and" after an office that no office follows ends the person ("the Chinese president and his
-    counterpart"), which LALR(1) cannot see at the "and"."""
-    out = list(toks)
-    for k in range(1, len(toks) - 1):
-        if toks[k].type == "AND" and toks[k - 1].type == "TITLE" and toks[k + 1].type == "TITLE":
-            out[k] = retyped(toks[k], "AND_TITLE")
     return out
 
 
