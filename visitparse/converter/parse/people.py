@@ -28,10 +28,13 @@ class PersonRules:
     def titled(self, children: Sequence[Tok | list[Tok]]) -> Mention:
         s, e = bounds(children)
         m = Mention("titled", s, e, text="")
+        tenure = ""
         for c in children:
             if isinstance(c, list):  # titles
                 offices = [t.title for t in c]
                 m.titles = [t.text for t in offices] + [t.style for t in offices if t.style]
+                if tenure:  # "former Cuban leader": "former leader"
+                    m.titles[0] = f"{tenure} {m.titles[0]}"
                 m.title_kinds = [t.kind for t in offices] + ["rank" for t in offices if t.style]
                 m.country = m.country or next((t.country for t in offices if t.country), None)
                 m.organization = m.organization or next(
@@ -62,6 +65,8 @@ class PersonRules:
                 m.country_not_shared = True
             elif c.type == "VISITING":
                 m.visiting = True
+            elif c.type == "TENURE":
+                tenure = str(c)
             elif c.type == "POSSPRON":
                 m.possessor = str(c).lower()
             elif c.type == "NAME":

@@ -9,7 +9,7 @@ clause that reads it, since lists fold and amend their items.
 
 from __future__ import annotations
 
-from ..tag.tokens import Tok, token
+from ..tag.tokens import TENURE, Tok, retyped, token
 from .islands import islands
 
 # a phrase needs an office or a name: no start is tried after the last of them
@@ -21,8 +21,10 @@ def person_phrases(tokens: list[Tok]) -> list[Tok]:
     token; a one-word phrase (a bare name) keeps its token."""
     out: list[Tok] = []
     done = 0
-    for island in islands(tokens, "person", PHRASE_WORDS):
-        words = tokens[island.start : island.end]
+    # the person grammar reads a word of tenure ("former") as TENURE; the clauses, as a word
+    view = [retyped(t, "TENURE") if t.type == "W" and t.data == TENURE else t for t in tokens]
+    for island in islands(view, "person", PHRASE_WORDS):
+        words = view[island.start : island.end]
         if len(words) == 1 and words[0].type == "NAME":
             continue
         out.extend(tokens[done : island.start])

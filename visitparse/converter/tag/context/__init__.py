@@ -88,10 +88,6 @@ CONTEXT_PASSES: tuple[ContextPass, ...] = (
     ContextPass("drop_comma_after_place", ("COUNTRY|PLACE", "COMMA", "VISIT|DATE"),
                 places.drop_comma_after_place,
                 reason="a comma between a place and its visit or its day would end the clause"),
-    # "DEMONYM|COUNTRY": the types are read before countries_as_adjectives made any DEMONYM
-    ContextPass("tenure_before_nationality", ("DEMONYM|COUNTRY", "TITLE"),
-                titles.tenure_before_nationality,
-                reason='"former" before a nationality and an office belongs to the office'),
     ContextPass("appositive_visits", ("VISIT", "ON"), verbs.appositive_visits,
                 reason='", on a visit to ..." after a person says who is on it (ON_VISIT)'),
     ContextPass("officials_as_offices", ("DEMONYM", "W"), titles.officials_as_offices,

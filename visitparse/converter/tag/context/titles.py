@@ -1,12 +1,12 @@
 """Context passes of offices: bracketed acronyms dropped, offices joined or split by what stands
-beside them, a word of tenure before a nationality. ("and" between two offices is the person
-grammar's: grammar/people.lark.)"""
+beside them, "official" after a nationality. ("and" between two offices and a word of tenure
+before a nationality are the person grammar's: grammar/people.lark.)"""
 
 from __future__ import annotations
 
 import dataclasses
 
-from ..tokens import STYLE_KINDS, TENURE, Title, Tok, token
+from ..tokens import STYLE_KINDS, Title, Tok, token
 
 # "Deputy Prime Minister - Minister of Industry", "State Councilor/Minister of Foreign Affairs"
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))
@@ -148,34 +148,6 @@ def join_titles(text: str, toks: list[Tok]) -> list[Tok]:
                 f"{org} {t.title.text}", t.title.kind, t.title.country or org.org.country
             )
             t = token("TITLE", joined.text, org.start_pos, t.end_pos, joined)
-        out.append(t)
-    return out
-
-
-def tenure_before_nationality(text: str, toks: list[Tok]) -> list[Tok]:
-    """ "former Cuban leader Raul Castro", "the newly appointed Swedish Ambassador": a word of
-    tenure (modifiers.tsv, marked by the tagger) before the nationality belongs to the office
-    ("former leader"); "the first Korean prime minister to visit" is no office's."""
-    # the office a tenure word goes on is replaced here before the loop reaches it
-    ahead = list(toks)
-    out: list[Tok] = []
-    for k, t in enumerate(ahead):
-        if (
-            t.type == "W"
-            and t.data == TENURE
-            and k + 2 < len(ahead)
-            and ahead[k + 1].type == "DEMONYM"
-            and ahead[k + 2].type == "TITLE"
-        ):
-            office = ahead[k + 2]
-            ahead[k + 2] = token(
-                "TITLE",
-                office.value,
-                office.start_pos,
-                office.end_pos,
-                dataclasses.replace(office.title, text=f"{t} {office.title.text}"),
-            )
-            continue
         out.append(t)
     return out
 
