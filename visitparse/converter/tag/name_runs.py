@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon, fold, is_cap, office_word
-from .tokens import Tok
+from .tokens import Payload, Tok
 
 GAP = "\x00"  # stands in the word list where a date or duration token took the words
 BROKEN_HYPHEN = re.compile(r"-[ \n](?=[a-z])")
@@ -39,6 +39,9 @@ NAME_PARTICLES = frozenset(
     ]
 )
 NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+# what a table reads in a word that is also a given name, which may end a name run ("Pham Quoc
+# Tuan", "Do Van An"): an honorific, an article
+NAME_CLOSERS = frozenset(("HON", "A"))
 QUOTES = frozenset(('"', "'"))
 # "Jae-won": "Park Jae-won" is a person, not a park
 KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")
@@ -76,6 +79,7 @@ class NameRuns:
 
     lex: Lexicon
     special: set[str]
+    simple: dict[str, tuple[str, Payload]]
     office_starts: set[str]
     plain_words: set[str]
 
@@ -189,11 +193,32 @@ class NameRuns:
                 and is_cap(nxt)
                 and keys[i + 1] not in self.special
             )
-        return (
-            spans[i][0] - spans[run[-1]][1] == 1 and not is_cap(nxt) and keys[i + 1] != "'s"
-            if nxt
-            else spans[i][0] - spans[run[-1]][1] == 1
-        )
+        return self._closes_name(words, keys, spans, i, run, possessive=False)
+
+    def _closes_name(
+        self,
+        words: list[str],
+        keys: list[str],
+        spans: list[tuple[int, int, str]],
+        i: int,
+        run: list[int],
+        possessive: bool = True,
+    ) -> bool:
+        """Whether the word at i, right after a name run and before no other capitalised word,
+        is the name's last word ("Pham Quoc Tuan met", "Pham Quoc Tuan's visit"); not
+        `possessive`: not before "'s" either ("Carlos Medina arrived", not "Medina's")."""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if spans[i][0] - spans[run[-1]][1] != 1:
+            return False
+        return not is_cap(nxt) and (possessive or keys[i + 1] != "'s") if nxt else True
+
+    def _reads_as_closer(self, keys: list[str], words: list[str], i: int) -> bool:
+        """Whether a table reads the one word at i as a NAME_CLOSERS terminal ("Tuan", "An")."""
+        simple = self.simple.get(keys[i])
+        if simple is not None:
+            return simple[0] in NAME_CLOSERS
+        hit = self._lookup(keys, words, i) if keys[i] in self.special else None  # type: ignore[attr-defined]
+        return hit is not None and hit[0] == 1 and hit[1] in NAME_CLOSERS
 
     def _body_word(self, key: str) -> bool:
         """A word of a body's or a portfolio's name ("Presidency", "Technology"), which no name

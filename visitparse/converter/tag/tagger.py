@@ -224,6 +224,17 @@ class Tagger(OfficeReader, NameRuns):
                 i += 1
                 continue
             if (
+                run
+                and is_cap(w)
+                and self._closes_name(words, keys, spans, i, run)
+                and self._reads_as_closer(keys, words, i)
+            ):
+                # "Pham Quoc Tuan met", "Do Van An and": a given name that a table reads as an
+                # honorific or an article ends the name it follows
+                run.append(i)
+                i += 1
+                continue
+            if (
                 key in simple
                 and (w.isascii() or not is_cap(w))
                 or (key not in special and not w[:1].isalnum())
