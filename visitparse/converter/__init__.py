@@ -19,6 +19,7 @@ from .. import schema
 from . import limits
 from .errors import InputError
 from .isodates import parse_date
+from .parse.person_phrases import organizations
 from .parse.sentence import read as read_sentence
 from .resolve import events
 from .resolve.assemble import ReportBuilder
@@ -93,9 +94,8 @@ def convert(
             builder.previous_end = reading.end
         if on_sentence:
             on_sentence(start, end, sentence.tokens, sentence.clauses)
-        for t in tokens:
-            if t.type == "ORG" and not t.org.institution:
-                builder.add_organization(t.org.name, t.org.acronym, t.start_pos, t.end_pos)
+        for t in organizations(sentence.tokens):
+            builder.add_organization(t.org.name, t.org.acronym, t.start_pos, t.end_pos)
     doc = schema.Document(
         title=info.title,
         publication_date=info.publication_date,

@@ -5,11 +5,12 @@ Indonesia, A and B") and the lists of them, built into Mentions (facts.py).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import cast
 
 from ..tag.phrases import singular
-from ..tag.tokens import Tok
+from ..tag.tokens import STYLE_KINDS, Title, Tok, token
 from .facts import Mention
 from .islands import build, methods, tables
 from .parts import bounds, token_of, tokens_of
@@ -19,8 +20,11 @@ class PersonRules:
     """One method per person rule of the grammar, named after it (islands.methods() finds them by
     name)."""
 
-    def titles(self, children: list[Tok]) -> list[Tok]:
-        return tokens_of(children, "TITLE")
+    def one_office(self, children: list[Tok]) -> list[Tok]:
+        return children  # its parts: BODY? TITLE (JOINER? TITLE)*, composed by `titled`
+
+    def titles(self, children: list[Tok | list[Tok]]) -> list[list[Tok]]:
+        return [c for c in children if isinstance(c, list)]  # the offices, "and" between them
 
     def of_place(self, children: list[Tok]) -> Tok:
         return token_of(children, "COUNTRY", "PLACE", "ORG")
@@ -29,9 +33,10 @@ class PersonRules:
         s, e = bounds(children)
         m = Mention("titled", s, e, text="")
         tenure = ""
+        children = _given_name_from_office(children)
         for c in children:
             if isinstance(c, list):  # titles
-                offices = [t.title for t in c]
+                offices = [_composed(cast("list[Tok]", parts)) for parts in c]
                 m.titles = [t.text for t in offices] + [t.style for t in offices if t.style]
                 if tenure:  # "former Cuban leader": "former leader"
                     m.titles[0] = f"{tenure} {m.titles[0]}"
@@ -292,6 +297,58 @@ class PersonRules:
 
 
 _PHRASE_RULES = methods(PersonRules())
+
+
+def _composed(parts: list[Tok]) -> Title:
+    """One office from its parts, left to right: "State Councilor/Minister of Foreign Affairs" (a
+    mark between two offices), "Foreign Minister Prince" (a one-word rank or royal style goes on the
+    office before it), "Secretary of Defense Spokesperson" (offices side by side: the last says the
+    kind), "NPC Standing Committee Chairman" (a body before the office)."""
+    office: Title | None = None
+    body = joiner = None
+    for p in parts:
+        if p.type == "BODY":
+            body = p
+            continue
+        if p.type == "JOINER":
+            joiner = p
+            continue
+        t = p.title
+        if office is None:
+            office = Title(f"{body} {t.text}", t.kind, t.country or body.org.country) if body else t
+        elif joiner is not None:
+            text = f"{office.text} {joiner} {t.text}".replace(" / ", "/")
+            office = Title(text, office.kind, office.country or t.country)
+        elif t.kind in STYLE_KINDS and " " not in t.text:
+            office = dataclasses.replace(office, style=t.text)
+        else:
+            office = Title(f"{office.text} {t.text}", t.kind, office.country or t.country)
+        joiner = None
+    return cast(Title, office)
+
+
+def _given_name_from_office(children: Sequence[Tok | list[Tok]]) -> Sequence[Tok | list[Tok]]:
+    """ "Minister of Industry Sultan Al Jaber", "Ambassador Amir Hayek": a ruler's one-word title
+    right after another office and right before the name is the first name."""
+    for k, c in enumerate(children[:-1]):
+        name = children[k + 1]
+        if not (isinstance(c, list) and isinstance(name, Tok) and name.type == "NAME"):
+            continue
+        offices = cast("list[list[Tok]]", c)
+        parts = offices[-1]
+        given = parts[-1]
+        if not (
+            len(parts) > 1
+            and parts[-2].type == "TITLE"
+            and given.title.kind == "head_of_state"
+            and " " not in str(given)
+        ):
+            return children
+        text = f"{given} {name}"
+        whole = token("NAME", text, given.start_pos, name.end_pos, text)
+        titles = cast("list[Tok]", [*offices[:-1], parts[:-1]])
+        return [*children[:k], titles, whole, *children[k + 2 :]]
+    return children
 
 
 def _split_offices(children: list[Tok | Mention]) -> list[Tok | Mention]:

@@ -9,11 +9,16 @@ clause that reads it, since lists fold and amend their items.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import cast
+
 from ..tag.tokens import TENURE, Tok, retyped, token
 from .islands import islands
 
 # a phrase needs an office or a name: no start is tried after the last of them
 PHRASE_WORDS = frozenset(("NAME", "TITLE"))
+# "State Councilor/Minister of Foreign Affairs", "Deputy Prime Minister - Minister of Industry"
+TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))
 
 
 def person_phrases(tokens: list[Tok]) -> list[Tok]:
@@ -21,8 +26,7 @@ def person_phrases(tokens: list[Tok]) -> list[Tok]:
     token; a one-word phrase (a bare name) keeps its token."""
     out: list[Tok] = []
     done = 0
-    # the person grammar reads a word of tenure ("former") as TENURE; the clauses, as a word
-    view = [retyped(t, "TENURE") if t.type == "W" and t.data == TENURE else t for t in tokens]
+    view = [_as_person_word(t, nxt) for t, nxt in zip(tokens, [*tokens[1:], None], strict=True)]
     for island in islands(view, "person", PHRASE_WORDS):
         words = view[island.start : island.end]
         if len(words) == 1 and words[0].type == "NAME":
@@ -34,6 +38,29 @@ def person_phrases(tokens: list[Tok]) -> list[Tok]:
         return tokens
     out.extend(tokens[done:])
     return out
+
+
+def _as_person_word(t: Tok, nxt: Tok | None) -> Tok:
+    """How the person grammar reads a token that the clause grammar reads otherwise: a word of
+    tenure ("former": TENURE), a mark between two offices ("/", "-": JOINER), a body right before
+    an office, part of it ("NPC Standing Committee Chairman": BODY; an institution, "Jubilee
+    House", is not)."""
+    if t.type == "W":
+        if t.data == TENURE:
+            return retyped(t, "TENURE")
+        if t.value in TITLE_JOINERS:
+            return retyped(t, "JOINER")
+    elif t.type == "ORG" and nxt is not None and nxt.type == "TITLE" and not t.org.institution:
+        return retyped(t, "BODY")
+    return t
+
+
+def organizations(tokens: list[Tok]) -> Iterator[Tok]:
+    """The bodies named in a sentence's tokens (ORG), inside person phrases too ("Secretary-General
+    of the United Nations"), but not those that are part of an office (BODY) nor institutions."""
+    for t in tokens:
+        words = cast("list[Tok]", t.data) if t.type in ("PERSON", "OFFICE") else [t]
+        yield from (w for w in words if w.type == "ORG" and not w.org.institution)
 
 
 def phrase_token(words: list[Tok]) -> Tok:

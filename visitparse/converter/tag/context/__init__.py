@@ -5,9 +5,11 @@ their names ("the Department of Foreign Affairs") and runs CONTEXT_PASSES in ord
 a new token list. A pass runs only on a sentence that holds the token types it `needs`, read once,
 after the institutions: a type that one pass makes does not wake a later one.
 
-The passes live by family: names.py (bodies, not people), titles.py (offices joined, split, and
-their acronyms), places.py (place lists, stays, legs, countries as adjectives) and verbs.py (light
-verbs with their talks, auxiliaries, clause openers).
+The passes live by family: names.py (bodies, not people), titles.py (an office's acronym and seat,
+"official" as an office), places.py (place lists, stays, legs, countries as adjectives) and
+verbs.py (light verbs with their talks, auxiliaries, clause openers). How offices join into one
+person's, with their name and nationality, is no pass: the person grammar (grammar/people.lark)
+parses it over the tokens the passes leave.
 """
 
 from __future__ import annotations
@@ -57,10 +59,6 @@ CONTEXT_PASSES: tuple[ContextPass, ...] = (
                 reason="a bracketed short form after an office or body repeats it"),
     ContextPass("name_prefixed_titles", ("TITLE",), titles.name_prefixed_titles,
                 reason="a one-word name or a place right before an office is its seat"),
-    ContextPass("given_names_like_titles", ("TITLE",), titles.given_names_like_titles,
-                reason="a ruler's one-word title between an office and a name is a first name"),
-    ContextPass("join_titles", ("TITLE",), titles.join_titles,
-                reason="offices side by side (or across '-', '/') are one; a rank is a style"),
     ContextPass("cities_of_countries", ("COUNTRY", "NAME"), places.cities_of_countries,
                 reason='an unknown name in "in City, Country," is a place of that country'),
     ContextPass("join_places", ("COUNTRY|PLACE",), places.join_places,

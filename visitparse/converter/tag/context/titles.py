@@ -1,15 +1,13 @@
-"""Context passes of offices: bracketed acronyms dropped, offices joined or split by what stands
-beside them, "official" after a nationality. ("and" between two offices and a word of tenure
-before a nationality are the person grammar's: grammar/people.lark.)"""
+"""Context passes of offices: bracketed acronyms dropped, a seat before an office, "official"
+after a nationality. Offices side by side, "and" between offices, a word of tenure before a
+nationality and a ruler's title as a first name are the person grammar's (grammar/people.lark)."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from ..tokens import STYLE_KINDS, Title, Tok, token
+from ..tokens import Title, Tok, token
 
-# "Deputy Prime Minister - Minister of Industry", "State Councilor/Minister of Foreign Affairs"
-TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))
 # prepositions that take a place: "in Hunan Governor ..." is no office of Hunan
 GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))
 
@@ -65,89 +63,6 @@ def name_prefixed_titles(text: str, toks: list[Tok]) -> list[Tok]:
                 t.title, text=f"{prev} {t.title.text}", country=t.title.country or prev.city.country
             )
             t = token("TITLE", text[prev.start_pos : t.end_pos], prev.start_pos, t.end_pos, office)
-        out.append(t)
-    return out
-
-
-def given_names_like_titles(text: str, toks: list[Tok]) -> list[Tok]:
-    """ "Minister of Industry Sultan Al Jaber", "Ambassador Amir Hayek": a ruler's one-word title
-    between an office and a name is the first name."""
-    out: list[Tok] = []
-    k = 0
-    while k < len(toks):
-        t = toks[k]
-        if (
-            t.type == "TITLE"
-            and t.title.kind == "head_of_state"
-            and " " not in str(t)
-            and out
-            and out[-1].type == "TITLE"
-            and k + 1 < len(toks)
-            and toks[k + 1].type == "NAME"
-        ):
-            name = text[t.start_pos : toks[k + 1].end_pos]
-            out.append(token("NAME", name, t.start_pos, toks[k + 1].end_pos, name))
-            k += 2
-            continue
-        out.append(t)
-        k += 1
-    return out
-
-
-def join_titles(text: str, toks: list[Tok]) -> list[Tok]:
-    """ "State Councilor/Minister of Foreign Affairs", "Deputy Prime Minister - Minister of ...",
-    "Secretary of Defense Spokesperson": one office; a rank or style after an office goes on it."""
-    out: list[Tok] = []
-    for t in toks:
-        if (
-            t.type == "TITLE"
-            and len(out) >= 2
-            and out[-2].type == "TITLE"
-            and str(out[-1]) in TITLE_JOINERS
-        ):
-            first = out[-2].title
-            joined = Title(
-                f"{first.text} {out[-1]} {t.title.text}".replace(" / ", "/"),
-                first.kind,
-                first.country or t.title.country,
-            )
-            start = out[-2].start_pos
-            del out[-2:]
-            t = token("TITLE", joined.text, start, t.end_pos, joined)
-        elif (
-            t.type == "TITLE"
-            and out
-            and out[-1].type == "TITLE"
-            and t.title.kind in STYLE_KINDS
-            and " " not in t.title.text
-        ):
-            # "Foreign Minister Prince Faisal", "Army chief General X": a rank or style before the
-            # name, not the office
-            prev = out.pop()
-            t = token(
-                "TITLE",
-                f"{prev} {t}",
-                prev.start_pos,
-                t.end_pos,
-                dataclasses.replace(prev.title, style=t.title.text),
-            )
-        elif t.type == "TITLE" and out and out[-1].type == "TITLE":
-            # "Secretary of Defense Spokesperson"
-            prev = out.pop()
-            joined = Title(
-                f"{prev.title.text} {t.title.text}",
-                t.title.kind,
-                prev.title.country or t.title.country,
-            )
-            t = token("TITLE", joined.text, prev.start_pos, t.end_pos, joined)
-        elif t.type == "TITLE" and out and out[-1].type == "ORG" and not out[-1].org.institution:
-            # "National People's Congress (NPC) Standing Committee Chairman": the body is part of
-            # the office
-            org = out.pop()
-            joined = Title(
-                f"{org} {t.title.text}", t.title.kind, t.title.country or org.org.country
-            )
-            t = token("TITLE", joined.text, org.start_pos, t.end_pos, joined)
         out.append(t)
     return out
 

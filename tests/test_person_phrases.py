@@ -1,0 +1,143 @@
+"""The person-phrase level (grammar/people.lark, parse/person_phrases.py): which words make one
+person phrase, and the office, name and country its Mention gets (parse/people.py), on hand-made
+tokens and on tagged sentences of our own."""
+
+from __future__ import annotations
+
+from visitparse.converter.parse.facts import Mention
+from visitparse.converter.parse.people import PersonRules
+from visitparse.converter.parse.person_phrases import organizations, person_phrases
+from visitparse.converter.tag.tagger import tagger_for
+from visitparse.converter.tag.tokens import Org, Payload, Title, Tok, token
+
+
+def tag(text: str) -> list[Tok]:
+    return tagger_for(None).tag(text, 0, len(text))
+
+
+def pairs(toks: list[Tok]) -> list[tuple[str, str]]:
+    return [(t.type, str(t)) for t in toks]
+
+
+def sentence(*parts: tuple[str, str] | tuple[str, str, Payload]) -> list[Tok]:
+    """Hand-made tokens, (type, text) or (type, text, payload), one blank between them."""
+    toks, pos = [], 0
+    for part in parts:
+        type_, word = part[0], part[1]
+        data = part[2] if len(part) == 3 else None
+        toks.append(token(type_, word, pos, pos + len(word), data))
+        pos += len(word) + 1
+    return toks
+
+
+def phrases(toks: list[Tok]) -> list[Mention]:
+    """The Mentions of the person phrases (PERSON, OFFICE) among `toks`."""
+    return [
+        PersonRules().phrase([t]) for t in person_phrases(toks) if t.type in ("PERSON", "OFFICE")
+    ]
+
+
+MINISTER = Title("Foreign Minister", "minister")
+NAME = ("NAME", "Rashid Amiri", "Rashid Amiri")
+
+
+def test_a_ruler_s_title_between_an_office_and_a_name_is_a_first_name():
+    sultan = ("TITLE", "Sultan", Title("Sultan", "head_of_state"))
+    [m] = phrases(sentence(("TITLE", "Foreign Minister", MINISTER), sultan, NAME))
+    assert (m.name, m.titles) == ("Sultan Rashid Amiri", ["Foreign Minister"])
+    assert m.name_span == (17, 36)
+    # no office before it: the ruler's title stays
+    [m] = phrases(sentence(sultan, NAME))
+    assert (m.name, m.titles) == ("Rashid Amiri", ["Sultan"])
+    [m] = phrases(tag("Foreign Minister Sultan Rashid Amiri met him."))
+    assert m.name == "Sultan Rashid Amiri"
+
+
+def test_offices_across_a_joiner_are_one():
+    [m] = phrases(
+        sentence(
+            ("TITLE", "State Councilor", Title("State Councilor", "minister", "CHN")),
+            ("W", "/"),
+            ("TITLE", "Foreign Minister", MINISTER),
+            NAME,
+        )
+    )
+    assert (m.titles, m.title_kinds, m.country) == (
+        ["State Councilor/Foreign Minister"],
+        ["minister"],
+        "CHN",
+    )
+    assert (m.start, m.end) == (0, 47)
+    [m] = phrases(tag("Deputy Prime Minister - Minister of Industry Ana Soto met him."))
+    assert m.titles == ["Deputy Prime Minister - Minister of Industry"]
+
+
+def test_a_rank_after_an_office_is_its_style():
+    [m] = phrases(
+        sentence(
+            ("TITLE", "Foreign Minister", MINISTER),
+            ("TITLE", "Prince", Title("Prince", "royal")),
+            NAME,
+        )
+    )
+    assert (m.titles, m.title_kinds) == (["Foreign Minister", "Prince"], ["minister", "rank"])
+
+
+def test_offices_side_by_side_and_after_a_body_are_one():
+    defence = ("TITLE", "Secretary of Defense", Title("Secretary of Defense", "minister", "USA"))
+    [m] = phrases(sentence(defence, ("TITLE", "Spokesperson", Title("Spokesperson", "official"))))
+    assert (m.titles, m.title_kinds, m.country) == (
+        ["Secretary of Defense Spokesperson"],
+        ["official"],
+        "USA",
+    )
+    assembly = ("ORG", "National Assembly", Org("National Assembly", country="KEN"))
+    toks = sentence(assembly, ("TITLE", "Speaker", Title("Speaker", "speaker")), NAME)
+    [m] = phrases(toks)
+    assert (m.titles, m.country) == (["National Assembly Speaker"], "KEN")
+    assert list(organizations(person_phrases(toks))) == []  # a part of the office, no body named
+    # an institution ("the Chinese Embassy") is no part of an office
+    embassy = ("ORG", "Embassy", Org("Embassy", institution=True))
+    toks = sentence(embassy, ("TITLE", "Speaker", Title("Speaker", "speaker")), NAME)
+    assert [t.type for t in person_phrases(toks)] == ["ORG", "PERSON"]
+    [m] = phrases(toks)
+    assert m.titles == ["Speaker"]
+
+
+def test_a_body_after_an_office_is_named():
+    toks = person_phrases(tag("He met the Secretary-General of the United Nations, Ana Soto."))
+    assert [t.org.name for t in organizations(toks)] == ["United Nations"]
+
+
+def test_and_between_titles_is_one_person_s_offices():
+    """The person grammar (grammar/people.lark) joins offices across "and"; an "and" that no office
+    follows ends the person."""
+    text = "Deputy Prime Minister and Foreign Minister Lena Holt arrived."
+    assert pairs(person_phrases(tag(text)))[0] == (
+        "PERSON",
+        "Deputy Prime Minister and Foreign Minister Lena Holt",
+    )
+    toks = person_phrases(tag("The President and his counterpart met."))
+    assert [t for t in pairs(toks) if t[0] != "W"][:3] == [
+        ("OFFICE", "The President"),
+        ("AND", "and"),
+        ("OFFICE", "his counterpart"),
+    ]
+
+
+def test_tenure_before_nationality():
+    """A word of tenure before a nationality goes on the office (the person grammar's _held); an
+    unmarked word does not."""
+
+    def office(text: str) -> tuple[str, str]:
+        [phrase] = [t for t in person_phrases(tag(text)) if t.type in ("PERSON", "OFFICE")]
+        return str(phrase), PersonRules().phrase([phrase]).titles[0]
+
+    assert office("The former Kenyan president Daniel Mwangi met him.") == (
+        "The former Kenyan president Daniel Mwangi",
+        "former president",
+    )
+    assert office("The newly appointed Kenyan Ambassador Daniel Mwangi met him.")[1] == (
+        "newly appointed Ambassador"
+    )
+    assert office("the first Korean prime minister to visit")[1] == "prime minister"
