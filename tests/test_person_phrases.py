@@ -141,3 +141,7 @@ def test_tenure_before_nationality():
         "newly appointed Ambassador"
     )
     assert office("the first Korean prime minister to visit")[1] == "prime minister"
+
+
+def test_a_sentence_without_tokens_has_no_phrases():
+    assert person_phrases([]) == []

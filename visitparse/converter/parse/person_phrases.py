@@ -26,6 +26,8 @@ def person_phrases(tokens: list[Tok]) -> list[Tok]:
     token; a one-word phrase (a bare name) keeps its token."""
     out: list[Tok] = []
     done = 0
+    if not tokens:
+        return tokens
     view = [_as_person_word(t, nxt) for t, nxt in zip(tokens, [*tokens[1:], None], strict=True)]
     for island in islands(view, "person", PHRASE_WORDS):
         words = view[island.start : island.end]

@@ -32,15 +32,29 @@ def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) != len(b) or len(a) < 2:
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if len(differ) != 1:
-        return False
-    x, y = differ[0]
+    return len(differ) == 1 and _one_letter_off(*differ[0])
+
+
+def _one_letter_off(x: str, y: str) -> bool:
+    """One long part (seven letters or more) spelt two ways: a letter left out, added or
+    mistyped."""
     if max(len(x), len(y)) < 7 or abs(len(x) - len(y)) > 1:  # "Qiang", "Xiang": other names
         return False
     if len(x) == len(y):
         return sum(c != d for c, d in zip(x, y, strict=True)) == 1
     short, long_ = sorted((x, y), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def misspelt(short: str, full: str) -> bool:
+    """ "Subramanyam Iyer" ~ "Subrahmanyam Iyer", "Zhumabaev" ~ "Aibek Zhumabayev": a name, or a
+    surname alone, written once more with one letter off; never in its last letter, where a
+    family name changes with gender ("Nazarbayev", "Nazarbayeva")."""
+    a, b = _name_parts(short), _name_parts(full)
+    if len(a) == 1 and len(b) > 1:
+        x, y = a[0], b[-1]
+        return x[-1:] == y[-1:] and _one_letter_off(x, y)
+    return _one_letter_apart(a, b)
 
 
 def _keys_without_one(office: str, parts: tuple[str, ...]) -> list[tuple]:

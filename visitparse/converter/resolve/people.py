@@ -17,7 +17,14 @@ from collections.abc import Set
 from ..parse.facts import Mention
 from ..parse.islands import collector_paused
 from .entity import Entity, _office_fits, _same_office, _title_key
-from .names import _keys_without_one, _name_parts, _one_letter_apart, _words_of_name, names_match
+from .names import (
+    _keys_without_one,
+    _name_parts,
+    _one_letter_apart,
+    _words_of_name,
+    misspelt,
+    names_match,
+)
 
 LEADER_KINDS = ("head_of_state", "head_of_government")
 PRONOUN_GENDER = {
@@ -76,6 +83,13 @@ class People:
             for e in candidates
             if e.name and (names_match(name, e.name) or names_match(e.name, name))
         ]
+        if not fits:
+            # "Subramanyam Iyer", "Zhumabaev": an office holder named before, misspelt once
+            fits = [
+                e
+                for e in self._latest()
+                if e.titled and e.name and e not in avoid and misspelt(name, e.name)
+            ]
         return max(fits, key=lambda e: self.recent.get(e, 0)) if fits else None
 
     def known_by_name(self, mentions: list[Mention]) -> list[Entity]:
