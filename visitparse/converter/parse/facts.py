@@ -19,6 +19,7 @@ class Mention:
     end: int
     name: str | None = None
     name_span: tuple[int, int] | None = None
+    nickname: str | None = None  # "Joko (Jokowi) Widodo": "Jokowi" alone is him too
     titles: list[str] = field(default_factory=list)
     title_kinds: list[str] = field(default_factory=list)
     country: str | None = None  # from a demonym, "Kazakhstan's", "of Kazakhstan" or the office

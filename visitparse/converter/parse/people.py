@@ -75,7 +75,7 @@ class PersonRules:
             elif c.type == "POSSPRON":
                 m.possessor = str(c).lower()
             elif c.type == "NAME":
-                m.name, m.name_span = str(c), (c.start_pos, c.end_pos)
+                m.name, m.name_span, m.nickname = str(c), (c.start_pos, c.end_pos), c.lemma
         return m
 
     def phrase(self, children: list[Tok]) -> Mention:
@@ -94,6 +94,7 @@ class PersonRules:
             e,
             name=str(name),
             name_span=(name.start_pos, name.end_pos),
+            nickname=name.lemma,
             country=nat[0].code if nat else None,
         )
 
@@ -345,7 +346,7 @@ def _given_name_from_office(children: Sequence[Tok | list[Tok]]) -> Sequence[Tok
         ):
             return children
         text = f"{given} {name}"
-        whole = token("NAME", text, given.start_pos, name.end_pos, text)
+        whole = token("NAME", text, given.start_pos, name.end_pos, name.data)
         titles = cast("list[Tok]", [*offices[:-1], parts[:-1]])
         return [*children[:k], titles, whole, *children[k + 2 :]]
     return children

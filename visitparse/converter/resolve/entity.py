@@ -14,6 +14,7 @@ NOT_OFFICES = frozenset(("party", "rank", "counterpart", "military", "royal", "s
 class Entity:
     id: str
     name: str | None = None
+    nicknames: list[str] = field(default_factory=list)  # "Jokowi": names him alone
     title: str | None = None
     other_titles: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)

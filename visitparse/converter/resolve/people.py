@@ -68,7 +68,7 @@ class People:
         return list(itertools.islice(reversed(self.recent), n))
 
     def _index_name(self, e: Entity) -> None:
-        for part in set(_name_parts(e.name or "")):
+        for part in {p for name in [e.name or "", *e.nicknames] for p in _name_parts(name)}:
             bucket = self.by_part.setdefault(part, [])
             if e not in bucket:
                 bucket.append(e)
@@ -81,7 +81,12 @@ class People:
         fits = [
             e
             for e in candidates
-            if e.name and (names_match(name, e.name) or names_match(e.name, name))
+            if e.name
+            and (
+                names_match(name, e.name)
+                or names_match(e.name, name)
+                or any(_name_parts(name) == _name_parts(n) for n in e.nicknames)
+            )
         ]
         if not fits:
             # "Subramanyam Iyer", "Zhumabaev": an office holder named before, misspelt once
@@ -222,6 +227,9 @@ class People:
                 # the fullest form in the text (initials add nothing: "S.V. Lavrov" after
                 # "Sergey Lavrov")
                 e.name = m.name
+                self._index_name(e)
+            if m.nickname and m.nickname not in e.nicknames:
+                e.nicknames.append(m.nickname)
                 self._index_name(e)
             found = [e]
         elif m.titles:

@@ -105,6 +105,7 @@ class Tagger(OfficeReader, NameRuns):
         run: list[int] = []  # indices of a capitalised run being collected
         # indices in the run that are not in the name: quotes, a nickname in brackets
         hidden: set[int] = set()
+        nicknames: list[str] = []  # "Joko (Jokowi) Widodo": the bracketed nickname of the run
         filler: list[int] = []  # [start, end] of a run of plain lower-case words: one W token
         hon_end = -1  # the index just after the last honorific ("Lord (Tariq) Ahmad of Wimbledon")
 
@@ -147,8 +148,9 @@ class Tagger(OfficeReader, NameRuns):
                 out.append(
                     token("ORG", name, s, e, Org(name, institution=True, airport=airport))
                     if institution
-                    else token("NAME", name, s, e, name)
+                    else token("NAME", name, s, e, nicknames[0] if nicknames else None)
                 )
+                nicknames.clear()
                 run.clear()
 
         special, simple = self.special, self.simple
@@ -176,8 +178,9 @@ class Tagger(OfficeReader, NameRuns):
                         # a quoted nickname stays, its quotes go: Luis Inácio "Lula" Da Silva
                         hidden.update((i, i + n - 1))
                     elif w == "(" and not (hon_end == i and not run[:-n]):
-                        # "Joko (Jokowi) Widodo" -> "Joko Widodo"
+                        # "Joko (Jokowi) Widodo" -> "Joko Widodo", also known as "Jokowi"
                         hidden.update(range(i, i + n))
+                        nicknames.append(words[i + 1])
                     elif w == "(":
                         # "Lord (Tariq) Ahmad": the given name, in brackets after a style
                         hidden.update((i, i + 2))

@@ -2,7 +2,7 @@
 tagger (tagger.py) and its context passes (context/) both read.
 
 A token's type says which payload it holds:
-  NAME                 str        the name as written
+  NAME                 str | None the nickname the text gives in brackets ("Joko (Jokowi) Widodo")
   COUNTRY, DEMONYM     str        the country's alpha-3 code
   PLACE                CityRef    a city or region and its country
   PLACES               list[ListedPlace]  a joined list of countries and places
