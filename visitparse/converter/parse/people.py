@@ -215,7 +215,8 @@ class PersonRules:
             if isinstance(c, Tok):
                 joined_by_comma = c.type == "COMMA"
                 continue
-            prev = items[-1] if items else None
+            # "A, the President of X; B, ...": nothing folds across a semicolon
+            prev = items[-1] if items and not _is_semicolon(parts[k - 1]) else None
             # "... and the Adviser to the President, Majdi Al-Khalidi": the next name's office
             names_next = (
                 k + 2 < len(parts)
@@ -425,6 +426,10 @@ def _after_of(children: Sequence[Tok | list[Tok]], tok: Tok) -> bool:
 
 def _is_comma(part: Tok | Mention) -> bool:
     return isinstance(part, Tok) and part.type == "COMMA"
+
+
+def _is_semicolon(part: Tok | Mention) -> bool:
+    return isinstance(part, Tok) and part.type == "SEMI"
 
 
 def _bare_name(part: Tok | Mention) -> bool:

@@ -31,6 +31,15 @@ class OfficeReader(PhraseTables):
     """The office reader of the tagger (tagger.py): methods over the folded keys and the words of
     one sentence, from a word index."""
 
+    def _plural_title(self, keys: list[str], i: int) -> int:
+        """The length of the longest office at keys[i] whose last word is in the plural ("prime
+        ministers", "secretaries"), or 0."""
+        for n in [*self.title_lengths.get(keys[i], ()), 1]:  # 1: "secretaries" starts none
+            last = singular(keys[i + n - 1]) if i + n <= len(keys) else None
+            if last and (*keys[i : i + n - 1], last) in self.lex.titles:
+                return n
+        return 0
+
     def _office(self, keys: list[str], words: list[str], i: int) -> tuple[int, Title] | None:
         """An office at i: a run of modifiers and body names ("Deputy", "Foreign Ministry", "NPC
         Standing Committee"), a title, and an "of/for ..." complement of office words."""
@@ -94,8 +103,10 @@ class OfficeReader(PhraseTables):
             n = longest(self.title_lengths, lex.titles, keys, start)
             if n:
                 end, kind = start + n, lex.titles[tuple(keys[start : start + n])]
-            elif (one := singular(keys[start])) and (one,) in lex.titles:
-                end, kind, plural = start + 1, lex.titles[(one,)], True
+            elif n := self._plural_title(keys, start):
+                # "Secretaries", "prime ministers": an office in the plural, its last word
+                end, plural = start + n, True
+                kind = lex.titles[(*keys[start : end - 1], singular(keys[end - 1]) or "")]
             if end is not None:
                 break
         if end is None:
