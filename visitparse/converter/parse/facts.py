@@ -22,6 +22,8 @@ class Mention:
     nickname: str | None = None  # "Joko (Jokowi) Widodo": "Jokowi" alone is him too
     titles: list[str] = field(default_factory=list)
     title_kinds: list[str] = field(default_factory=list)
+    # "Deputy Prime Minister and Minister of Finance X": the offices the text joins by "and"
+    joined: tuple[str, ...] = ()
     country: str | None = None  # from a demonym, "Kazakhstan's", "of Kazakhstan" or the office
     # "Qatar's Emir X, ...", "President of Kenya X, ...": not the list's after it
     country_not_shared: bool = False

@@ -40,6 +40,8 @@ class PersonRules:
                 m.titles = [t.text for t in offices] + [t.style for t in offices if t.style]
                 if tenure:  # "former Cuban leader": "former leader"
                     m.titles[0] = f"{tenure} {m.titles[0]}"
+                if len(offices) > 1:
+                    m.joined = tuple(m.titles[: len(offices)])
                 m.title_kinds = [t.kind for t in offices] + ["rank" for t in offices if t.style]
                 m.country = m.country or next((t.country for t in offices if t.country), None)
                 m.organization = m.organization or next(
@@ -450,6 +452,7 @@ def _fold_into(person: Mention, appositive: Mention, first: bool = False) -> Non
     at = 0 if first else len(person.titles)
     person.titles[at:at] = appositive.titles
     person.title_kinds[at:at] = appositive.title_kinds
+    person.joined = person.joined or appositive.joined
     if person.country is None:
         person.country = appositive.country
         person.country_not_shared = appositive.country_not_shared

@@ -278,7 +278,7 @@ class ClauseReader(ClauseReading):
 
     def _office(self, person: Entity, office: Mention) -> None:
         """ "X, who is also a member of ...": the office (and its country) is the subject's."""
-        person.add_titles(office.titles, office.title_kinds)
+        person.add_titles(office.titles, office.title_kinds, joined=office.joined)
         if office.country and person.country is None:
             person.country, person.country_rule = office.country, "explicit"
 

@@ -34,11 +34,21 @@ class Entity:
     # "f" or "m" where a form of address or an office says it ("Mrs", "Queen")
     gender: str | None = None
     headline_title: bool = False  # the title so far is only the headline's
+    joined: tuple[str, ...] = ()  # the title with the offices the text joins to it by "and"
 
-    def add_titles(self, titles: list[str], kinds: list[str], *, headline: bool = False) -> None:
+    def add_titles(
+        self,
+        titles: list[str],
+        kinds: list[str],
+        *,
+        headline: bool = False,
+        joined: tuple[str, ...] = (),
+    ) -> None:
         """The offices a mention gives; the first is the title, except that the first office the
         body gives beats the headline's ("FM Wang" in the headline, "State Councilor and Foreign
-        Minister Wang Yi" in the body: the corpus rule)."""
+        Minister Wang Yi" in the body: the corpus rule). `joined`: offices the text joins by "and",
+        written as one title when the first of them is the title."""
+        had = self.title
         if "party" in kinds and any(k not in NOT_OFFICES for k in kinds):
             # "member of the Political Bureau and Minister of Foreign Affairs": the state office is
             # the title, the membership comes after it (the corpus rule)
@@ -83,6 +93,19 @@ class Entity:
                 self.other_titles.append(t)
             self.kinds.append(k)
             self.titled = True
+        if joined and self.title != had and self.title == joined[0]:
+            self.joined = joined
+
+    def written_titles(self) -> tuple[str | None, list[str]]:
+        """The title and the other titles as the report gives them: offices joined by "and" at the
+        first mention are one title, kept whole ("Deputy Prime Minister and Minister of Finance":
+        the corpus rule)."""
+        rest = list(self.joined[1:])
+        if not (self.joined and self.title == self.joined[0]) or any(
+            t not in self.other_titles for t in rest
+        ):
+            return self.title, self.other_titles
+        return " and ".join(self.joined), [t for t in self.other_titles if t not in rest]
 
     @property
     def stateless_office_holder(self) -> bool:

@@ -236,7 +236,9 @@ class People:
             e = self._by_title(m, avoid or [])
             if e is None and create:
                 e = self._new(m)
-                e.add_titles(m.titles, m.title_kinds, headline=m.start < self.headline_end)
+                e.add_titles(
+                    m.titles, m.title_kinds, headline=m.start < self.headline_end, joined=m.joined
+                )
                 # "the visiting Greek Prime Minister"
                 e.unnamed_guest = m.visiting and m.country is not None
             found = [e] if e else []
@@ -246,7 +248,12 @@ class People:
             self._serves_possessor(m, e)
             if m.rule in ("titled", "named"):
                 if m.name:  # "the minister" only refers to an office already known
-                    e.add_titles(m.titles, m.title_kinds, headline=m.start < self.headline_end)
+                    e.add_titles(
+                        m.titles,
+                        m.title_kinds,
+                        headline=m.start < self.headline_end,
+                        joined=m.joined,
+                    )
                 if m.country and e.country is None:
                     e.country, e.country_rule = m.country, "explicit"
                 if m.organization and e.organization is None:
