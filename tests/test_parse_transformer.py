@@ -32,7 +32,7 @@ def clause(text: str) -> Clause:
 
 def person_lists(text: str) -> list[list[Mention]]:
     tokens = tokens_of(text)
-    return [island.value(TO_FACTS) for island in islands(tokens, "person_list")]
+    return [island.value(TO_FACTS) for island in islands(tokens, "listed_people")]
 
 
 def places(items) -> list[tuple[str, str | None]]:
@@ -311,3 +311,15 @@ def test_event_ends_visit_dates_the_visit_s_last_day():
     [ev] = clause("A state banquet on Friday concluded the President's visit.").events
     assert ev.rule == "visit_poss" and ev.lemma == "end"
     assert [d.text for d in ev.dates] == ["on Friday"]
+
+
+def test_a_plural_without_an_office_gives_only_the_countries():
+    """ "officials", "leaders" (function words, no office): the names keep their countries and
+    take no office; never a crash."""
+    people = clause(
+        "The officials of Peru and Chile, Ana Soto and Luis Vega, met Kofi Mensah."
+    ).subject
+    assert [(m.name, m.titles, m.country) for m in people] == [
+        ("Ana Soto", [], "PER"),
+        ("Luis Vega", [], "CHL"),
+    ]

@@ -33,7 +33,7 @@ END = "$END"
 # Each start symbol and the grammar file that defines it.
 GRAMMAR_OF = {
     "clause": "clauses.lark",
-    "person_list": "clauses.lark",
+    "listed_people": "clauses.lark",
     "person": "people.lark",
     "timex": "dates.lark",
 }

@@ -137,7 +137,7 @@ class PersonRules:
         """ "The foreign ministers of China and Indonesia, A and B": A is China's foreign minister,
         B Indonesia's; the countries and the names pair off in order (or not at all)."""
         people = next(c for c in children if isinstance(c, list))
-        office = token_of(children, "PLTITLE").title
+        office = _plural_office(children)
         places = next((c for c in children if isinstance(c, Tok) and c.type == "PLACES"), None)
         countries = (
             [p.country for p in places.places]
@@ -145,41 +145,42 @@ class PersonRules:
             else [c.code for c in tokens_of(children, "DEMONYM")]
         )
         if len(countries) == len(people):
-            title = _singular(office.text)
             for m, country in zip(people, countries, strict=True):
                 if m.rule == "named":
-                    m.rule, m.titles, m.title_kinds = "titled", [title], [office.kind]
+                    _hold(m, office)
                     m.country = m.country or country
         return people
 
-    def plural_office_list(self, children: list[Tok]) -> list[Mention]:
-        """ "Malaysian Deputy Foreign Ministers A and B": each holds the office, of that country."""
-        office = token_of(children, "PLTITLE").title
-        country = next((c.code for c in children if c.type in ("DEMONYM", "COUNTRY")), None)
-        return [
-            Mention(
-                "titled",
-                c.start_pos,
-                c.end_pos,
-                name=str(c),
-                name_span=(c.start_pos, c.end_pos),
-                titles=[_singular(office.text)],
-                title_kinds=[office.kind],
-                country=country or office.country,
-            )
-            for c in children
-            if c.type == "NAME"
-        ]
+    def plural_office_list(self, children: list[Tok | list[Mention]]) -> list[Mention]:
+        """ "Malaysian Deputy Foreign Ministers A and B": each named alone holds the office, of that
+        country; "Egyptian officials A, minister of planning, and B, ...": each of that country,
+        in his own office."""
+        office = _plural_office(children)
+        country = next(
+            (c.code for c in children if isinstance(c, Tok) and c.type in ("DEMONYM", "COUNTRY")),
+            None,
+        )
+        people = next(c for c in children if isinstance(c, list))
+        for m in people:
+            if m.rule == "named" and not m.titles:
+                _hold(m, office)
+                m.country = m.country or country or (office.country if office else None)
+            elif m.titles and m.country is None and m.organization is None:
+                m.country = country
+        return people
+
+    def listed_people(self, children: list[list[Mention]]) -> list[Mention]:
+        return children[0]
 
     def offices_of_countries(self, children: list[Tok | Mention]) -> list[Mention]:
         """ "The foreign ministers of Malaysia, A, and Mexico, B": the office, the countries in
         order."""
-        office = token_of(children, "PLTITLE").title
+        office = _plural_office(children)
         countries = [c.code for c in tokens_of(children, "COUNTRY")]
         people = [c for c in children if isinstance(c, Mention)]
         for m, country in zip(people, countries, strict=False):
             if m.rule == "named":
-                m.rule, m.titles, m.title_kinds = "titled", [_singular(office.text)], [office.kind]
+                _hold(m, office)
                 m.country = m.country or country
         return people
 
@@ -383,6 +384,19 @@ def _split_offices(children: list[Tok | Mention]) -> list[Tok | Mention]:
         titles = zip(c.titles, c.title_kinds, strict=False)
         out.extend(_office_of(c, title, kind) for title, kind in titles)
     return out
+
+
+def _plural_office(children: Sequence[object]) -> Title | None:
+    """The office of a PLTITLE among `children` ("foreign ministers"); None for a plural the
+    function words give without one ("officials", "leaders")."""
+    tok = next(c for c in children if isinstance(c, Tok) and c.type == "PLTITLE")
+    return tok.title if isinstance(tok.data, Title) else None
+
+
+def _hold(m: Mention, office: Title | None) -> None:
+    """A name listed after a plural office holds it, in the singular ("Ministers A and B")."""
+    if office is not None:
+        m.rule, m.titles, m.title_kinds = "titled", [_singular(office.text)], [office.kind]
 
 
 def _office_of(c: Mention, title: str, kind: str) -> Mention:

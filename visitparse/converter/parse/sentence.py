@@ -48,7 +48,7 @@ def read(words: list[Tok]) -> Sentence:
     # person islands are found over the gaps: their indices are positions in `gaps`
     work = [(isl.start, isl.end - 1, "clause", isl) for isl in clause_islands] + [
         (gaps[isl.start], gaps[isl.end - 1], "people", isl)
-        for isl in islands([tokens[k] for k in gaps], "person_list", NAMES)
+        for isl in islands([tokens[k] for k in gaps], "listed_people", NAMES)
     ]
     # "Tokyo: President Donald Trump ...": after a dateline's place the sentence begins
     opening = (

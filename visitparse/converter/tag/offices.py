@@ -245,6 +245,10 @@ class OfficeReader(PhraseTables):
                 return k, None
         end, p = k, m
         country: str | None = None
+        # "vice-minister of foreign affairs": after an office in lower case, portfolios may be too,
+        # with no article ("the king and queen of the kingdom of Thailand": no office "of the
+        # kingdom")
+        lower = k > 0 and words[k - 1].islower() and m == k + 1
         while p < len(keys):
             w = words[p]
             hit = self._lookup(keys, words, p) if is_cap(w) else None
@@ -271,7 +275,7 @@ class OfficeReader(PhraseTables):
                     country = country or cast(CityRef, hit[2]).country
                 p += hit[0]
                 end = p
-            elif is_cap(w) and office_word(lex.office_words, keys[p]):
+            elif (is_cap(w) or lower and w.isalpha()) and office_word(lex.office_words, keys[p]):
                 p += 1  # "Affairs", "Technologies"
                 end = p
             elif (
@@ -310,7 +314,7 @@ class OfficeReader(PhraseTables):
                 p = end = p + n
             elif w == "," and end == p and (q := self._portfolio_list(keys, words, p)):
                 p = end = q  # "Minister for Planning, Development and Reform": a list of portfolios
-            elif keys[p] in CONNECTORS and self._continues(keys, words, p):
+            elif keys[p] in CONNECTORS and self._continues(keys, words, p, lower):
                 p += 1
             else:
                 break
@@ -360,13 +364,16 @@ class OfficeReader(PhraseTables):
                 return 0
         return 0
 
-    @staticmethod
-    def _continues(keys: list[str], words: list[str], p: int) -> bool:
-        """Connectors at p ("of the") lead on to a capitalised word of the same office."""
+    def _continues(self, keys: list[str], words: list[str], p: int, lower: bool = False) -> bool:
+        """Connectors at p ("of the") lead on to a capitalised word of the same office (`lower`:
+        or to an office word in lower case: "minister for trade and industry")."""
         q = p
         while q < len(keys) and q < p + 3 and keys[q] in CONNECTORS:
             q += 1
-        return p < q < len(keys) and is_cap(words[q])
+        return (
+            p < q < len(keys)
+            and (is_cap(words[q]) or lower and office_word(self.lex.office_words, keys[q]))
+        )
 
     def _office_in_context(
         self, words: list[str], keys: list[str], i: int, office: tuple[int, Title]
