@@ -49,6 +49,8 @@ class Entity:
         Minister Wang Yi" in the body: the corpus rule). `joined`: offices the text joins by "and",
         written as one title when the first of them is the title."""
         had = self.title
+        if "party" in kinds[: len(joined)]:
+            joined = ()  # "State Councilor and member of the Political Bureau": the state office
         if "party" in kinds and any(k not in NOT_OFFICES for k in kinds):
             # "member of the Political Bureau and Minister of Foreign Affairs": the state office is
             # the title, the membership comes after it (the corpus rule)
