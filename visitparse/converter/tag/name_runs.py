@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .lexicon import Lexicon, fold, is_cap, office_word
 from .tokens import Payload, Tok
@@ -211,6 +212,17 @@ class NameRuns:
         if spans[i][0] - spans[run[-1]][1] != 1:
             return False
         return not is_cap(nxt) and (possessive or keys[i + 1] != "'s") if nxt else True
+
+    def _country_after_of(self, keys: list[str], words: list[str]) -> Callable[[int], bool]:
+        """Whether "of" at an index is followed by a country ("of South Korea", "of the
+        Philippines")."""
+
+        def test(k: int) -> bool:
+            q = k + 1 + (k + 1 < len(keys) and keys[k + 1] == "the")
+            hit = self._lookup(keys, words, q) if keys[k] == "of" and q < len(keys) else None  # type: ignore[attr-defined]
+            return hit is not None and hit[1] == "COUNTRY"
+
+        return test
 
     def _reads_as_closer(self, keys: list[str], words: list[str], i: int) -> bool:
         """Whether a table reads the one word at i as a NAME_CLOSERS terminal ("Tuan", "An")."""

@@ -370,9 +370,8 @@ class OfficeReader(PhraseTables):
         q = p
         while q < len(keys) and q < p + 3 and keys[q] in CONNECTORS:
             q += 1
-        return (
-            p < q < len(keys)
-            and (is_cap(words[q]) or lower and office_word(self.lex.office_words, keys[q]))
+        return p < q < len(keys) and (
+            is_cap(words[q]) or lower and office_word(self.lex.office_words, keys[q])
         )
 
     def _office_in_context(
