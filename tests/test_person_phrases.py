@@ -8,7 +8,7 @@ from visitparse.converter.parse.facts import Mention
 from visitparse.converter.parse.people import PersonRules
 from visitparse.converter.parse.person_phrases import organizations, person_phrases
 from visitparse.converter.tag.tagger import tagger_for
-from visitparse.converter.tag.tokens import Org, Payload, Title, Tok, token
+from visitparse.converter.tag.tokens import CityRef, Org, Payload, Title, Tok, token
 
 
 def tag(text: str) -> list[Tok]:
@@ -145,3 +145,22 @@ def test_tenure_before_nationality():
 
 def test_a_sentence_without_tokens_has_no_phrases():
     assert person_phrases([]) == []
+
+
+def test_the_seat_before_an_office_is_part_of_it():
+    governor = ("TITLE", "Governor", Title("Governor", "governor"))
+    [m] = phrases(sentence(("NAME", "Ogun"), governor, NAME))
+    assert (m.titles, m.name) == (["Ogun Governor"], "Rashid Amiri")
+    hunan = ("PLACE", "Hunan", CityRef("CHN", "Hunan"))
+    [m] = phrases(sentence(hunan, governor, NAME))
+    assert (m.titles, m.country) == (["Hunan Governor"], "CHN")
+    # "in Hunan Governor ...": the preposition takes the place
+    toks = person_phrases(sentence(("IN", "in"), hunan, governor, NAME))
+    assert [t.type for t in toks] == ["IN", "PLACE", "PERSON"]
+    # a name of two words is no seat
+    assert [t.type for t in person_phrases(sentence(("NAME", "Ana Soto"), governor))] == [
+        "NAME",
+        "OFFICE",
+    ]
+    [m] = phrases(tag("Ogun Governor Musa Bello arrived."))
+    assert (m.titles, m.name) == (["Ogun Governor"], "Musa Bello")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from visitparse.converter.parse.people import PersonRules
+from visitparse.converter.parse.person_phrases import person_phrases
 from visitparse.converter.tag.tagger import tagger_for
 from visitparse.converter.tag.tokens import Title, Tok
 
@@ -66,7 +68,10 @@ def test_an_office_serving_a_body():
 
 
 def test_abbreviated_offices_as_written():
-    # the scorer reads only PM, FM, DPM, EAM and VP as their full offices
-    assert office("He met Lima MP Ana Soto.").text == "Lima MP"
+    # the scorer reads only PM, FM, DPM, EAM and VP as their full offices; the seat before an
+    # office is the person grammar's ("Lima MP")
+    assert office("He met Lima MP Ana Soto.").text == "MP"
+    [lima_mp] = [t for t in person_phrases(tag("He met Lima MP Ana Soto.")) if t.type == "PERSON"]
+    assert PersonRules().phrase([lima_mp]).titles == ["Lima MP"]
     assert office("He met Foreign Affairs Sec. Ana Soto.").text == "Foreign Affairs Sec."
     assert office("He met PM Ana Soto.").text == "Prime Minister"

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from ..tag.phrases import singular
-from ..tag.tokens import STYLE_KINDS, Title, Tok, token
+from ..tag.tokens import STYLE_KINDS, CityRef, Title, Tok, token
 from .facts import Mention
 from .islands import build, methods, tables
 from .parts import bounds, token_of, tokens_of
@@ -308,18 +308,26 @@ def _composed(parts: list[Tok]) -> Title:
     """One office from its parts, left to right: "State Councilor/Minister of Foreign Affairs" (a
     mark between two offices), "Foreign Minister Prince" (a one-word rank or royal style goes on the
     office before it), "Secretary of Defense Spokesperson" (offices side by side: the last says the
-    kind), "NPC Standing Committee Chairman" (a body before the office)."""
+    kind), "NPC Standing Committee Chairman" (a body before the office), "Hunan Governor" (its
+    seat)."""
     office: Title | None = None
-    body = joiner = None
+    body = seat = joiner = None
     for p in parts:
         if p.type == "BODY":
             body = p
+            continue
+        if p.type == "SEAT":
+            seat = p
             continue
         if p.type == "JOINER":
             joiner = p
             continue
         t = p.title
-        if office is None:
+        if office is None and seat is not None:
+            # "Hunan Governor": the seat is part of the office; a city or region gives its country
+            where = seat.data.country if isinstance(seat.data, CityRef) else None
+            office = dataclasses.replace(t, text=f"{seat} {t.text}", country=t.country or where)
+        elif office is None:
             office = Title(f"{body} {t.text}", t.kind, t.country or body.org.country) if body else t
         elif joiner is not None:
             text = f"{office.text} {joiner} {t.text}".replace(" / ", "/")

@@ -19,6 +19,8 @@ from .islands import islands
 PHRASE_WORDS = frozenset(("NAME", "TITLE"))
 # "State Councilor/Minister of Foreign Affairs", "Deputy Prime Minister - Minister of Industry"
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))
+# prepositions that take a place: "in Hunan Governor ..." is no office of Hunan
+GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))
 
 
 def person_phrases(tokens: list[Tok]) -> list[Tok]:
@@ -28,7 +30,10 @@ def person_phrases(tokens: list[Tok]) -> list[Tok]:
     done = 0
     if not tokens:
         return tokens
-    view = [_as_person_word(t, nxt) for t, nxt in zip(tokens, [*tokens[1:], None], strict=True)]
+    view = [
+        _as_person_word(prev, t, nxt)
+        for prev, t, nxt in zip([None, *tokens[:-1]], tokens, [*tokens[1:], None], strict=True)
+    ]
     for island in islands(view, "person", PHRASE_WORDS):
         words = view[island.start : island.end]
         if len(words) == 1 and words[0].type == "NAME":
@@ -42,18 +47,29 @@ def person_phrases(tokens: list[Tok]) -> list[Tok]:
     return out
 
 
-def _as_person_word(t: Tok, nxt: Tok | None) -> Tok:
+def _as_person_word(prev: Tok | None, t: Tok, nxt: Tok | None) -> Tok:
     """How the person grammar reads a token that the clause grammar reads otherwise: a word of
     tenure ("former": TENURE), a mark between two offices ("/", "-": JOINER), a body right before
     an office, part of it ("NPC Standing Committee Chairman": BODY; an institution, "Jubilee
-    House", is not)."""
+    House", is not), the seat of the office right before it ("Hunan Governor", "Kano State Acting
+    Governor", "Jigawa Governor": SEAT; not a place a preposition governs: "in Hunan Governor
+    ...")."""
     if t.type == "W":
         if t.data == TENURE:
             return retyped(t, "TENURE")
         if t.value in TITLE_JOINERS:
             return retyped(t, "JOINER")
-    elif t.type == "ORG" and nxt is not None and nxt.type == "TITLE" and not t.org.institution:
+    elif nxt is None or nxt.type != "TITLE":
+        return t
+    elif t.type == "ORG" and not t.org.institution:
         return retyped(t, "BODY")
+    elif t.end_pos + 1 == nxt.start_pos and (
+        t.type == "NAME"
+        and " " not in t.value
+        or t.type == "PLACE"
+        and not (prev is not None and prev.type in GOVERNING)
+    ):
+        return retyped(t, "SEAT")
     return t
 
 

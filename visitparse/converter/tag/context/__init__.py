@@ -57,8 +57,6 @@ def _bracketed(text: str, toks: list[Tok]) -> bool:
 CONTEXT_PASSES: tuple[ContextPass, ...] = (
     ContextPass("drop_acronyms", (), titles.drop_acronyms, when=_bracketed,
                 reason="a bracketed short form after an office or body repeats it"),
-    ContextPass("name_prefixed_titles", ("TITLE",), titles.name_prefixed_titles,
-                reason="a one-word name or a place right before an office is its seat"),
     ContextPass("cities_of_countries", ("COUNTRY", "NAME"), places.cities_of_countries,
                 reason='an unknown name in "in City, Country," is a place of that country'),
     ContextPass("join_places", ("COUNTRY|PLACE",), places.join_places,

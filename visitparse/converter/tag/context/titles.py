@@ -4,12 +4,7 @@ nationality and a ruler's title as a first name are the person grammar's (gramma
 
 from __future__ import annotations
 
-import dataclasses
-
 from ..tokens import Title, Tok, token
-
-# prepositions that take a place: "in Hunan Governor ..." is no office of Hunan
-GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))
 
 
 def drop_acronyms(text: str, toks: list[Tok]) -> list[Tok]:
@@ -31,39 +26,6 @@ def drop_acronyms(text: str, toks: list[Tok]) -> list[Tok]:
             continue
         out.append(t)
         k += 1
-    return out
-
-
-def name_prefixed_titles(text: str, toks: list[Tok]) -> list[Tok]:
-    """ "Kano State Acting Governor", "Jigawa State Governor", "Hunan Governor": an unknown
-    capitalised word or a place right before an office names its seat; it is part of the office."""
-    out: list[Tok] = []
-    for t in toks:
-        if (
-            t.type == "TITLE"
-            and out
-            and out[-1].type == "NAME"
-            and " " not in str(out[-1])
-            and out[-1].end_pos + 1 == t.start_pos
-        ):
-            prev = out.pop()
-            office = dataclasses.replace(t.title, text=f"{prev} {t.title.text}")
-            t = token("TITLE", text[prev.start_pos : t.end_pos], prev.start_pos, t.end_pos, office)
-        elif (
-            t.type == "TITLE"
-            and out
-            and out[-1].type == "PLACE"
-            and out[-1].end_pos + 1 == t.start_pos
-            and not (len(out) > 1 and out[-2].type in GOVERNING)
-        ):
-            # "Hunan Governor Xu Dazhe": the province is the seat of the office (not "in Hunan
-            # Governor ...")
-            prev = out.pop()
-            office = dataclasses.replace(
-                t.title, text=f"{prev} {t.title.text}", country=t.title.country or prev.city.country
-            )
-            t = token("TITLE", text[prev.start_pos : t.end_pos], prev.start_pos, t.end_pos, office)
-        out.append(t)
     return out
 
 
