@@ -6,6 +6,7 @@ into an Event (facts.py) from its trigger words, its people (people.py) and its 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import cast
 
@@ -33,6 +34,8 @@ from .timex import TimeExpr
 # predicate before)
 
 
+# the forms of a verb of ending told in the past: "ended", "concluded", "wrapped up"
+PAST_ENDINGS = ("ed", "ed up")
 # trigger phrases that tell an event under way: "is visiting", "has arrived"
 UNDER_WAY = ("is ", "are ", "has ", "have ")
 
@@ -130,6 +133,20 @@ class EventRules(PersonRules, AdjunctRules):
 
     def visit_noun(self, children: list[Child]) -> Event:
         return self._event("visit_noun", children)
+
+    def visit_began(self, children: list[Tok]) -> TimeExpr:
+        """ "(a visit) which began yesterday": its first day."""
+        date = children[-1].timex
+        return dataclasses.replace(date, first=date.first or date.last, last=None, rule="since")
+
+    def visit_ends(self, children: list[Tok]) -> TimeExpr:
+        """ "(a visit) that ends on Wednesday", "which will end on Friday": its last day, on or
+        after the publication day; "that ended on Wednesday", "which concluded ...": over, before
+        it."""
+        date = children[-1].timex
+        verb = str(next(c for c in children if c.type == "END")).lower()
+        rule = "ended" if verb.endswith(PAST_ENDINGS) else "until"
+        return dataclasses.replace(date, first=None, last=date.last or date.first, rule=rule)
 
     def visit_end(self, children: list[Child]) -> Event:
         return self._event("visit_end", children)

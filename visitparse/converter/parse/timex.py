@@ -122,8 +122,9 @@ LEXER = re.compile(
     r"|AUG|SEPT?|OCT|NOV|DEC)(?![\w]))"
     r"|(?P<YEAR>(?:19|20)\d\d\b)"
     r"|(?P<DAY>[0-3]?\d(?:\s?(?:st|nd|rd|th))?\b)"  # "4th", "4 th"
-    r"|(?P<FROM>from\b)|(?P<BETWEEN>between\b)|(?P<UNTIL>(?:until|till)\b)"
-    r"|(?P<TO>(?:to|through)\b)|(?P<AND>and\b)|(?P<ON>on\b)|(?P<SINCE>(?:since|starting|beginning|commencing)\b)"
+    # "through Wednesday": until then; "Monday through Wednesday": a range, as with "to"
+    r"|(?P<FROM>from\b)|(?P<BETWEEN>between\b)|(?P<UNTIL>(?:until|till|through|thru)\b)"
+    r"|(?P<TO>to\b)|(?P<AND>and\b)|(?P<ON>on\b)|(?P<SINCE>(?:since|starting|beginning|commencing)\b)"
     r"|(?P<OF>of\b)|(?P<THE>the\b))"
     r"|(?P<COMMA>,)|(?P<DASH>[-\u2013\u2014])",
     re.IGNORECASE,
@@ -137,8 +138,8 @@ _COUNT = rf"\d{{1,2}}|{'|'.join(_NUMBERS)}"
 DURATION = re.compile(
     rf"\b(?P<n>{_COUNT})[- ]day\b"
     r"|\b(?P<w>week)-long\b|\b(?P<d>day)-?long\b|\b(?P<o>overnight)\b"
-    # "(visited Peru) for two days"
-    rf"|\bfor\s+(?P<f>{_COUNT})\s+days\b",
+    # "(visited Peru) for two days", "a state visit lasting three days"
+    rf"|\b(?:for|lasting)\s+(?P<f>{_COUNT})\s+days\b",
     re.IGNORECASE,
 )
 

@@ -81,9 +81,11 @@ def resolve(
     if expr.first is None:
         if expr.last is None:  # vague: "next week"
             return None, None
-        # "until Saturday": the end of something under way, on or after the DCT
-        last = resolve_atom(expr.last, dct, after=dct) if dct else resolve_atom(expr.last, None)
-        return None, last
+        # "until Saturday": the end of something under way, on or after the DCT; "(a visit) that
+        # ended on Wednesday": of something over, on or before it
+        if dct is None or expr.rule == "ended":
+            return None, resolve_atom(expr.last, dct)
+        return None, resolve_atom(expr.last, dct, after=dct)
     start = resolve_atom(expr.first, dct, future=future, previous=previous, visit_start=visit_start)
     if expr.last is None:
         return start, None
