@@ -193,11 +193,13 @@ class OfficeReader(PhraseTables):
                 strict=True,
             )
         ]
-        # "Communist Party of China ( CPC )", "President 's Office": the words joined as written
+        # "Communist Party of China ( CPC )", "President 's Office", "Veterans ' Affairs": the words
+        # joined as written
         text = (
             BRACKETED.sub("", " ".join(spelled))
             .replace(" - ", "-")
             .replace(" 's", "'s")
+            .replace("s ' ", "s' ")
             .replace(" ,", ",")
         )
         return (style or end) - i, Title(
@@ -240,7 +242,9 @@ class OfficeReader(PhraseTables):
         if hit and hit[1] in ("COUNTRY", "PLACE", "ORG"):
             after = m + hit[0]
             if after >= len(keys) or not (
-                keys[after] in lex.office_words or self._continues(keys, words, after)
+                keys[after] in lex.office_words
+                or self._continues(keys, words, after)
+                or self._possessive_in_name(keys, words, after, -1)
             ):
                 return k, None
         end, p = k, m
@@ -297,6 +301,11 @@ class OfficeReader(PhraseTables):
             ):
                 # "Director-General of the President's Office", "of the Prime Minister's Office"
                 p += n + 2
+                end = p
+            elif n := self._possessive_in_name(keys, words, p, end):
+                # "Minister of Women's Affairs", "Chairman of the Hanoi People's Committee",
+                # "Speaker of the People's Majlis": a possessive inside a portfolio or body's name
+                p += n
                 end = p
             elif w == "(" and p + 2 < len(keys) and words[p + 2] == ")" and words[p + 1].isupper():
                 p += 3
@@ -363,6 +372,21 @@ class OfficeReader(PhraseTables):
             if not (q < len(keys) and words[q] == ","):
                 return 0
         return 0
+
+    def _possessive_in_name(self, keys: list[str], words: list[str], p: int, end: int) -> int:
+        """How many words from p continue a portfolio's or body's name across a possessive
+        ("People's Committee" at "People", "'s Affairs" at "'s" right after "Women"), or 0."""
+        if keys[p] in ("'s", "'"):  # "Veterans' Affairs": a plural's possessive
+            q = p + 1 if end == p and (keys[p] == "'s" or keys[p - 1].endswith("s")) else 0
+        else:
+            mark = keys[p + 1] if p + 1 < len(keys) else ""
+            possessive = mark == "'s" or mark == "'" and keys[p].endswith("s")
+            q = p + 2 if is_cap(words[p]) and possessive else 0
+        if not (q and q < len(keys) and is_cap(words[q])):
+            return 0
+        key = keys[q]
+        body = key in self.lex.institution_words or office_word(self.lex.office_words, key)
+        return q + 1 - p if body else 0
 
     def _continues(self, keys: list[str], words: list[str], p: int, lower: bool = False) -> bool:
         """Connectors at p ("of the") lead on to a capitalised word of the same office (`lower`:
