@@ -51,10 +51,16 @@ class Entity:
         had = self.title
         if "party" in kinds[: len(joined)]:
             joined = ()  # "State Councilor and member of the Political Bureau": the state office
-        if "party" in kinds and any(k not in NOT_OFFICES for k in kinds):
+        if "party" in kinds and len(kinds) > 1:
             # "member of the Political Bureau and Minister of Foreign Affairs": the state office is
-            # the title, the membership comes after it (the corpus rule)
-            order = sorted(range(len(titles)), key=lambda j: kinds[j] == "party")
+            # the title, the membership comes after it (the corpus rule); so too after a chair of a
+            # body ("member of the Political Bureau and vice chairman of the NPC Standing
+            # Committee": vice chairman)
+            def rank(j: int) -> tuple[bool, bool]:
+                party = kinds[j] == "party" and any(k not in NOT_OFFICES for k in kinds)
+                return party, kinds[j] == "party" and _membership(titles[j])
+
+            order = sorted(range(len(titles)), key=rank)
             titles, kinds = [titles[j] for j in order], [kinds[j] for j in order]
         if self.headline_title and not headline and titles:
             self.other_titles.insert(0, self.title or "")
@@ -113,6 +119,11 @@ class Entity:
     def stateless_office_holder(self) -> bool:
         """An office holder whom the text gives no country and no organisation."""
         return self.titled and self.country is None and self.organization is None
+
+
+def _membership(title: str) -> bool:
+    """ "member of the Political Bureau": a seat in a body, not an office of it."""
+    return title.lower().startswith("member")
 
 
 def _title_key(title: str) -> str:
