@@ -28,6 +28,7 @@ class Entity:
     titled: bool = False  # the text gives this person an office
     subject_count: int = 0  # clauses with this person as subject
     is_visitor: bool = False  # on a visit somewhere in this report
+    hosts: set[str] = field(default_factory=set)  # the countries of those visits
     # "his Greek counterpart": holds the office of this other person (counterparts.py)
     counterpart_of: Entity | None = None
     unnamed_guest: bool = False  # known only as "the visiting Greek Prime Minister"

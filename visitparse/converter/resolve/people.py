@@ -131,8 +131,10 @@ class People:
                 and (
                     m.country is None
                     or e.country == m.country
+                    # "The Bhutanese prime minister" is not the guest visiting Bhutan
                     or e.country is None
                     and not m.visiting
+                    and m.country not in e.hosts
                 )
                 or leader
                 and any(k in LEADER_KINDS for k in e.kinds)

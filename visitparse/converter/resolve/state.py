@@ -83,6 +83,7 @@ class ReportState:
             return
         v.fill_from_duration()
         v.visitor.is_visitor = True
+        v.visitor.hosts.add(v.host)
         self.visit_index[key] = v
         self.hosts_of.setdefault(id(v.visitor), set()).add(v.host)
         self.visits.append(v)
