@@ -111,6 +111,7 @@ class Lexicon:
     office_words: set[str] = field(default_factory=set)  # may continue an office after "of"
     institution_words: set[str] = field(default_factory=set)  # make a name run an institution
     airport_words: set[str] = field(default_factory=set)  # of them, an airport's ("Airport")
+    region_words: set[str] = field(default_factory=set)  # of them, a region's ("Prefecture")
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -181,6 +182,8 @@ def _add_tables(lex: Lexicon, tables: dict[str, list[dict[str, str]]]) -> None:
         lex.institution_words.add(fold(row["word"].strip()))
         if (row.get("kind") or "").strip() == "airport":
             lex.airport_words.add(fold(row["word"].strip()))
+        if (row.get("kind") or "").strip() == "region":
+            lex.region_words.add(fold(row["word"].strip()))
     for row in tables.get("function_words", []):
         lex.function_words[words(row["word"])] = row["terminal"].strip()
     for row in tables.get("triggers", []):

@@ -224,6 +224,17 @@ class NameRuns:
 
         return test
 
+    def _region_ends_at(self, keys: list[str], run: list[int]) -> int:
+        """Where a run splits after a region's word followed by two or more words that are no
+        institution's ("Aichi Prefecture Kenta Hayashida": 2), or 0."""
+        lex = self.lex
+        for k, r in enumerate(run[:-2]):
+            if keys[r] in lex.region_words and not any(
+                keys[q] in lex.institution_words for q in run[k + 1 :]
+            ):
+                return k + 1
+        return 0
+
     def _reads_as_closer(self, keys: list[str], words: list[str], i: int) -> bool:
         """Whether a table reads the one word at i as a NAME_CLOSERS terminal ("Tuan", "An")."""
         simple = self.simple.get(keys[i])

@@ -122,6 +122,12 @@ class Tagger(OfficeReader, NameRuns):
             while run and keys[run[-1]] in NAME_PARTICLES and not is_cap(words[run[-1]]):
                 out.append(token("W", words[run[-1]], spans[run[-1]][0], spans[run[-1]][1]))
                 run.pop()
+            if run and not hidden and (k := self._region_ends_at(keys, run)):
+                # "Aichi Prefecture Kenta Hayashida": the region, then a name
+                rest = run[k:]
+                del run[k:]
+                flush()
+                run.extend(rest)
             if run:
                 s, e = spans[run[0]][0], spans[run[-1]][1]
                 # the words kept, spaced as written: 'Luis Inácio "Lula" Da Silva' -> "Luis Inácio
