@@ -345,6 +345,9 @@ class People:
                         and (u.place is None or n.place in (None, u.place))
                         and any(
                             _office_fits(k, _title_key(t))
+                            # "his Australian counterpart" (Foreign Minister), then "the
+                            # Australian minister, Penny Walsh": the name says it in short
+                            or u.counterpart_of is not None and _office_fits(_title_key(t), k)
                             for k in offices
                             for t in [n.title or "", *n.other_titles]
                             if t
@@ -427,4 +430,8 @@ def _absorb(keep: Entity, gone: Entity, merged: dict[str, Entity]) -> None:
     for span, rule in gone.mentions.items():
         keep.mentions.setdefault(span, rule)
     keep.country = keep.country or gone.country
+    if gone.counterpart_of is not None and gone.title:
+        # "his Australian counterpart", then "the Australian minister, Penny Walsh": the fuller
+        # office of the counterpart is hers ("Foreign Minister", which "minister" says in short)
+        keep.add_titles([gone.title], gone.kinds[:1])
     merged[gone.id] = keep
