@@ -15,10 +15,13 @@ from typing import cast
 from ..tag.tokens import TENURE, Tok, retyped, token
 from .islands import islands
 
-# a phrase needs an office or a name: no start is tried after the last of them
-PHRASE_WORDS = frozenset(("NAME", "TITLE"))
+# a phrase of two or more tokens holds an office, a nationality or a possessive ("Chinese Liu",
+# "Trump's envoy"): without one a sentence has none, and no start is tried after the last of them
+PHRASE_WORDS = frozenset(("TITLE", "DEMONYM", "POSS"))
 # "State Councilor/Minister of Foreign Affairs", "Deputy Prime Minister - Minister of Industry"
 TITLE_JOINERS = frozenset(("-", "\u2013", "\u2014", "/"))
+# the token types _as_person_word may read otherwise
+VIEWED = frozenset(("W", "ORG", "NAME", "PLACE"))
 # prepositions that take a place: "in Hunan Governor ..." is no office of Hunan
 GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"))
 
@@ -26,14 +29,20 @@ GOVERNING = frozenset(("IN", "TO", "FROM", "AT", "OF", "ON", "BY", "WITH", "FOR"
 def person_phrases(tokens: list[Tok]) -> list[Tok]:
     """`tokens` with each person phrase of two or more tokens replaced by one PERSON or OFFICE
     token; a one-word phrase (a bare name) keeps its token."""
+    if not any(t.type in PHRASE_WORDS for t in tokens):
+        return tokens
     out: list[Tok] = []
     done = 0
-    if not tokens:
-        return tokens
-    view = [
-        _as_person_word(prev, t, nxt)
-        for prev, t, nxt in zip([None, *tokens[:-1]], tokens, [*tokens[1:], None], strict=True)
-    ]
+    view = tokens  # copied on the first token the person grammar reads otherwise
+    for k, t in enumerate(tokens):
+        if t.type in VIEWED:
+            seen = _as_person_word(
+                tokens[k - 1] if k else None, t, tokens[k + 1] if k + 1 < len(tokens) else None
+            )
+            if seen is not t:
+                if view is tokens:
+                    view = list(tokens)
+                view[k] = seen
     for island in islands(view, "person", PHRASE_WORDS):
         words = view[island.start : island.end]
         if len(words) == 1 and words[0].type == "NAME":

@@ -8,6 +8,9 @@ import re
 
 from ..tag.lexicon import fold
 
+# the shortest part of a name that a typo may change and leave the same name ("Qiang", "Xiang":
+# two names)
+MISSPELT_LENGTH = 7
 # "son/daughter of": the name after one is the father's, another person's
 PATRONYMIC_PARTICLES = frozenset(("bin", "ibn", "bint", "binti", "ould"))
 
@@ -38,7 +41,7 @@ def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _one_letter_off(x: str, y: str) -> bool:
     """One long part (seven letters or more) spelt two ways: a letter left out, added or
     mistyped."""
-    if max(len(x), len(y)) < 7 or abs(len(x) - len(y)) > 1:  # "Qiang", "Xiang": other names
+    if max(len(x), len(y)) < MISSPELT_LENGTH or abs(len(x) - len(y)) > 1:  # "Qiang", "Xiang"
         return False
     if len(x) == len(y):
         return sum(c != d for c, d in zip(x, y, strict=True)) == 1

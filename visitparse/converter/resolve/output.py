@@ -21,8 +21,8 @@ def to_report(state: ReportState, document: schema.Document) -> schema.Report:
             schema.Person(
                 id=e.id,
                 name=e.name,
-                title=e.written_titles()[0],
-                other_titles=e.written_titles()[1],
+                title=(written := e.written_titles())[0],
+                other_titles=written[1],
                 country=e.country,
                 country_source=e.country_rule
                 if e.country and (e.country_rule or "").startswith("knowledge:")

@@ -18,6 +18,7 @@ from ..parse.facts import Mention
 from ..parse.islands import collector_paused
 from .entity import Entity, _office_fits, _same_office, _title_key
 from .names import (
+    MISSPELT_LENGTH,
     _keys_without_one,
     _name_parts,
     _one_letter_apart,
@@ -88,7 +89,7 @@ class People:
                 or any(_name_parts(name) == _name_parts(n) for n in e.nicknames)
             )
         ]
-        if not fits:
+        if not fits and any(len(p) >= MISSPELT_LENGTH - 1 for p in parts):
             # "Subramanyam Iyer", "Zhumabaev": an office holder named before, misspelt once
             fits = [
                 e
@@ -347,7 +348,8 @@ class People:
                             _office_fits(k, _title_key(t))
                             # "his Australian counterpart" (Foreign Minister), then "the
                             # Australian minister, Penny Walsh": the name says it in short
-                            or u.counterpart_of is not None and _office_fits(_title_key(t), k)
+                            or u.counterpart_of is not None
+                            and _office_fits(_title_key(t), k)
                             for k in offices
                             for t in [n.title or "", *n.other_titles]
                             if t

@@ -235,9 +235,10 @@ class Tagger(OfficeReader, NameRuns):
                 continue
             if (
                 run
+                and (key in simple or key in special)  # cheap: most words of a name are neither
                 and is_cap(w)
-                and self._closes_name(words, keys, spans, i, run)
                 and self._reads_as_closer(keys, words, i)
+                and self._closes_name(words, keys, spans, i, run)
             ):
                 # "Pham Quoc Tuan met", "Do Van An and": a given name that a table reads as an
                 # honorific or an article ends the name it follows
