@@ -4,6 +4,9 @@ tokens and on tagged sentences of our own."""
 
 from __future__ import annotations
 
+import pytest
+
+import visitparse
 from visitparse.converter.parse.facts import Mention
 from visitparse.converter.parse.people import PersonRules
 from visitparse.converter.parse.person_phrases import organizations, person_phrases
@@ -164,3 +167,76 @@ def test_the_seat_before_an_office_is_part_of_it():
     ]
     [m] = phrases(tag("Ogun Governor Musa Bello arrived."))
     assert (m.titles, m.name) == (["Ogun Governor"], "Musa Bello")
+
+
+# Over-reach found by review (session 8): each rule of the person level left where it does not apply
+@pytest.mark.parametrize(
+    "text,people",
+    [
+        # a month alone is a given name; only after a word of time is it none
+        (
+            "Chinese Foreign Minister Wang Yi met January Makamba, Tanzania's Minister for Foreign "
+            "Affairs, in Beijing on Monday.",
+            {("Wang Yi", "Foreign Minister"), ("January Makamba", "Minister for Foreign Affairs")},
+        ),
+        # a possessor that is a holder's name ends the office
+        (
+            "Blinken met Minister of Health Susan Nakhumicha's Ministry officials on Monday.",
+            {("Susan Nakhumicha", "Minister of Health")},
+        ),
+        # a lower-case portfolio does not run on across "and" into a noun with its complement
+        (
+            "President Anwar Ibrahim met the minister of health and families of the victims.",
+            {("Anwar Ibrahim", "President")},
+        ),
+        # two people's offices joined by "and" are not one title
+        (
+            "The President and First Lady Jill Biden welcomed Japanese Prime Minister Fumio Kishida.",
+            {("Jill Biden", "President"), ("Fumio Kishida", "Prime Minister")},
+        ),
+        # a body after an office, before "of" and a country, is no person
+        (
+            "Chinese Ambassador Jiang Zaidong called on Chairman Planning Commission of Pakistan.",
+            {("Jiang Zaidong", "Ambassador")},
+        ),
+    ],
+)
+def test_rules_stay_where_they_apply(text, people):
+    report = visitparse.convert(text, publication_date="2024-05-18")
+    assert {(p.name, p.title) for p in report.people if p.name} == people
+
+
+@pytest.mark.parametrize(
+    "text,pairs",
+    [
+        # a semicolon between a list's item and the next clause's subject ends the clause
+        (
+            "President Xi Jinping met Vladimir Putin, the Russian President; Alexander Lukashenko, "
+            "the Belarusian President, met Narendra Modi on Tuesday.",
+            {
+                frozenset({"Xi Jinping", "Vladimir Putin"}),
+                frozenset({"Alexander Lukashenko", "Narendra Modi"}),
+            },
+        ),
+        # one letter apart, of another country: two people
+        (
+            "Azerbaijani Foreign Minister Jeyhun Bayramov met Uzbek President Shavkat Nazarov on "
+            "Monday. Later Bayramov met Uzbek Deputy Minister Jeyhun Bairamov.",
+            {
+                frozenset({"Jeyhun Bayramov", "Shavkat Nazarov"}),
+                frozenset({"Jeyhun Bayramov", "Jeyhun Bairamov"}),
+            },
+        ),
+        # "a minister" is no prime minister's counterpart
+        (
+            "Japanese Prime Minister Fumio Kishida met his Indian counterpart in Delhi on Monday. "
+            "The Indian minister, Piyush Goyal, later met Kishida.",
+            {frozenset({"Fumio Kishida", "Piyush Goyal"})},
+        ),
+    ],
+)
+def test_meetings_stay_apart(text, pairs):
+    report = visitparse.convert(text, publication_date="2024-05-18")
+    names = {p.id: p.name for p in report.people}
+    found = {frozenset(names[i] for i in m.participants if names.get(i)) for m in report.meetings}
+    assert pairs <= found

@@ -50,8 +50,11 @@ class Entity:
         Minister Wang Yi" in the body: the corpus rule). `joined`: offices the text joins by "and",
         written as one title when the first of them is the title."""
         had = self.title
-        if "party" in kinds[: len(joined)]:
-            joined = ()  # "State Councilor and member of the Political Bureau": the state office
+        first = kinds[: len(joined)]
+        if "party" in first or "spouse" in first or first.count("head_of_state") > 1:
+            # "State Councilor and member of the Political Bureau": the state office; "the
+            # President and First Lady X", "the King and Queen X": two people's offices
+            joined = ()
         if "party" in kinds and len(kinds) > 1:
             # "member of the Political Bureau and Minister of Foreign Affairs": the state office is
             # the title, the membership comes after it (the corpus rule); so too after a chair of a

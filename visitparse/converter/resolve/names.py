@@ -57,7 +57,8 @@ def misspelt(short: str, full: str) -> bool:
     if len(a) == 1 and len(b) > 1:
         x, y = a[0], b[-1]
         return x[-1:] == y[-1:] and _one_letter_off(x, y)
-    return _one_letter_apart(a, b)
+    differ = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
+    return _one_letter_apart(a, b) and all(x[-1:] == y[-1:] for x, y in differ)
 
 
 def _keys_without_one(office: str, parts: tuple[str, ...]) -> list[tuple]:

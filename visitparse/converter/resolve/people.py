@@ -74,9 +74,9 @@ class People:
             if e not in bucket:
                 bucket.append(e)
 
-    def _by_name(self, name: str, avoid: list[Entity]) -> Entity | None:
+    def _by_name(self, name: str, avoid: list[Entity], country: str | None = None) -> Entity | None:
         """The person most recently mentioned whose name this is, or a part or a fuller form of;
-        not one in `avoid`."""
+        not one in `avoid`; misspelt once, one of no other country than `country`."""
         parts = _name_parts(name)
         candidates = {e for p in set(parts) for e in self.by_part.get(p, ())} - set(avoid)
         fits = [
@@ -94,7 +94,11 @@ class People:
             fits = [
                 e
                 for e in self._latest()
-                if e.titled and e.name and e not in avoid and misspelt(name, e.name)
+                if e.titled
+                and e.name
+                and e not in avoid
+                and (country is None or e.country in (None, country))
+                and misspelt(name, e.name)
             ]
         return max(fits, key=lambda e: self.recent.get(e, 0)) if fits else None
 
@@ -218,7 +222,7 @@ class People:
         elif m.rule == "relative_subject":
             found = self._latest(1)
         elif m.name:
-            e = self._by_name(m.name, avoid or [])
+            e = self._by_name(m.name, avoid or [], m.country)
             if e is None and avoid and not m.titles and self._by_name(m.name, []) in avoid:
                 # "PM Lee, Mrs Lee and the delegation": a namesake with no office, a spouse
                 return []
@@ -347,9 +351,11 @@ class People:
                         and any(
                             _office_fits(k, _title_key(t))
                             # "his Australian counterpart" (Foreign Minister), then "the
-                            # Australian minister, Penny Walsh": the name says it in short
+                            # Australian minister, Penny Walsh": the name says its head word; a
+                            # minister is no prime minister nor president
                             or u.counterpart_of is not None
                             and _office_fits(_title_key(t), k)
+                            and not any(kind in LEADER_KINDS for kind in u.kinds)
                             for k in offices
                             for t in [n.title or "", *n.other_titles]
                             if t

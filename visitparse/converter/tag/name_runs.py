@@ -213,11 +213,16 @@ class NameRuns:
             return False
         return not is_cap(nxt) and (possessive or keys[i + 1] != "'s") if nxt else True
 
-    def _country_after_of(self, keys: list[str], words: list[str]) -> Callable[[int], bool]:
+    def _country_after_of(
+        self, keys: list[str], words: list[str], run: list[int]
+    ) -> Callable[[int], bool]:
         """Whether "of" at an index is followed by a country ("of South Korea", "of the
-        Philippines")."""
+        Philippines"), after a run that opens with no portfolio word ("Chairman Planning
+        Commission of Pakistan" names a body; "Park Jin of Korea" a person)."""
 
         def test(k: int) -> bool:
+            if office_word(self.lex.office_words, keys[run[0]]):
+                return False
             q = k + 1 + (k + 1 < len(keys) and keys[k + 1] == "the")
             hit = self._lookup(keys, words, q) if keys[k] == "of" and q < len(keys) else None  # type: ignore[attr-defined]
             return hit is not None and hit[1] == "COUNTRY"

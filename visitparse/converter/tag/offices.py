@@ -251,7 +251,7 @@ class OfficeReader(PhraseTables):
         country: str | None = None
         # "vice-minister of foreign affairs": after an office in lower case, portfolios may be too,
         # with no article ("the king and queen of the kingdom of Thailand": no office "of the
-        # kingdom")
+        # kingdom") and no "and" ("the minister of health and families of the victims")
         lower = k > 0 and words[k - 1].islower() and m == k + 1
         while p < len(keys):
             w = words[p]
@@ -323,8 +323,10 @@ class OfficeReader(PhraseTables):
                 p = end = p + n
             elif w == "," and end == p and (q := self._portfolio_list(keys, words, p)):
                 p = end = q  # "Minister for Planning, Development and Reform": a list of portfolios
-            elif keys[p] in CONNECTORS and self._continues(keys, words, p, lower):
+            elif keys[p] in CONNECTORS and self._continues(keys, words, p):
                 p += 1
+            elif lower and keys[p] == "and" and self._lower_portfolio_after_and(keys, p):
+                p += 1  # "deputy minister for trade and industry", not "of health and families of"
             else:
                 break
         return end, country
@@ -376,27 +378,40 @@ class OfficeReader(PhraseTables):
     def _possessive_in_name(self, keys: list[str], words: list[str], p: int, end: int) -> int:
         """How many words from p continue a portfolio's or body's name across a possessive
         ("People's Committee" at "People", "'s Affairs" at "'s" right after "Women"), or 0."""
+        # the possessor is a portfolio word ("Women", "People", "Veterans"), not a holder's name
+        # ("Minister of Health Nakhumicha's Ministry")
         if keys[p] in ("'s", "'"):  # "Veterans' Affairs": a plural's possessive
             q = p + 1 if end == p and (keys[p] == "'s" or keys[p - 1].endswith("s")) else 0
+            q = q if q and office_word(self.lex.office_words, keys[p - 1]) else 0
         else:
             mark = keys[p + 1] if p + 1 < len(keys) else ""
             possessive = mark == "'s" or mark == "'" and keys[p].endswith("s")
             q = p + 2 if is_cap(words[p]) and possessive else 0
+            q = q if q and office_word(self.lex.office_words, keys[p]) else 0
         if not (q and q < len(keys) and is_cap(words[q])):
             return 0
         key = keys[q]
         body = key in self.lex.institution_words or office_word(self.lex.office_words, key)
         return q + 1 - p if body else 0
 
-    def _continues(self, keys: list[str], words: list[str], p: int, lower: bool = False) -> bool:
-        """Connectors at p ("of the") lead on to a capitalised word of the same office (`lower`:
-        or to an office word in lower case: "minister for trade and industry")."""
+    def _lower_portfolio_after_and(self, keys: list[str], p: int) -> bool:
+        """ "and" at p leads on to the last portfolio word of a lower-case office ("trade and
+        industry", "foreign affairs and security"), not to a noun with its own complement
+        ("health and families of the victims")."""
+        q = p + 1
+        return (
+            q < len(keys)
+            and office_word(self.lex.office_words, keys[q])
+            and (q + 1 >= len(keys) or keys[q + 1] not in ("of", "the", "'s"))
+        )
+
+    @staticmethod
+    def _continues(keys: list[str], words: list[str], p: int) -> bool:
+        """Connectors at p ("of the") lead on to a capitalised word of the same office."""
         q = p
         while q < len(keys) and q < p + 3 and keys[q] in CONNECTORS:
             q += 1
-        return p < q < len(keys) and (
-            is_cap(words[q]) or lower and office_word(self.lex.office_words, keys[q])
-        )
+        return p < q < len(keys) and is_cap(words[q])
 
     def _office_in_context(
         self, words: list[str], keys: list[str], i: int, office: tuple[int, Title]

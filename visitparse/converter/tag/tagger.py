@@ -148,7 +148,9 @@ class Tagger(OfficeReader, NameRuns):
                     hon_end != run[0]
                     and any(keys[r] in self.lex.institution_words for r in run)
                     and not (len(run) == 2 and KOREAN_GIVEN.match(words[run[1]]))
-                    and not _named_after_office(run, keys, out, self._country_after_of(keys, words))
+                    and not _named_after_office(
+                        run, keys, out, self._country_after_of(keys, words, run)
+                    )
                 )
                 name = BROKEN_HYPHEN.sub("-", name)  # "Chan-o- cha": a hyphen broken at a line end
                 airport = keys[run[-1]] in self.lex.airport_words
