@@ -7,30 +7,16 @@ from __future__ import annotations
 import pytest
 
 import visitparse
+from tests.handmade import pairs, sentence, tag
 from visitparse.converter.parse.facts import Mention
 from visitparse.converter.parse.people import PersonRules
 from visitparse.converter.parse.person_phrases import organizations, person_phrases
-from visitparse.converter.tag.tagger import tagger_for
-from visitparse.converter.tag.tokens import CityRef, Org, Payload, Title, Tok, token
+from visitparse.converter.tag.tokens import CityRef, Org, Payload, Title, Tok
 
 
-def tag(text: str) -> list[Tok]:
-    return tagger_for(None).tag(text, 0, len(text))
-
-
-def pairs(toks: list[Tok]) -> list[tuple[str, str]]:
-    return [(t.type, str(t)) for t in toks]
-
-
-def sentence(*parts: tuple[str, str] | tuple[str, str, Payload]) -> list[Tok]:
-    """Hand-made tokens, (type, text) or (type, text, payload), one blank between them."""
-    toks, pos = [], 0
-    for part in parts:
-        type_, word = part[0], part[1]
-        data = part[2] if len(part) == 3 else None
-        toks.append(token(type_, word, pos, pos + len(word), data))
-        pos += len(word) + 1
-    return toks
+def words(*parts: tuple[str, str] | tuple[str, str, Payload]) -> list[Tok]:
+    """Hand-made tokens (tests.handmade.sentence) without their text."""
+    return sentence(*parts)[1]
 
 
 def phrases(toks: list[Tok]) -> list[Mention]:
@@ -46,11 +32,11 @@ NAME = ("NAME", "Rashid Amiri", "Rashid Amiri")
 
 def test_a_ruler_s_title_between_an_office_and_a_name_is_a_first_name():
     sultan = ("TITLE", "Sultan", Title("Sultan", "head_of_state"))
-    [m] = phrases(sentence(("TITLE", "Foreign Minister", MINISTER), sultan, NAME))
+    [m] = phrases(words(("TITLE", "Foreign Minister", MINISTER), sultan, NAME))
     assert (m.name, m.titles) == ("Sultan Rashid Amiri", ["Foreign Minister"])
     assert m.name_span == (17, 36)
     # no office before it: the ruler's title stays
-    [m] = phrases(sentence(sultan, NAME))
+    [m] = phrases(words(sultan, NAME))
     assert (m.name, m.titles) == ("Rashid Amiri", ["Sultan"])
     [m] = phrases(tag("Foreign Minister Sultan Rashid Amiri met him."))
     assert m.name == "Sultan Rashid Amiri"
@@ -58,7 +44,7 @@ def test_a_ruler_s_title_between_an_office_and_a_name_is_a_first_name():
 
 def test_offices_across_a_joiner_are_one():
     [m] = phrases(
-        sentence(
+        words(
             ("TITLE", "State Councilor", Title("State Councilor", "minister", "CHN")),
             ("W", "/"),
             ("TITLE", "Foreign Minister", MINISTER),
@@ -77,7 +63,7 @@ def test_offices_across_a_joiner_are_one():
 
 def test_a_rank_after_an_office_is_its_style():
     [m] = phrases(
-        sentence(
+        words(
             ("TITLE", "Foreign Minister", MINISTER),
             ("TITLE", "Prince", Title("Prince", "royal")),
             NAME,
@@ -88,20 +74,20 @@ def test_a_rank_after_an_office_is_its_style():
 
 def test_offices_side_by_side_and_after_a_body_are_one():
     defence = ("TITLE", "Secretary of Defense", Title("Secretary of Defense", "minister", "USA"))
-    [m] = phrases(sentence(defence, ("TITLE", "Spokesperson", Title("Spokesperson", "official"))))
+    [m] = phrases(words(defence, ("TITLE", "Spokesperson", Title("Spokesperson", "official"))))
     assert (m.titles, m.title_kinds, m.country) == (
         ["Secretary of Defense Spokesperson"],
         ["official"],
         "USA",
     )
     assembly = ("ORG", "National Assembly", Org("National Assembly", country="KEN"))
-    toks = sentence(assembly, ("TITLE", "Speaker", Title("Speaker", "speaker")), NAME)
+    toks = words(assembly, ("TITLE", "Speaker", Title("Speaker", "speaker")), NAME)
     [m] = phrases(toks)
     assert (m.titles, m.country) == (["National Assembly Speaker"], "KEN")
     assert list(organizations(person_phrases(toks))) == []  # a part of the office, no body named
     # an institution ("the Chinese Embassy") is no part of an office
     embassy = ("ORG", "Embassy", Org("Embassy", institution=True))
-    toks = sentence(embassy, ("TITLE", "Speaker", Title("Speaker", "speaker")), NAME)
+    toks = words(embassy, ("TITLE", "Speaker", Title("Speaker", "speaker")), NAME)
     assert [t.type for t in person_phrases(toks)] == ["ORG", "PERSON"]
     [m] = phrases(toks)
     assert m.titles == ["Speaker"]
@@ -152,16 +138,16 @@ def test_a_sentence_without_tokens_has_no_phrases():
 
 def test_the_seat_before_an_office_is_part_of_it():
     governor = ("TITLE", "Governor", Title("Governor", "governor"))
-    [m] = phrases(sentence(("NAME", "Ogun"), governor, NAME))
+    [m] = phrases(words(("NAME", "Ogun"), governor, NAME))
     assert (m.titles, m.name) == (["Ogun Governor"], "Rashid Amiri")
     hunan = ("PLACE", "Hunan", CityRef("CHN", "Hunan"))
-    [m] = phrases(sentence(hunan, governor, NAME))
+    [m] = phrases(words(hunan, governor, NAME))
     assert (m.titles, m.country) == (["Hunan Governor"], "CHN")
     # "in Hunan Governor ...": the preposition takes the place
-    toks = person_phrases(sentence(("IN", "in"), hunan, governor, NAME))
+    toks = person_phrases(words(("IN", "in"), hunan, governor, NAME))
     assert [t.type for t in toks] == ["IN", "PLACE", "PERSON"]
     # a name of two words is no seat
-    assert [t.type for t in person_phrases(sentence(("NAME", "Ana Soto"), governor))] == [
+    assert [t.type for t in person_phrases(words(("NAME", "Ana Soto"), governor))] == [
         "NAME",
         "OFFICE",
     ]

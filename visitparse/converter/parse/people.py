@@ -77,7 +77,7 @@ class PersonRules:
             elif c.type == "POSSPRON":
                 m.possessor = str(c).lower()
             elif c.type == "NAME":
-                m.name, m.name_span, m.nickname = str(c), (c.start_pos, c.end_pos), c.lemma
+                m.name, m.name_span, m.nickname = str(c), (c.start_pos, c.end_pos), c.nickname
         return m
 
     def phrase(self, children: list[Tok]) -> Mention:
@@ -96,7 +96,7 @@ class PersonRules:
             e,
             name=str(name),
             name_span=(name.start_pos, name.end_pos),
-            nickname=name.lemma,
+            nickname=name.nickname,
             country=nat[0].code if nat else None,
         )
 
@@ -358,7 +358,7 @@ def _given_name_from_office(children: Sequence[Tok | list[Tok]]) -> Sequence[Tok
         ):
             return children
         text = f"{given} {name}"
-        whole = token("NAME", text, given.start_pos, name.end_pos, name.data)
+        whole = token("NAME", text, given.start_pos, name.end_pos, name.nickname)
         titles = cast("list[Tok]", [*offices[:-1], parts[:-1]])
         return [*children[:k], titles, whole, *children[k + 2 :]]
     return children

@@ -29,19 +29,22 @@ def _spelt_alike(part: str) -> str:
     return re.sub(r"(.)\1", r"\1", part)
 
 
-def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def _one_letter_apart(a: tuple[str, ...], b: tuple[str, ...], *, same_ending: bool = False) -> bool:
     """Two names of two or more parts that differ in one letter of one long part (seven letters or
-    more; a letter left out, added or mistyped): the same name misspelt once."""
+    more; a letter left out, added or mistyped): the same name misspelt once; `same_ending`: not
+    in the part's last letter."""
     if len(a) != len(b) or len(a) < 2:
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(differ) == 1 and _one_letter_off(*differ[0])
+    return len(differ) == 1 and _one_letter_off(*differ[0], same_ending=same_ending)
 
 
-def _one_letter_off(x: str, y: str) -> bool:
+def _one_letter_off(x: str, y: str, *, same_ending: bool = False) -> bool:
     """One long part (seven letters or more) spelt two ways: a letter left out, added or
-    mistyped."""
+    mistyped; `same_ending`: not its last letter ("Nazarbayev", "Nazarbayeva")."""
     if max(len(x), len(y)) < MISSPELT_LENGTH or abs(len(x) - len(y)) > 1:  # "Qiang", "Xiang"
+        return False
+    if same_ending and x[-1:] != y[-1:]:
         return False
     if len(x) == len(y):
         return sum(c != d for c, d in zip(x, y, strict=True)) == 1
@@ -55,10 +58,8 @@ def misspelt(short: str, full: str) -> bool:
     family name changes with gender ("Nazarbayev", "Nazarbayeva")."""
     a, b = _name_parts(short), _name_parts(full)
     if len(a) == 1 and len(b) > 1:
-        x, y = a[0], b[-1]
-        return x[-1:] == y[-1:] and _one_letter_off(x, y)
-    differ = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
-    return _one_letter_apart(a, b) and all(x[-1:] == y[-1:] for x, y in differ)
+        return _one_letter_off(a[0], b[-1], same_ending=True)
+    return _one_letter_apart(a, b, same_ending=True)
 
 
 def _keys_without_one(office: str, parts: tuple[str, ...]) -> list[tuple]:

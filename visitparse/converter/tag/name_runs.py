@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .lexicon import Lexicon, fold, is_cap, office_word
 from .tokens import Payload, Tok
@@ -40,6 +39,8 @@ NAME_PARTICLES = frozenset(
     ]
 )
 NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+# after these, a run is a body's name ("Chairman Task Force on Science"), not a person's
+BODY_COMPLEMENTS = frozenset(("of", "on", "for"))
 # what a table reads in a word that is also a given name, which may end a name run ("Pham Quoc
 # Tuan", "Do Van An"): an honorific, an article
 NAME_CLOSERS = frozenset(("HON", "A"))
@@ -213,21 +214,24 @@ class NameRuns:
             return False
         return not is_cap(nxt) and (possessive or keys[i + 1] != "'s") if nxt else True
 
-    def _country_after_of(
-        self, keys: list[str], words: list[str], run: list[int]
-    ) -> Callable[[int], bool]:
-        """Whether "of" at an index is followed by a country ("of South Korea", "of the
-        Philippines"), after a run that opens with no portfolio word ("Chairman Planning
-        Commission of Pakistan" names a body; "Park Jin of Korea" a person)."""
-
-        def test(k: int) -> bool:
-            if office_word(self.lex.office_words, keys[run[0]]):
-                return False
-            q = k + 1 + (k + 1 < len(keys) and keys[k + 1] == "the")
-            hit = self._lookup(keys, words, q) if keys[k] == "of" and q < len(keys) else None  # type: ignore[attr-defined]
-            return hit is not None and hit[1] == "COUNTRY"
-
-        return test
+    def _named_after_office(
+        self, run: list[int], keys: list[str], words: list[str], out: list[Tok]
+    ) -> bool:
+        """ "Senator Anne Hall", "Foreign Minister Park Jin", "trade minister Jo Park": two
+        capitalised words right after an office are the holder's name, though one is an
+        institution word; not before "of", "on", "for" ("Chairman Task Force on Science"), but for
+        "of" and a country ("trade minister Jo Park of South Korea") after a run that opens with no
+        portfolio word ("Chairman Planning Commission of Pakistan" names a body)."""
+        if not (len(run) == 2 and out and out[-1].type in ("TITLE", "PLTITLE")):
+            return False
+        after = run[-1] + 1
+        if after >= len(keys) or keys[after] not in BODY_COMPLEMENTS:
+            return True
+        if keys[after] != "of" or office_word(self.lex.office_words, keys[run[0]]):
+            return False
+        q = after + 1 + (after + 1 < len(keys) and keys[after + 1] == "the")
+        hit = self._lookup(keys, words, q) if q < len(keys) else None  # type: ignore[attr-defined]
+        return hit is not None and hit[1] == "COUNTRY"
 
     def _region_ends_at(self, keys: list[str], run: list[int]) -> int:
         """Where a run splits after a region's word followed by two or more words that are no

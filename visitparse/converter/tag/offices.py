@@ -31,14 +31,15 @@ class OfficeReader(PhraseTables):
     """The office reader of the tagger (tagger.py): methods over the folded keys and the words of
     one sentence, from a word index."""
 
-    def _plural_title(self, keys: list[str], i: int) -> int:
-        """The length of the longest office at keys[i] whose last word is in the plural ("prime
-        ministers", "secretaries"), or 0."""
+    def _plural_title(self, keys: list[str], i: int) -> tuple[int, str] | None:
+        """The length and kind of the longest office at keys[i] whose last word is in the plural
+        ("prime ministers", "secretaries"), or None."""
         for n in [*self.title_lengths.get(keys[i], ()), 1]:  # 1: "secretaries" starts none
             last = singular(keys[i + n - 1]) if i + n <= len(keys) else None
-            if last and (*keys[i : i + n - 1], last) in self.lex.titles:
-                return n
-        return 0
+            kind = self.lex.titles.get((*keys[i : i + n - 1], last)) if last else None
+            if kind is not None:
+                return n, kind
+        return None
 
     def _office(self, keys: list[str], words: list[str], i: int) -> tuple[int, Title] | None:
         """An office at i: a run of modifiers and body names ("Deputy", "Foreign Ministry", "NPC
@@ -103,10 +104,9 @@ class OfficeReader(PhraseTables):
             n = longest(self.title_lengths, lex.titles, keys, start)
             if n:
                 end, kind = start + n, lex.titles[tuple(keys[start : start + n])]
-            elif n := self._plural_title(keys, start):
+            elif plural_office := self._plural_title(keys, start):
                 # "Secretaries", "prime ministers": an office in the plural, its last word
-                end, plural = start + n, True
-                kind = lex.titles[(*keys[start : end - 1], singular(keys[end - 1]) or "")]
+                end, kind, plural = start + plural_office[0], plural_office[1], True
             if end is not None:
                 break
         if end is None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -148,9 +147,7 @@ class Tagger(OfficeReader, NameRuns):
                     hon_end != run[0]
                     and any(keys[r] in self.lex.institution_words for r in run)
                     and not (len(run) == 2 and KOREAN_GIVEN.match(words[run[1]]))
-                    and not _named_after_office(
-                        run, keys, out, self._country_after_of(keys, words, run)
-                    )
+                    and not self._named_after_office(run, keys, words, out)
                 )
                 name = BROKEN_HYPHEN.sub("-", name)  # "Chan-o- cha": a hyphen broken at a line end
                 airport = keys[run[-1]] in self.lex.airport_words
@@ -392,23 +389,3 @@ def tagger_for(user_lexicon: str | None = None) -> Tagger:
         ),
     ]
     return cached("tagger", sources, lambda: Tagger(load(None)))
-
-
-# after these, a run is a body's name ("Chairman Task Force on Science"), not a person's
-BODY_COMPLEMENTS = frozenset(("of", "on", "for"))
-
-
-def _named_after_office(
-    run: list[int], keys: list[str], out: list[Tok], country_after_of: Callable[[int], bool]
-) -> bool:
-    """ "Senator Anne Hall", "Foreign Minister Park Jin", "trade minister Jo Park": two capitalised
-    words right after an office are the holder's name, though one is an institution word; not
-    before "of", "on", "for" ("Chairman Task Force on Science"), but for "of" and a country ("trade
-    minister Jo Park of South Korea")."""
-    after = run[-1] + 1
-    return (
-        len(run) == 2
-        and bool(out)
-        and out[-1].type in ("TITLE", "PLTITLE")
-        and (after >= len(keys) or keys[after] not in BODY_COMPLEMENTS or country_after_of(after))
-    )

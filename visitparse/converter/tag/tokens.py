@@ -128,7 +128,12 @@ class Tok(Token):
 
     @property
     def lemma(self) -> str | None:
-        """A trigger's lemma, or a NAME's text."""
+        """A trigger's lemma."""
+        return cast("str | None", self.data)
+
+    @property
+    def nickname(self) -> str | None:
+        """A NAME's nickname in brackets ("Joko (Jokowi) Widodo": "Jokowi")."""
         return cast("str | None", self.data)
 
 
